@@ -1,0 +1,3 @@
+//! Reusable pieces; they take signals and callbacks as props.
+
+pub mod nav;
