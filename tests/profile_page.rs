@@ -1,0 +1,60 @@
+//! The profile page against the running reference server: the whole round
+//! trip a person makes, in Chrome and Firefox.
+
+mod support;
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use profile_app::pages::profile::ProfilePage;
+use support::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the profile page with the given client and session in context.
+fn mount_profile(api: profile_app::api::ApiClient, session: profile_app::session::Session) -> (web_sys::HtmlElement, impl Drop) {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(session);
+        provide_context(api.clone());
+        view! { <Router><ProfilePage/></Router> }
+    });
+    (root, handle)
+}
+
+#[wasm_bindgen_test]
+async fn saved_first_name_is_there_after_reload() {
+    let (api, session) = signed_in_client().await;
+    let new_name = format!("Ada {}", js_sys::Date::now() as u64);
+
+    {
+        let (root, _mounted) = mount_profile(api.clone(), session);
+        let input = wait_for_test_id(&root, "first_name").await;
+        type_into(&input, &new_name);
+        let save = wait_for_test_id(&root, "save").await;
+        click(&save);
+        let status = wait_for_test_id(&root, "save-status").await;
+        let shown = wait_for("a save result", 10_000.0, || {
+            let text = status.text_content().unwrap_or_default();
+            (!text.is_empty()).then_some(text)
+        })
+        .await;
+        assert_eq!(shown, "Saved");
+        root.remove();
+    }
+
+    // A fresh mount loads from the server again: the value must have persisted.
+    let (root, _mounted) = mount_profile(api.clone(), session);
+    let input = wait_for_test_id(&root, "first_name").await;
+    assert_eq!(value_of(&input), new_name);
+    assert_eq!(api.load_profile().await.unwrap().first_name, new_name);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn signed_out_profile_load_is_refused_as_unauthorized() {
+    let session = profile_app::session::Session::signed_out();
+    let api = profile_app::api::ApiClient::new(SERVER, session);
+    let err = api.load_profile().await.unwrap_err();
+    assert!(matches!(err, profile_app::api::ApiError::Unauthorized(_)), "got {err:?}");
+}

@@ -1,0 +1,92 @@
+//! Helpers for the browser suites: mount into a fresh container, query by
+//! `data-testid`, act like a person, and poll with a deadline instead of
+//! sleeping a fixed time.
+
+#![allow(dead_code)]
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use profile_app::api::ApiClient;
+use profile_app::session::Session;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+
+/// The reference server the test command started (`.ci/test` sets this).
+pub const SERVER: &str = match option_env!("REFSERVER_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:8080",
+};
+
+pub const DEMO_EMAIL: &str = "demo@example.com";
+pub const DEMO_PASSWORD: &str = "demo-pass-123";
+
+/// A client for the reference server with the demo person signed in.
+pub async fn signed_in_client() -> (ApiClient, Session) {
+    let session = Session::signed_out();
+    let api = ApiClient::new(SERVER, session);
+    let answer = api.sign_in(DEMO_EMAIL, DEMO_PASSWORD).await.expect("demo sign-in");
+    session.sign_in(answer.access, false);
+    (api, session)
+}
+
+/// A container appended to `<body>`; mount views into it.
+pub fn container() -> HtmlElement {
+    let document = document();
+    let el = document.create_element("section").unwrap();
+    document.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+pub fn find(root: &Element, test_id: &str) -> Option<Element> {
+    root.query_selector(&format!("[data-testid=\"{test_id}\"]")).ok().flatten()
+}
+
+/// Waits up to `timeout_ms` for `probe` to answer `Some`, checking every
+/// animation-ish interval; panics with `what` if it never does.
+pub async fn wait_for<T>(what: &str, timeout_ms: f64, mut probe: impl FnMut() -> Option<T>) -> T {
+    let deadline = js_sys::Date::now() + timeout_ms;
+    loop {
+        if let Some(v) = probe() {
+            return v;
+        }
+        if js_sys::Date::now() > deadline {
+            panic!("timed out after {timeout_ms} ms waiting for {what}");
+        }
+        next_turn(20).await;
+    }
+}
+
+pub async fn wait_for_test_id(root: &Element, test_id: &str) -> Element {
+    wait_for(&format!("[data-testid={test_id}]"), 10_000.0, || find(root, test_id)).await
+}
+
+/// Yields to the browser for `ms` milliseconds so timers and fetches run.
+pub fn next_turn(ms: i32) -> impl Future<Output = ()> {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    async move {
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+/// Types into an input the way a person does: set the value, fire `input`.
+pub fn type_into(el: &Element, text: &str) {
+    let input: &HtmlInputElement = el.unchecked_ref();
+    input.set_value(text);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+pub fn click(el: &Element) {
+    el.unchecked_ref::<HtmlElement>().click();
+}
+
+pub fn value_of(el: &Element) -> String {
+    el.unchecked_ref::<HtmlInputElement>().value()
+}
