@@ -1,8 +1,36 @@
 //! The one home of every profile rule, shared by the browser app (wasm) and
 //! the reference server (native). Depends on serde only: no web crates, no
 //! regex, no IDNA tables, so it costs the wasm bundle little.
+//!
+//! - [`catalogue`]: what each dialect shows and edits, one line per field.
+//! - [`values`] and [`patch`]: form values from answers, minimal update bodies.
+//! - [`validate`]: catalogue-driven rules ([`email`], [`url`], [`date`]).
+//! - [`parse_error`]: every failed answer into [`FieldErrors`] and a kind.
+//! - [`config`]: the runtime app config.
+//! - [`wire`]: typed request and answer bodies per dialect.
 
+pub mod catalogue;
+pub mod config;
+pub mod date;
 pub mod dialect;
+pub mod email;
+pub mod errors;
+pub mod ip;
+pub mod messages;
+pub mod parse_error;
+pub mod patch;
+pub mod pychar;
+pub mod url;
+pub mod validate;
+pub mod values;
 pub mod wire;
 
+pub use catalogue::{FieldKind, FieldSpec, Page, Section};
+pub use config::{parse_config, AppConfig, AuthMode, AvatarPolicy, ConfigError, Endpoint, Endpoints};
+pub use date::Date;
 pub use dialect::Dialect;
+pub use errors::{FieldErrors, Message};
+pub use parse_error::{parse_error, ApiError, ErrorKind};
+pub use patch::{apply_patch, patch};
+pub use validate::{validate, validate_changes, validate_field};
+pub use values::{FieldValue, FormValues};
