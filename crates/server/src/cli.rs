@@ -1,0 +1,95 @@
+//! Command line, parsed by hand to keep the dependency list short.
+
+use std::path::PathBuf;
+
+use crate::Config;
+
+pub const USAGE: &str = "\
+usage:
+  reference-server serve [--addr 127.0.0.1:8080] [--db data/ref.sqlite3] [--media-dir data/media]
+                         [--static-dir dist] [--cors-origin 'http://127.0.0.1:*' ...] [--test-hooks]
+                         [--max-upload-bytes 5242880] [--access-ttl-secs 3600] [--refresh-ttl-secs 86400]
+  reference-server reset [--db data/ref.sqlite3] [--media-dir data/media]";
+
+#[derive(Debug)]
+pub enum Command {
+    Serve(Config),
+    Reset { db: PathBuf, media_dir: PathBuf },
+    Help,
+}
+
+pub fn parse(args: &[String]) -> Result<Command, String> {
+    let Some((cmd, rest)) = args.split_first() else { return Ok(Command::Help) };
+    let mut config = Config::new("data/ref.sqlite3", "data/media");
+    let mut origins: Vec<String> = Vec::new();
+    let mut it = rest.iter();
+    while let Some(flag) = it.next() {
+        let (name, inline) = match flag.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_string())),
+            None => (flag.as_str(), None),
+        };
+        if matches!(name, "-h" | "--help") {
+            return Ok(Command::Help);
+        }
+        if name == "--test-hooks" {
+            config.test_hooks = true;
+            continue;
+        }
+        let value = match inline {
+            Some(v) => v,
+            None => it.next().cloned().ok_or_else(|| format!("{name} needs a value"))?,
+        };
+        let number = |v: &str| v.parse::<i64>().map_err(|_| format!("{name}: not a number: {v}"));
+        match name {
+            "--addr" => config.addr = value,
+            "--db" => config.db = value.into(),
+            "--media-dir" => config.media_dir = value.into(),
+            "--static-dir" => config.static_dir = Some(value.into()),
+            "--cors-origin" => origins.push(value),
+            "--max-upload-bytes" => config.max_upload_bytes = number(&value)?.max(0) as usize,
+            "--access-ttl-secs" => config.access_ttl_secs = number(&value)?,
+            "--refresh-ttl-secs" => config.refresh_ttl_secs = number(&value)?,
+            _ => return Err(format!("unknown option {name}")),
+        }
+    }
+    if !origins.is_empty() {
+        config.cors_origins = origins;
+    }
+    match cmd.as_str() {
+        "serve" => Ok(Command::Serve(config)),
+        "reset" => Ok(Command::Reset { db: config.db, media_dir: config.media_dir }),
+        "help" | "-h" | "--help" => Ok(Command::Help),
+        other => Err(format!("unknown command {other}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn parses_serve() {
+        let Command::Serve(c) =
+            parse(&args("serve --addr 127.0.0.1:0 --db x.db --cors-origin http://a:* --cors-origin=http://b --test-hooks --max-upload-bytes 10"))
+                .unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(c.addr, "127.0.0.1:0");
+        assert_eq!(c.db, PathBuf::from("x.db"));
+        assert_eq!(c.cors_origins, vec!["http://a:*", "http://b"]);
+        assert!(c.test_hooks);
+        assert_eq!(c.max_upload_bytes, 10);
+    }
+
+    #[test]
+    fn rejects_unknown() {
+        assert!(parse(&args("serve --nope 1")).is_err());
+        assert!(parse(&args("frobnicate")).is_err());
+        assert!(matches!(parse(&args("reset --db a --media-dir b")).unwrap(), Command::Reset { .. }));
+    }
+}

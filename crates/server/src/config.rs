@@ -1,0 +1,70 @@
+//! Server settings, from the command line or from tests.
+
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `host:port`; port 0 picks a free one (tests).
+    pub addr: String,
+    pub db: PathBuf,
+    pub media_dir: PathBuf,
+    /// The built SPA, served at `/` with `index.html` for deep links.
+    pub static_dir: Option<PathBuf>,
+    /// Allowed browser origins; `*` in the port position matches any port.
+    /// Also Django's `CSRF_TRUSTED_ORIGINS` for letraz sessions.
+    pub cors_origins: Vec<String>,
+    /// Enables `/_ref/hooks` (canned failures for browser tests).
+    pub test_hooks: bool,
+    /// Request bodies over this answer 413, as a fronting nginx would.
+    pub max_upload_bytes: usize,
+    /// JWT lifetimes (simplejwt's defaults are 5 minutes and 1 day).
+    pub access_ttl_secs: i64,
+    pub refresh_ttl_secs: i64,
+}
+
+impl Config {
+    pub const DEFAULT_ORIGINS: [&'static str; 2] = ["http://127.0.0.1:*", "http://localhost:*"];
+
+    pub fn new(db: impl Into<PathBuf>, media_dir: impl Into<PathBuf>) -> Config {
+        Config {
+            addr: "127.0.0.1:8080".into(),
+            db: db.into(),
+            media_dir: media_dir.into(),
+            static_dir: None,
+            cors_origins: Self::DEFAULT_ORIGINS.iter().map(|s| s.to_string()).collect(),
+            test_hooks: false,
+            max_upload_bytes: 5 * 1024 * 1024,
+            access_ttl_secs: 3600,
+            refresh_ttl_secs: 86_400,
+        }
+    }
+
+    pub fn origin_allowed(&self, origin: &str) -> bool {
+        self.cors_origins.iter().any(|p| origin_matches(p, origin))
+    }
+}
+
+/// `http://127.0.0.1:*` matches `http://127.0.0.1:5173`; anything else must
+/// match exactly.
+pub fn origin_matches(pattern: &str, origin: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) if prefix.ends_with(':') => origin
+            .strip_prefix(prefix)
+            .is_some_and(|port| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())),
+        _ => pattern == origin,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn port_wildcard() {
+        assert!(origin_matches("http://127.0.0.1:*", "http://127.0.0.1:41234"));
+        assert!(!origin_matches("http://127.0.0.1:*", "http://127.0.0.1:"));
+        assert!(!origin_matches("http://127.0.0.1:*", "http://127.0.0.1.evil.com:80"));
+        assert!(!origin_matches("http://127.0.0.1:*", "https://127.0.0.1:80"));
+        assert!(origin_matches("http://a.test", "http://a.test"));
+    }
+}

@@ -1,0 +1,36 @@
+//! One module per backend contract; each owns its paths, fields, answer
+//! shapes and error shapes.
+
+pub mod jwt_views;
+pub mod pwgen;
+
+use axum::http::request::Parts;
+use axum::response::Response;
+use axum::Router;
+use profile_model::Dialect;
+
+use crate::app::Shared;
+use crate::auth::{self, Class};
+
+pub fn routes() -> Router<Shared> {
+    Router::new().merge(pwgen::routes())
+}
+
+fn all_paths() -> impl Iterator<Item = &'static str> {
+    pwgen::PATHS.iter().copied()
+}
+
+/// Whether `path` matches one of the API's URL patterns (`{x}` matches one
+/// segment), for the trailing-slash rule.
+pub fn is_api_path(path: &str) -> bool {
+    all_paths().any(|pattern| {
+        let (a, b): (Vec<_>, Vec<_>) = (pattern.split('/').collect(), path.split('/').collect());
+        a.len() == b.len() && a.iter().zip(&b).all(|(p, s)| (p.starts_with('{') && !s.is_empty()) || p == s)
+    })
+}
+
+/// DRF authenticates in `initial()` even for `AllowAny` views, so invalid
+/// credentials are refused there too; absent ones are fine.
+pub fn reject_bad_credentials(state: &crate::AppState, dialect: Dialect, classes: &[Class], parts: &Parts) -> Result<(), Response> {
+    auth::optional_user(state, dialect, classes, parts).map(|_| ())
+}

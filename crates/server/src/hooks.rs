@@ -1,0 +1,114 @@
+//! Test hooks (only with `--test-hooks`): make the next request(s) to a path
+//! answer a canned status/body, or arrive late, so browser tests can produce
+//! every failure on demand.
+//!
+//! `POST /_ref/hooks` `{"method":"PATCH","path":"/api/users/me/","status":502,
+//! "body":"…","content_type":"text/html","delay_ms":0,"times":1}`;
+//! `DELETE /_ref/hooks` clears them all; `GET /_ref/hooks` lists them.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::AppState;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Hook {
+    /// Any method when absent.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Exact path (query ignored), or a prefix ending in `*`.
+    pub path: String,
+    /// Absent: only delay, then let the real handler answer.
+    #[serde(default)]
+    pub status: Option<u16>,
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub content_type: Option<String>,
+    #[serde(default)]
+    pub delay_ms: u64,
+    /// How many requests it applies to; 0 means until cleared.
+    #[serde(default = "one")]
+    pub times: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Hook {
+    fn matches(&self, method: &str, path: &str) -> bool {
+        let method_ok = self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method));
+        let path_ok = match self.path.strip_suffix('*') {
+            Some(prefix) => path.starts_with(prefix),
+            None => self.path == path,
+        };
+        method_ok && path_ok
+    }
+}
+
+#[derive(Clone, Default)]
+pub struct Hooks(Arc<Mutex<Vec<Hook>>>);
+
+impl Hooks {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Hook>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The first matching hook, used up once.
+    pub fn take(&self, method: &str, path: &str) -> Option<Hook> {
+        let mut hooks = self.lock();
+        let i = hooks.iter().position(|h| h.matches(method, path))?;
+        let hook = hooks[i].clone();
+        if hook.times == 1 {
+            hooks.remove(i);
+        } else if hook.times > 1 {
+            hooks[i].times -= 1;
+        }
+        Some(hook)
+    }
+}
+
+/// Middleware: answers from a matching hook before routing.
+pub async fn intercept(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if !state.config.test_hooks || path.starts_with("/_ref/") || req.method() == axum::http::Method::OPTIONS {
+        return next.run(req).await;
+    }
+    let Some(hook) = state.hooks.take(req.method().as_str(), path) else {
+        return next.run(req).await;
+    };
+    if hook.delay_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(hook.delay_ms)).await;
+    }
+    let Some(status) = hook.status else { return next.run(req).await };
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut resp = (status, hook.body).into_response();
+    let ct = hook.content_type.as_deref().unwrap_or("text/html; charset=utf-8");
+    if let Ok(v) = HeaderValue::from_str(ct) {
+        resp.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    resp
+}
+
+pub async fn add(State(state): State<Arc<AppState>>, Json(hook): Json<Hook>) -> Response {
+    state.hooks.lock().push(hook);
+    (StatusCode::CREATED, Json(json!({ "hooks": state.hooks.lock().len() }))).into_response()
+}
+
+pub async fn clear(State(state): State<Arc<AppState>>) -> StatusCode {
+    state.hooks.lock().clear();
+    StatusCode::NO_CONTENT
+}
+
+pub async fn list(State(state): State<Arc<AppState>>) -> Json<Vec<Hook>> {
+    Json(state.hooks.lock().clone())
+}
