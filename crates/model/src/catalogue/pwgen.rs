@@ -5,7 +5,8 @@ pub static FIELDS: &[F] = &[
     F::new("avatar", File, Photo),
     F::new("first_name", Text, Name).max(200),
     F::new("last_name", Text, Name).max(200),
-    F::new("number_phone", Phone, Contact).max(10).nullable(),
+    // Not stated nullable: clearing sends "" (what the typed `UserUpdate` can say).
+    F::new("number_phone", Phone, Contact).max(10),
     F::new("username", Text, Account).required(),
     F::new("email", Email, Account).max(200),
     F::new("date_joined", DateTime, Account).read_only().label("field.joined"),
