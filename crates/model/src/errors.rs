@@ -161,6 +161,15 @@ impl FieldErrors {
         self.form.extend(other.form);
     }
 
+    /// Moves the messages of each `(from, to)` path to the new path.
+    pub fn rename(&mut self, moves: &[(String, String)]) {
+        for (from, to) in moves {
+            if let Some(msgs) = self.fields.remove(from) {
+                self.fields.entry(to.clone()).or_default().extend(msgs);
+            }
+        }
+    }
+
     /// Moves messages whose path is not shown by the UI (`known` says no)
     /// to the form level as `error.on_field` (`field`, `message`), so no
     /// server message is ever lost.

@@ -46,6 +46,34 @@ pub fn apply_patch(dialect: Dialect, loaded: &FormValues, patch: &Value) -> Form
     out
 }
 
+/// A flat patch as multipart text parts, for dialects that take an avatar
+/// upload in the same request (pwgen, users-me): strings as they are,
+/// booleans `true`/`false`, `null` as an empty part (DRF reads `''` in form
+/// data as `None` for a nullable field: that is how `avatar=null` clears
+/// users-me's avatar in multipart), list items as repeated parts. Nested objects are
+/// flattened with dotted names, which no multipart dialect uses.
+pub fn multipart_parts(patch: &Value) -> Vec<(String, String)> {
+    fn walk(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::Object(m) => {
+                for (k, v) in m {
+                    let name = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                    match v {
+                        Value::Array(items) => items.iter().for_each(|i| walk(&name, i, out)),
+                        _ => walk(&name, v, out),
+                    }
+                }
+            }
+            Value::String(s) => out.push((prefix.to_string(), s.clone())),
+            Value::Null => out.push((prefix.to_string(), String::new())),
+            other => out.push((prefix.to_string(), other.to_string())),
+        }
+    }
+    let mut out = Vec::new();
+    walk("", patch, &mut out);
+    out
+}
+
 fn insert_path(body: &mut Map<String, Value>, path: &str, value: Value) {
     match path.split_once('.') {
         None => {
@@ -136,6 +164,13 @@ mod tests {
         assert_eq!(patch(Dialect::UsersMe, &a, &a.clone().with("avatar", "http://x/b.jpg")), json!({}));
         let p = loaded(Dialect::Pwgen, json!({"avatar": "/media/a.jpg"}));
         assert_eq!(patch(Dialect::Pwgen, &p, &p.clone().with("avatar", FieldValue::Null)), json!({}));
+    }
+
+    #[test]
+    fn multipart_parts_are_flat_text() {
+        let parts = multipart_parts(&json!({"first_name": "Ann", "avatar": null, "ok": true, "tags": ["a", "b"]}));
+        let want = [("avatar", ""), ("first_name", "Ann"), ("ok", "true"), ("tags", "a"), ("tags", "b")];
+        assert_eq!(parts, want.map(|(a, b)| (a.to_string(), b.to_string())));
     }
 
     #[test]

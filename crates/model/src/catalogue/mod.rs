@@ -90,7 +90,7 @@ impl Section {
 
 /// What widget a field needs and which format rule applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "options")]
+#[serde(rename_all = "snake_case")]
 pub enum FieldKind {
     Text,
     /// Text over several lines (bio, address).
@@ -251,9 +251,50 @@ pub fn upload_field(dialect: Dialect) -> Option<&'static FieldSpec> {
     catalogue(dialect).iter().find(|f| f.kind == FieldKind::File && !f.read_only)
 }
 
+/// Puts server errors where the UI shows them: a path the dialect does not
+/// edit moves to the field with the same name (a flat `bio` error for
+/// aisquare-profile goes to `details.bio`), or else to the form level, so
+/// no message is lost.
+pub fn place_errors(dialect: Dialect, errors: &mut crate::FieldErrors) {
+    let editable = |p: &str| field(dialect, p).is_some_and(|f| f.editable());
+    let moved: Vec<(String, String)> = errors
+        .paths()
+        .filter(|p| !editable(p) && !p.split('.').next().is_some_and(editable))
+        .filter_map(|p| {
+            let (head, rest) = p.split_once('.').map_or((p, ""), |(h, r)| (h, r));
+            let target = catalogue(dialect).iter().find(|f| f.editable() && f.name() == head)?;
+            let new = if rest.is_empty() { target.path.to_string() } else { format!("{}.{rest}", target.path) };
+            Some((p.to_string(), new))
+        })
+        .collect();
+    errors.rename(&moved);
+    errors.lift_unknown(|p| editable(p));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_errors_moves_flat_names_and_lifts_unknown_paths() {
+        let mut e = crate::FieldErrors::new();
+        e.add("bio", crate::Message::server("Too long."));
+        e.add("skills.0", crate::Message::server("Bad."));
+        e.add("password", crate::Message::server("No."));
+        e.add("username", crate::Message::server("Taken."));
+        place_errors(Dialect::AisquareProfile, &mut e);
+        assert_eq!(e.get("details.bio").len(), 1);
+        assert_eq!(e.get("details.skills.0").len(), 1);
+        assert_eq!(e.get("username").len(), 1);
+        assert_eq!(e.form().len(), 1);
+        assert_eq!(e.form()[0].param("field"), Some("password"));
+    }
+
+    #[test]
+    fn field_kind_serializes_plainly() {
+        assert_eq!(serde_json::to_string(&FieldKind::Url).unwrap(), "\"url\"");
+        assert_eq!(serde_json::to_string(&FieldKind::Choice(&["a"])).unwrap(), r#"{"choice":["a"]}"#);
+    }
 
     #[test]
     fn paths_are_unique_per_dialect() {

@@ -52,8 +52,12 @@ pub fn date_rule(text: &str, not_future: bool, today: Date) -> Option<Message> {
 /// Unicode alphanumeric, which also admits the combining marks Unicode
 /// calls alphabetic; the server stays the judge of those.
 pub fn username_rule(text: &str) -> Option<Message> {
-    let ok = text.chars().all(|c| c.is_alphanumeric() || "_.@+-".contains(c));
-    (!ok).then(|| Message::rule("error.invalid_username"))
+    (!is_valid_username(text)).then(|| Message::rule("error.invalid_username"))
+}
+
+/// The username character rule as a yes/no (non-empty, no length cap).
+pub fn is_valid_username(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || "_.@+-".contains(c))
 }
 
 pub fn choice_rule(text: &str, options: &[&str]) -> Option<Message> {
