@@ -39,30 +39,6 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
-/// Whether `s` is a real calendar date written `YYYY-MM-DD` (DRF DateField's
-/// only accepted input format by default).
-pub fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
-    if !s[0..4].bytes().chain(s[5..7].bytes()).chain(s[8..10].bytes()).all(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let max = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    y >= 1 && (1..=max).contains(&d)
-}
 
 #[cfg(test)]
 mod tests {
@@ -72,14 +48,5 @@ mod tests {
     fn formats_known_instants() {
         assert_eq!(format_iso(0, 0), "1970-01-01T00:00:00.000000Z");
         assert_eq!(format_iso(1_763_816_848, 186_722), "2025-11-22T13:07:28.186722Z");
-    }
-
-    #[test]
-    fn checks_dates() {
-        assert!(is_iso_date("2000-02-29"));
-        assert!(!is_iso_date("1900-02-29"));
-        assert!(!is_iso_date("2024-13-01"));
-        assert!(!is_iso_date("24-01-01"));
-        assert!(!is_iso_date("2024-1-011"));
     }
 }

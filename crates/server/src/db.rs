@@ -36,7 +36,23 @@ const MIGRATIONS: &[&str] = &[
         created_at TEXT NOT NULL
      );
      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    // 2: aisquare's named tags (skills, interests, focus areas): written as
+    // names, answered with ids, created on first use.
+    "CREATE TABLE tags (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        UNIQUE (kind, name)
+     );",
 ];
+
+/// The two aisquare endpoints are one backend with one user table.
+fn stored(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::AisquareDetails => Dialect::AisquareProfile.name(),
+        d => d.name(),
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct UserRow {
@@ -119,7 +135,7 @@ impl Db {
     pub fn wipe(&self) -> DbResult<()> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        tx.execute_batch("DELETE FROM tokens; DELETE FROM users; DELETE FROM settings;")?;
+        tx.execute_batch("DELETE FROM tokens; DELETE FROM users; DELETE FROM settings; DELETE FROM tags;")?;
         tx.commit()
     }
 
@@ -149,7 +165,7 @@ impl Db {
             "INSERT INTO users (dialect, public_id, password, data, avatar, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
             params![
-                user.dialect.name(),
+                stored(user.dialect),
                 user.public_id.clone().unwrap_or_else(crate::secret::uuid4),
                 user.password,
                 Value::Object(user.data.clone()).to_string(),
@@ -166,11 +182,11 @@ impl Db {
     }
 
     pub fn user_by_id(&self, dialect: Dialect, id: i64) -> DbResult<Option<UserRow>> {
-        query_user(&self.lock(), "dialect = ?1 AND id = ?2", params![dialect.name(), id])
+        query_user(&self.lock(), "dialect = ?1 AND id = ?2", params![stored(dialect), id])
     }
 
     pub fn user_by_public_id(&self, dialect: Dialect, public_id: &str) -> DbResult<Option<UserRow>> {
-        query_user(&self.lock(), "dialect = ?1 AND public_id = ?2", params![dialect.name(), public_id])
+        query_user(&self.lock(), "dialect = ?1 AND public_id = ?2", params![stored(dialect), public_id])
     }
 
     /// The first user of `dialect` whose JSON field `field` equals `value`.
@@ -178,7 +194,7 @@ impl Db {
         query_user(
             &self.lock(),
             "dialect = ?1 AND json_extract(data, '$.' || ?2) = ?3",
-            params![dialect.name(), field, value],
+            params![stored(dialect), field, value],
         )
     }
 
@@ -230,6 +246,21 @@ impl Db {
         Ok(n > 0)
     }
 
+    /// `(id, name)` for each name, creating missing tags (get-or-create by
+    /// name, as aisquare's serializer does).
+    pub fn tags(&self, kind: &str, names: &[String]) -> DbResult<Vec<(i64, String)>> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            tx.execute("INSERT OR IGNORE INTO tags (kind, name) VALUES (?1, ?2)", params![kind, name])?;
+            let id = tx.query_row("SELECT id FROM tags WHERE kind = ?1 AND name = ?2", params![kind, name], |r| r.get(0))?;
+            out.push((id, name.clone()));
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
     pub fn all_avatars(&self) -> DbResult<Vec<String>> {
         let conn = self.lock();
         let mut st = conn.prepare("SELECT avatar FROM users WHERE avatar IS NOT NULL")?;
@@ -276,7 +307,7 @@ pub fn field_taken(tx: &Transaction<'_>, dialect: Dialect, field: &str, value: &
     tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM users WHERE dialect = ?1 AND id <> ?2
                         AND json_extract(data, '$.' || ?3) = ?4)",
-        params![dialect.name(), except_id, field, value],
+        params![stored(dialect), except_id, field, value],
         |r| r.get(0),
     )
 }

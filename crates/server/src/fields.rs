@@ -1,64 +1,30 @@
-//! A small DRF `ModelSerializer(partial=True)`: turns `request.data` into
-//! field changes or DRF's field errors, with DRF's coercions (trimmed
-//! strings, form booleans, `''` as null) and Django's messages.
+//! A small DRF `Serializer(partial=True)`: turns `request.data` into field
+//! changes or DRF-shaped field errors.
 //!
-//! Stopgap: the format rules (email shape, length limits, choices) belong in
-//! the model crate; once `profile_model` exposes its validation, the checks
-//! below call it and only the rendering into Django's English stays here.
+//! Which fields exist, which are nullable or required, and every format rule
+//! (email, URL, username, length, choice, date) come from the model crate's
+//! catalogue and validators, so the browser and this server judge alike.
+//! What stays here is DRF's own behaviour: type coercion (trimmed strings,
+//! form booleans, `''` as null in forms, lists), and Django's wording of the
+//! messages.
 
+use profile_model::catalogue::{catalogue, FieldKind, FieldSpec};
+use profile_model::{validate_field, Date, Dialect, FieldValue, Message};
 use serde_json::{Map, Value};
 
 use crate::body::{Part, Payload, Upload};
 use crate::drf::FieldErrors;
 
-#[derive(Clone, Copy, Debug)]
-pub enum Kind {
-    /// `CharField(max_length, blank)`.
-    Char { max: Option<usize>, blank: bool },
-    Email { max: usize, blank: bool },
-    Url { max: usize, blank: bool },
-    /// `AbstractUser.username`: 150 chars, letters, digits and @/./+/-/_.
-    Username,
-    Choice(&'static [&'static str]),
-    Date,
-    Bool,
-    Image,
-    /// `ListField(child=CharField())`.
-    StrList,
-    /// `JSONField`: anything.
-    Any,
-}
-
-#[derive(Clone, Copy, Debug)]
-pub struct Field {
-    pub name: &'static str,
-    pub kind: Kind,
-    pub null: bool,
-    /// The unique-validator message, if the column is unique.
-    pub unique: Option<&'static str>,
-}
-
-impl Field {
-    pub const fn new(name: &'static str, kind: Kind) -> Field {
-        Field { name, kind, null: false, unique: None }
-    }
-    pub const fn null(mut self) -> Field {
-        self.null = true;
-        self
-    }
-    pub const fn unique(mut self, message: &'static str) -> Field {
-        self.unique = Some(message);
-        self
-    }
-}
-
-/// One validated change.
+/// One validated change, keyed by the field's storage name (its last path
+/// segment: aisquare stores `details.bio` and `bio` as the same `bio`).
 #[derive(Clone, Debug)]
 pub enum Change {
     Set(Value),
     /// New avatar file, or `None` to remove it.
     Avatar(Option<Upload>),
 }
+
+pub type Changes = Vec<(&'static FieldSpec, Change)>;
 
 /// One field's raw input.
 #[derive(Clone, Debug)]
@@ -69,26 +35,26 @@ enum Raw {
     File(Upload),
 }
 
-/// Validates the fields present in `payload` (partial update), each error
-/// keyed under `prefix` + field name.
-pub fn validate(fields: &[Field], payload: &Payload, prefix: &str) -> Result<Vec<(&'static str, Change)>, FieldErrors> {
+/// Validates the editable fields of `dialect` present in `payload`.
+pub fn validate(dialect: Dialect, payload: &Payload) -> Result<Changes, FieldErrors> {
     let mut errors = FieldErrors::default();
     let mut changes = Vec::new();
     if let Payload::Json(v) = payload {
         if !v.is_object() {
             errors.add(
-                &format!("{prefix}non_field_errors"),
+                "non_field_errors",
                 format!("Invalid data. Expected a dictionary, but got {}.", python_type(v)),
             );
             return Err(errors);
         }
     }
-    for field in fields {
-        let Some(raw) = raw_value(payload, field) else { continue };
-        match coerce(field, raw) {
-            Ok(Some(change)) => changes.push((field.name, change)),
+    let today = Date::from_unix_seconds(crate::clock::unix_now()).unwrap_or(Date { year: 2000, month: 1, day: 1 });
+    for spec in catalogue(dialect).iter().filter(|s| !s.read_only) {
+        let Some(raw) = raw_value(payload, spec) else { continue };
+        match coerce(spec, raw, today) {
+            Ok(Some(change)) => changes.push((spec, change)),
             Ok(None) => {}
-            Err(messages) => messages.into_iter().for_each(|m| errors.add(&format!("{prefix}{}", field.name), m)),
+            Err(messages) => messages.into_iter().for_each(|(path, m)| errors.add(&path, m)),
         }
     }
     if errors.is_empty() {
@@ -98,12 +64,13 @@ pub fn validate(fields: &[Field], payload: &Payload, prefix: &str) -> Result<Vec
     }
 }
 
-fn raw_value(payload: &Payload, field: &Field) -> Option<Raw> {
+fn raw_value(payload: &Payload, spec: &FieldSpec) -> Option<Raw> {
     match payload {
-        Payload::Json(v) => v.get(field.name).cloned().map(Raw::Json),
+        Payload::Json(v) => spec.path.split('.').try_fold(v, |v, k| v.get(k)).cloned().map(Raw::Json),
+        // Forms name nested fields with dots (DRF's `parse_html_dict`).
         Payload::Form(parts) => {
-            let mine = parts.iter().filter(|(k, _)| k == field.name).map(|(_, p)| p);
-            if matches!(field.kind, Kind::StrList) {
+            let mine = parts.iter().filter(|(k, _)| k == spec.path).map(|(_, p)| p);
+            if spec.kind == FieldKind::List {
                 let texts: Vec<String> = mine
                     .filter_map(|p| match p {
                         Part::Text(s) => Some(s.clone()),
@@ -133,147 +100,110 @@ fn python_type(v: &Value) -> &'static str {
     }
 }
 
-const NULL: &str = "This field may not be null.";
-const BLANK: &str = "This field may not be blank.";
-const NOT_STRING: &str = "Not a valid string.";
 pub const INVALID_IMAGE: &str =
     "Upload a valid image. The file you uploaded was either not an image or a corrupted image.";
 
+type Errors = Vec<(String, String)>;
+
 /// `Ok(None)` means "leave unchanged" (DRF's `empty`).
-fn coerce(field: &Field, raw: Raw) -> Result<Option<Change>, Vec<String>> {
-    let one = |m: &str| Err(vec![m.to_string()]);
-    // Form input: '' on a nullable field is null (DRF `Field.get_value`),
-    // except on blank-able text fields where it stays ''.
+fn coerce(spec: &FieldSpec, raw: Raw, today: Date) -> Result<Option<Change>, Errors> {
+    let one = |m: &str| Err(vec![(spec.path.to_string(), m.to_string())]);
     let raw = match raw {
-        Raw::Text(s) if s.is_empty() && field.null && !allows_blank(field.kind) => Raw::Json(Value::Null),
-        Raw::Text(s) if matches!(field.kind, Kind::Image) && field.null && s == "null" => Raw::Json(Value::Null),
+        // Form input (DRF `Field.get_value`): '' on a nullable field is null;
+        // on a non-nullable file it means "not given". users-me documents
+        // `avatar=null` as the way to remove the avatar.
+        Raw::Text(s) if s.is_empty() && spec.nullable => Raw::Json(Value::Null),
+        Raw::Text(s) if s.is_empty() && spec.kind == FieldKind::File => return Ok(None),
+        Raw::Text(s) if spec.kind == FieldKind::File && spec.nullable && s == "null" => Raw::Json(Value::Null),
         other => other,
     };
     if let Raw::Json(Value::Null) = raw {
-        if !field.null {
-            return one(NULL);
+        if !spec.nullable {
+            return one("This field may not be null.");
         }
-        return Ok(Some(match field.kind {
-            Kind::Image => Change::Avatar(None),
+        return Ok(Some(match spec.kind {
+            FieldKind::File => Change::Avatar(None),
             _ => Change::Set(Value::Null),
         }));
     }
-    match field.kind {
-        Kind::Char { max, blank } => text(&raw, blank, max).map(|s| Some(Change::Set(Value::String(s)))),
-        Kind::Email { max, blank } => {
-            let s = text(&raw, blank, Some(max))?;
-            if !s.is_empty() && !looks_like_email(&s) {
-                return one("Enter a valid email address.");
-            }
-            Ok(Some(Change::Set(Value::String(s))))
+    let value = match (spec.kind, raw) {
+        (FieldKind::File, Raw::File(u)) if u.bytes.is_empty() => return one("The submitted file is empty."),
+        (FieldKind::File, Raw::File(u)) if crate::media::sniff_image(&u.bytes).is_none() => return one(INVALID_IMAGE),
+        (FieldKind::File, Raw::File(u)) => return Ok(Some(Change::Avatar(Some(u)))),
+        (FieldKind::File, _) => {
+            return one("The submitted data was not a file. Check the encoding type on the form.")
         }
-        Kind::Url { max, blank } => {
-            let s = text(&raw, blank, Some(max))?;
-            if !s.is_empty() && !looks_like_url(&s) {
-                return one("Enter a valid URL.");
-            }
-            Ok(Some(Change::Set(Value::String(s))))
-        }
-        Kind::Username => {
-            let s = text(&raw, false, Some(150))?;
-            if !s.chars().all(|c| c.is_alphanumeric() || "@.+-_".contains(c)) {
-                return one("Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.");
-            }
-            Ok(Some(Change::Set(Value::String(s))))
-        }
-        Kind::Choice(choices) => {
-            let s = match &raw {
-                Raw::Json(Value::String(s)) | Raw::Text(s) => s.clone(),
-                Raw::Json(v) => v.to_string(),
-                _ => return one("Not a valid choice."),
-            };
-            if choices.contains(&s.as_str()) {
-                Ok(Some(Change::Set(Value::String(s))))
-            } else if s.is_empty() {
-                one(BLANK)
-            } else {
-                one(&format!("\"{s}\" is not a valid choice."))
-            }
-        }
-        Kind::Date => match &raw {
-            Raw::Json(Value::String(s)) | Raw::Text(s) if crate::clock::is_iso_date(s.trim()) => {
-                Ok(Some(Change::Set(Value::String(s.trim().to_string()))))
-            }
-            _ => one("Date has wrong format. Use one of these formats instead: YYYY-MM-DD."),
-        },
-        Kind::Bool => {
+        (FieldKind::Bool, raw) => {
             let b = match &raw {
                 Raw::Json(Value::Bool(b)) => Some(*b),
-                Raw::Json(Value::Number(n)) => match n.as_f64() {
-                    Some(x) if x == 1.0 => Some(true),
-                    Some(x) if x == 0.0 => Some(false),
-                    _ => None,
-                },
+                Raw::Json(Value::Number(n)) if n.as_f64() == Some(1.0) => Some(true),
+                Raw::Json(Value::Number(n)) if n.as_f64() == Some(0.0) => Some(false),
                 Raw::Json(Value::String(s)) | Raw::Text(s) => form_bool(s),
                 _ => None,
             };
+            let null_word = matches!(&raw, Raw::Json(Value::String(s)) | Raw::Text(s) if matches!(s.as_str(), "null" | "Null" | "NULL"));
             match b {
-                Some(b) => Ok(Some(Change::Set(Value::Bool(b)))),
-                None if field.null && matches!(&raw, Raw::Text(s) | Raw::Json(Value::String(s)) if ["null", "Null", "NULL"].contains(&s.as_str())) => {
-                    Ok(Some(Change::Set(Value::Null)))
-                }
-                None => one("Must be a valid boolean."),
+                Some(b) => FieldValue::Bool(b),
+                None if spec.nullable && null_word => return Ok(Some(Change::Set(Value::Null))),
+                None => return one("Must be a valid boolean."),
             }
         }
-        Kind::Image => match raw {
-            Raw::File(u) if u.bytes.is_empty() => one("The submitted file is empty."),
-            Raw::File(u) if crate::media::sniff_image(&u.bytes).is_none() => one(INVALID_IMAGE),
-            Raw::File(u) => Ok(Some(Change::Avatar(Some(u)))),
-            _ => one("The submitted data was not a file. Check the encoding type on the form."),
-        },
-        Kind::StrList => {
+        (FieldKind::List, raw) => {
             let items: Vec<Value> = match raw {
                 Raw::Texts(t) => t.into_iter().map(Value::String).collect(),
                 Raw::Text(t) => vec![Value::String(t)],
                 Raw::Json(Value::Array(a)) => a,
-                Raw::Json(v) => return one(&format!("Expected a list of items but got type \"{}\".", python_type(&v))),
+                Raw::Json(v) => {
+                    return one(&format!("Expected a list of items but got type \"{}\".", python_type(&v)))
+                }
                 Raw::File(_) => return one("Expected a list of items but got type \"InMemoryUploadedFile\"."),
             };
             let mut out = Vec::new();
-            for item in items {
+            let mut errs = Vec::new();
+            for (i, item) in items.into_iter().enumerate() {
                 match item {
-                    Value::String(s) => out.push(Value::String(s.trim().to_string())),
-                    Value::Number(n) => out.push(Value::String(n.to_string())),
-                    _ => return one(NOT_STRING),
+                    Value::String(s) => out.push(profile_model::pychar::strip(&s).to_string()),
+                    Value::Number(n) => out.push(n.to_string()),
+                    _ => errs.push((format!("{}.{i}", spec.path), "Not a valid string.".to_string())),
                 }
             }
-            Ok(Some(Change::Set(Value::Array(out))))
+            if !errs.is_empty() {
+                return Err(errs);
+            }
+            FieldValue::List(out)
         }
-        Kind::Any => match raw {
-            Raw::Json(v) => Ok(Some(Change::Set(v))),
-            Raw::Text(s) => Ok(Some(Change::Set(serde_json::from_str(&s).unwrap_or(Value::String(s))))),
-            Raw::Texts(t) => Ok(Some(Change::Set(Value::Array(t.into_iter().map(Value::String).collect())))),
-            Raw::File(_) => one("Value must be valid JSON."),
-        },
-    }
-}
-
-fn allows_blank(kind: Kind) -> bool {
-    matches!(kind, Kind::Char { blank: true, .. } | Kind::Email { blank: true, .. } | Kind::Url { blank: true, .. })
-}
-
-/// DRF `CharField`: strings and numbers, whitespace trimmed, blank and
-/// length checked.
-fn text(raw: &Raw, blank: bool, max: Option<usize>) -> Result<String, Vec<String>> {
-    let s = match raw {
-        Raw::Json(Value::String(s)) | Raw::Text(s) => s.trim().to_string(),
-        Raw::Json(Value::Number(n)) => n.to_string(),
-        _ => return Err(vec![NOT_STRING.into()]),
+        (_, Raw::Json(Value::String(s)) | Raw::Text(s)) => FieldValue::Text(profile_model::pychar::strip(&s).to_string()),
+        (FieldKind::Date, _) => return one(&django_text(&Message::rule("error.invalid_date"))),
+        (_, Raw::Json(Value::Number(n))) => FieldValue::Text(n.to_string()),
+        _ => return one("Not a valid string."),
     };
-    if s.is_empty() && !blank {
-        return Err(vec![BLANK.into()]);
+    // The shared rules, judged on the coerced value.
+    let problems = validate_field(spec, &value, today);
+    if !problems.is_empty() {
+        return Err(problems.into_iter().map(|(path, m)| (path, django_text(&m))).collect());
     }
-    match max {
-        Some(max) if s.chars().count() > max => {
-            Err(vec![format!("Ensure this field has no more than {max} characters.")])
-        }
-        _ => Ok(s),
-    }
+    let stored = match profile_model::values::normalize(spec, &value) {
+        FieldValue::Null => Value::Null,
+        v => v.to_json(),
+    };
+    Ok(Some(Change::Set(stored)))
+}
+
+/// A rule message as Django/DRF words it (a real backend's English).
+pub fn django_text(m: &Message) -> String {
+    let english = |key: &str| -> Option<String> {
+        Some(
+            match key {
+                "error.required" => "This field may not be blank.",
+                "error.invalid_url" | "error.url_scheme" => "Enter a valid URL.",
+                "error.invalid_date" => "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.",
+                "error.wrong_type" => "Not a valid string.",
+                _ => return None,
+            }
+            .to_string(),
+        )
+    };
+    m.render(english)
 }
 
 /// DRF `BooleanField`'s accepted spellings.
@@ -287,36 +217,11 @@ pub fn form_bool(s: &str) -> Option<bool> {
     }
 }
 
-/// Stopgap for Django's `EmailValidator` until the model crate owns it.
-fn looks_like_email(s: &str) -> bool {
-    let Some((user, domain)) = s.rsplit_once('@') else { return false };
-    !user.is_empty()
-        && !s.chars().any(char::is_whitespace)
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
-        && domain.split('.').all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
-}
-
-/// Stopgap for Django's `URLValidator` (http, https, ftp, ftps).
-fn looks_like_url(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once("://") else { return false };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next().unwrap_or("");
-    ["http", "https", "ftp", "ftps"].contains(&scheme.to_ascii_lowercase().as_str())
-        && !s.chars().any(char::is_whitespace)
-        && (host.contains('.') || host == "localhost")
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-}
-
 /// Applies validated `Set` changes to a user's data map.
-pub fn apply(data: &mut Map<String, Value>, changes: &[(&'static str, Change)]) {
-    for (name, change) in changes {
+pub fn apply(data: &mut Map<String, Value>, changes: &Changes) {
+    for (spec, change) in changes {
         if let Change::Set(v) = change {
-            data.insert((*name).to_string(), v.clone());
+            data.insert(spec.name().to_string(), v.clone());
         }
     }
 }
@@ -326,43 +231,63 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    const FIELDS: &[Field] = &[
-        Field::new("first_name", Kind::Char { max: Some(5), blank: true }),
-        Field::new("email", Kind::Email { max: 200, blank: false }),
-        Field::new("phone", Kind::Char { max: Some(10), blank: false }).null(),
-        Field::new("flag", Kind::Bool),
-        Field::new("avatar", Kind::Image).null(),
-    ];
+    fn names(c: &Changes) -> Vec<(&str, Value)> {
+        c.iter()
+            .map(|(s, ch)| {
+                (
+                    s.path,
+                    match ch {
+                        Change::Set(v) => v.clone(),
+                        Change::Avatar(a) => json!(a.as_ref().map(|u| u.filename.clone())),
+                    },
+                )
+            })
+            .collect()
+    }
 
     #[test]
-    fn json_partial_and_errors() {
-        let p = Payload::Json(json!({"first_name": "  Ann ", "email": "nope", "flag": "maybe"}));
-        let e = validate(FIELDS, &p, "").unwrap_err().into_value();
+    fn json_rules_come_from_the_catalogue() {
+        let p = Payload::Json(json!({"first_name": "  Ann ", "email": "nope", "number_phone": "12345678901"}));
+        let e = validate(Dialect::Pwgen, &p).unwrap_err().into_value();
         assert_eq!(
             e,
-            json!({"email": ["Enter a valid email address."], "flag": ["Must be a valid boolean."]})
+            json!({"email": ["Enter a valid email address."],
+                   "number_phone": ["Ensure this field has no more than 10 characters."]})
         );
-        let ok = validate(FIELDS, &Payload::Json(json!({"first_name": " Ann "})), "").unwrap();
-        assert!(matches!(&ok[..], [("first_name", Change::Set(v))] if v == "Ann"));
+        let ok = validate(Dialect::Pwgen, &Payload::Json(json!({"first_name": " Ann "}))).unwrap();
+        assert_eq!(names(&ok), vec![("first_name", json!("Ann"))]);
     }
 
     #[test]
     fn form_coercions() {
         let p = Payload::Form(vec![
-            ("flag".into(), Part::Text("false".into())),
-            ("phone".into(), Part::Text("".into())),
-            ("avatar".into(), Part::Text("null".into())),
+            ("details.platform_features_emails".into(), Part::Text("false".into())),
+            ("details.phone".into(), Part::Text("".into())),
+            ("details.skills".into(), Part::Text("rust".into())),
+            ("details.skills".into(), Part::Text(" sql ".into())),
         ]);
-        let ok = validate(FIELDS, &p, "").unwrap();
-        assert!(matches!(ok[0], (_, Change::Set(Value::Null))));
-        assert!(matches!(ok[1], ("flag", Change::Set(Value::Bool(false)))));
-        assert!(matches!(ok[2], ("avatar", Change::Avatar(None))));
+        let ok = validate(Dialect::AisquareProfile, &p).unwrap();
+        let got = names(&ok);
+        assert!(got.contains(&("details.platform_features_emails", json!(false))));
+        assert!(got.contains(&("details.phone", Value::Null)));
+        assert!(got.contains(&("details.skills", json!(["rust", "sql"]))));
     }
 
     #[test]
-    fn length_limit_counts_characters() {
-        let p = Payload::Json(json!({"first_name": "بهروزی"}));
-        let e = validate(FIELDS, &p, "").unwrap_err().into_value();
-        assert_eq!(e, json!({"first_name": ["Ensure this field has no more than 5 characters."]}));
+    fn nested_errors_and_bad_booleans() {
+        let p = Payload::Json(json!({"details": {"linkedin_url": "not a url", "activity_based_emails": "maybe"}}));
+        let e = validate(Dialect::AisquareProfile, &p).unwrap_err().into_value();
+        assert_eq!(
+            e,
+            json!({"details": {"linkedin_url": ["Enter a valid URL."], "activity_based_emails": ["Must be a valid boolean."]}})
+        );
+    }
+
+    #[test]
+    fn null_rules() {
+        let e = validate(Dialect::Letraz, &Payload::Json(json!({"first_name": null}))).unwrap_err().into_value();
+        assert_eq!(e, json!({"first_name": ["This field may not be null."]}));
+        let ok = validate(Dialect::UsersMe, &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))])).unwrap();
+        assert!(matches!(ok[0].1, Change::Avatar(None)));
     }
 }

@@ -10,6 +10,7 @@ pub mod body;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod countries;
 pub mod csrf;
 pub mod db;
 pub mod dialects;

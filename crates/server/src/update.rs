@@ -4,23 +4,34 @@
 use axum::response::Response;
 
 use crate::db::{self, UserRow};
-use crate::fields::{Change, Field};
+use crate::fields::{Change, Changes};
 use crate::{drf, AppState};
 
+/// A unique column: its storage name and Django's message for a clash.
+pub type Unique = (&'static str, &'static str);
+
 pub enum SaveError {
-    /// Unique conflicts: `(field name, message)`.
+    /// Unique conflicts: `(field path, message)`.
     Conflicts(Vec<(&'static str, &'static str)>),
     Internal(Response),
 }
 
+impl SaveError {
+    /// DRF's field-error map for conflicts; the internal response as is.
+    pub fn into_parts(self) -> Result<drf::FieldErrors, Response> {
+        match self {
+            SaveError::Conflicts(c) => {
+                let mut e = drf::FieldErrors::default();
+                c.into_iter().for_each(|(p, m)| e.add(p, m));
+                Ok(e)
+            }
+            SaveError::Internal(r) => Err(r),
+        }
+    }
+}
+
 /// Applies `changes` to user `id`; avatars go under `media/<avatar_dir>/`.
-pub fn save(
-    state: &AppState,
-    id: i64,
-    fields: &[Field],
-    changes: &[(&'static str, Change)],
-    avatar_dir: &str,
-) -> Result<UserRow, SaveError> {
+pub fn save(state: &AppState, id: i64, changes: &Changes, uniques: &[Unique], avatar_dir: &str) -> Result<UserRow, SaveError> {
     let media = &state.config.media_dir;
     let mut new_file: Option<String> = None;
     let mut old_file: Option<String> = None;
@@ -29,15 +40,11 @@ pub fn save(
             return Ok(Err(SaveError::Internal(drf::server_error())));
         };
         let mut conflicts = Vec::new();
-        for (name, change) in changes {
-            let (Change::Set(serde_json::Value::String(value)), Some(f)) = (change, fields.iter().find(|f| f.name == *name))
-            else {
-                continue;
-            };
-            if let Some(message) = f.unique {
-                if db::field_taken(tx, user.dialect, name, value, user.id)? {
-                    conflicts.push((*name, message));
-                }
+        for (spec, change) in changes {
+            let Change::Set(serde_json::Value::String(value)) = change else { continue };
+            let Some((_, message)) = uniques.iter().find(|(name, _)| *name == spec.name()) else { continue };
+            if db::field_taken(tx, user.dialect, spec.name(), value, user.id)? {
+                conflicts.push((spec.path, *message));
             }
         }
         if !conflicts.is_empty() {
@@ -61,6 +68,11 @@ pub fn save(
         db::save_user(tx, &user)?;
         Ok(Ok(user))
     });
+    let discard_new = |f: Option<String>| {
+        if let Some(f) = f {
+            crate::media::remove(media, &f);
+        }
+    };
     match result {
         Ok(Ok(user)) => {
             // Only once the row no longer points at it.
@@ -70,15 +82,11 @@ pub fn save(
             Ok(user)
         }
         Ok(Err(e)) => {
-            if let Some(f) = new_file {
-                crate::media::remove(media, &f);
-            }
+            discard_new(new_file);
             Err(e)
         }
         Err(e) => {
-            if let Some(f) = new_file {
-                crate::media::remove(media, &f);
-            }
+            discard_new(new_file);
             Err(SaveError::Internal(drf::internal(e)))
         }
     }

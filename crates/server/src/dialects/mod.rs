@@ -1,8 +1,11 @@
 //! One module per backend contract; each owns its paths, fields, answer
 //! shapes and error shapes.
 
+pub mod aisquare;
 pub mod jwt_views;
+pub mod letraz;
 pub mod pwgen;
+pub mod users_me;
 
 use axum::http::request::Parts;
 use axum::response::Response;
@@ -13,11 +16,15 @@ use crate::app::Shared;
 use crate::auth::{self, Class};
 
 pub fn routes() -> Router<Shared> {
-    Router::new().merge(pwgen::routes())
+    Router::new()
+        .merge(letraz::routes())
+        .merge(aisquare::routes())
+        .merge(pwgen::routes())
+        .merge(users_me::routes())
 }
 
 fn all_paths() -> impl Iterator<Item = &'static str> {
-    pwgen::PATHS.iter().copied()
+    [letraz::PATHS, aisquare::PATHS, pwgen::PATHS, users_me::PATHS].into_iter().flatten().copied()
 }
 
 /// Whether `path` matches one of the API's URL patterns (`{x}` matches one

@@ -17,8 +17,8 @@ use crate::auth::{self, Class};
 use crate::body::{self, Parsers};
 use crate::db::UserRow;
 use crate::drf::{self, Reply};
-use crate::fields::{self, Field, Kind};
-use crate::update::{self, SaveError};
+use crate::fields;
+use crate::update::{self, Unique};
 
 const D: Dialect = Dialect::Pwgen;
 const AUTH: &[Class] = &[Class::Jwt];
@@ -31,14 +31,11 @@ pub const PATHS: &[&str] = &[
     "/api/token/blacklist/",
 ];
 
-/// `Users(AbstractUser)` writable fields, as `UsersSerializer` validates them.
-pub const FIELDS: &[Field] = &[
-    Field::new("username", Kind::Username).unique("A user with that username already exists."),
-    Field::new("email", Kind::Email { max: 200, blank: false }).unique("users with this email already exists."),
-    Field::new("first_name", Kind::Char { max: Some(200), blank: true }),
-    Field::new("last_name", Kind::Char { max: Some(200), blank: true }),
-    Field::new("number_phone", Kind::Char { max: Some(10), blank: true }).null(),
-    Field::new("avatar", Kind::Image).null(),
+/// Unique columns of `Users(AbstractUser)`; the field rules come from the
+/// model crate's catalogue.
+const UNIQUE: &[Unique] = &[
+    ("username", "A user with that username already exists."),
+    ("email", "users with this email already exists."),
 ];
 
 pub fn routes() -> Router<Shared> {
@@ -124,14 +121,9 @@ async fn update_profile(State(state): State<Shared>, Path(id): Path<String>, req
         return Err(error(StatusCode::FORBIDDEN, "Not authorized"));
     }
     let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(error_500)?;
-    let changes = fields::validate(FIELDS, &payload, "").map_err(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?;
-    match update::save(&state, target.id, FIELDS, &changes, "avatars") {
+    let changes = fields::validate(D, &payload).map_err(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?;
+    match update::save(&state, target.id, &changes, UNIQUE, "avatars") {
         Ok(user) => Ok(drf::ok(represent(&user))),
-        Err(SaveError::Conflicts(c)) => {
-            let mut e = drf::FieldErrors::default();
-            c.into_iter().for_each(|(f, m)| e.add(f, m));
-            Err(drf::json(StatusCode::BAD_REQUEST, e.into_value()))
-        }
-        Err(SaveError::Internal(r)) => Err(r),
+        Err(e) => Err(e.into_parts().map(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?),
     }
 }

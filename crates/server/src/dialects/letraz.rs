@@ -1,0 +1,215 @@
+//! letraz (`shared/seeds/000_*`, LetrazApp/letraz-server `PROFILE/api_views.py`).
+//!
+//! Authentication classes in the order its OpenAPI lists them: HTTP Basic
+//! first (so a request without credentials is 401 with
+//! `WWW-Authenticate: Basic realm="api"`), then the `sessionid` cookie with
+//! Django's CSRF rule. Authentication and CSRF refusals come from DRF before
+//! the view runs, so they keep DRF's `{"detail": …}` shape; everything the
+//! view itself answers uses letraz's envelope `{"error": {uuid, code,
+//! message, details, extra}}`: 400 for field errors, 500 for any exception
+//! inside the view (a malformed body included).
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use profile_model::Dialect;
+use serde_json::{json, Map, Value};
+
+use crate::app::{view, Shared};
+use crate::auth::{self, Class};
+use crate::body::{self, Part, Parsers, Payload};
+use crate::db::{kind, UserRow};
+use crate::drf::{self, Reply};
+use crate::fields;
+use crate::update::{self, Unique};
+
+const D: Dialect = Dialect::Letraz;
+const AUTH: &[Class] = &[Class::Basic, Class::Session];
+
+pub const PATHS: &[&str] = &["/api/v1/user/", "/api/v1/auth/login/", "/api/v1/auth/logout/", "/api/v1/auth/csrf/"];
+
+const UNIQUE: &[Unique] = &[("email", "user with this email already exists.")];
+
+/// Django's session length (`SESSION_COOKIE_AGE`, two weeks).
+const SESSION_AGE: u32 = 1_209_600;
+/// Django's `CSRF_COOKIE_AGE` (a year).
+const CSRF_AGE: u32 = 31_449_600;
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route(PATHS[0], view(get(read).patch(patch), "GET, PATCH, HEAD, OPTIONS"))
+        .route(PATHS[1], view(post(login), "POST, OPTIONS"))
+        .route(PATHS[2], view(post(logout), "POST, OPTIONS"))
+        .route(PATHS[3], view(get(csrf), "GET, HEAD, OPTIONS"))
+}
+
+/// `UserSerializer`: `country` answers as `{code, name}`.
+pub fn represent(u: &UserRow) -> Value {
+    let v = |k: &str| u.data.get(k).cloned().unwrap_or(Value::Null);
+    let country = u
+        .str_field("country")
+        .and_then(|code| crate::countries::name(code).map(|name| json!({"code": code, "name": name})))
+        .unwrap_or(Value::Null);
+    json!({
+        "id": u.public_id,
+        "title": v("title"),
+        "first_name": u.str_field("first_name").unwrap_or(""),
+        "last_name": v("last_name"),
+        "email": u.str_field("email").unwrap_or(""),
+        "phone": v("phone"),
+        "dob": v("dob"),
+        "nationality": v("nationality"),
+        "address": v("address"),
+        "city": v("city"),
+        "postal": v("postal"),
+        "country": country,
+        "website": v("website"),
+        "profile_text": v("profile_text"),
+        "created_at": u.created_at,
+        "updated_at": u.updated_at,
+    })
+}
+
+/// letraz's `ErrorResponse`.
+fn envelope(status: StatusCode, code: &str, message: &str, details: Value, extra: Value) -> Response {
+    drf::json(
+        status,
+        json!({ "error": {
+            "uuid": crate::secret::uuid4(),
+            "code": code,
+            "message": message,
+            "details": details,
+            "extra": extra,
+        }}),
+    )
+}
+
+/// `letraz_restapi_exception_handled`: any exception in the view.
+fn exception(message: &str) -> Response {
+    envelope(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL SERVER ERROR", message, Value::Null, Value::Null)
+}
+
+/// `request.data` echoed in `extra` (files by name, as they would print).
+fn echo(payload: &Payload) -> Value {
+    match payload {
+        Payload::Json(v) => v.clone(),
+        Payload::Form(parts) => {
+            let mut m = Map::new();
+            for (k, p) in parts {
+                let v = match p {
+                    Part::Text(s) => Value::String(s.clone()),
+                    Part::File(u) => Value::String(u.filename.clone()),
+                };
+                m.insert(k.clone(), v);
+            }
+            Value::Object(m)
+        }
+    }
+}
+
+/// `GET /api/v1/user/`.
+async fn read(State(state): State<Shared>, req: Request) -> Reply {
+    let (parts, _) = req.into_parts();
+    let authed = auth::require_user(&state, D, AUTH, &parts)?;
+    Ok(drf::ok(represent(&authed.user)))
+}
+
+/// `PATCH /api/v1/user/`: partial upsert; JSON, urlencoded or multipart.
+async fn patch(State(state): State<Shared>, req: Request) -> Reply {
+    let (parts, body) = req.into_parts();
+    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
+    let authed = auth::require_user(&state, D, AUTH, &parts)?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(|e| exception(&e.detail))?;
+    let invalid = |details: Value| {
+        envelope(StatusCode::BAD_REQUEST, "INVALID REQUEST", "Invalid Data provided!", details, json!({"data": echo(&payload)}))
+    };
+    let changes = fields::validate(D, &payload).map_err(|e| invalid(e.into_value()))?;
+    // `country` is a foreign key to the Country table, keyed by code.
+    for (spec, change) in &changes {
+        if let (true, fields::Change::Set(Value::String(code))) = (spec.name() == "country", change) {
+            if crate::countries::name(code).is_none() {
+                return Err(invalid(json!({ "country": [format!("Invalid pk \"{code}\" - object does not exist.")] })));
+            }
+        }
+    }
+    match update::save(&state, authed.user.id, &changes, UNIQUE, "avatars") {
+        Ok(user) => Ok(drf::ok(represent(&user))),
+        Err(e) => Err(invalid(e.into_parts()?.into_value())),
+    }
+}
+
+fn set_cookie(resp: &mut Response, cookie: String) {
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+fn csrf_cookie(secret: &str) -> String {
+    format!("csrftoken={secret}; Max-Age={CSRF_AGE}; Path=/; SameSite=Lax")
+}
+
+/// `POST /api/v1/auth/login/` `{"email","password"}`: starts a Django
+/// session. Sets `sessionid` (HttpOnly) and a fresh `csrftoken` (Django
+/// rotates it on login) and answers the user.
+async fn login(State(state): State<Shared>, req: Request) -> Reply {
+    let (parts, body) = req.into_parts();
+    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
+    let email = payload.text("email").unwrap_or_default();
+    let password = payload.text("password").unwrap_or_default();
+    let mut missing = drf::FieldErrors::default();
+    for (k, v) in [("email", &email), ("password", &password)] {
+        if v.is_empty() {
+            missing.add(k, "This field is required.");
+        }
+    }
+    if !missing.is_empty() {
+        return Err(envelope(StatusCode::BAD_REQUEST, "INVALID REQUEST", "Invalid Data provided!", missing.into_value(), Value::Null));
+    }
+    let Some(user) = auth::check_credentials(&state, D, &email, &password).map_err(drf::internal)? else {
+        return Err(envelope(
+            StatusCode::BAD_REQUEST,
+            "INVALID REQUEST",
+            "Please enter a correct email and password. Note that both fields may be case-sensitive.",
+            Value::Null,
+            Value::Null,
+        ));
+    };
+    let session = crate::secret::random_string(32, crate::secret::LOWER_ALNUM);
+    state.db.insert_token(&session, kind::SESSION, user.id).map_err(drf::internal)?;
+    state.db.touch_last_login(user.id).map_err(drf::internal)?;
+    let mut resp = drf::ok(represent(&user));
+    set_cookie(&mut resp, format!("sessionid={session}; HttpOnly; Max-Age={SESSION_AGE}; Path=/; SameSite=Lax"));
+    set_cookie(&mut resp, csrf_cookie(&crate::csrf::new_secret()));
+    Ok(resp)
+}
+
+/// `POST /api/v1/auth/logout/`: ends the session (CSRF applies, as to any
+/// unsafe request on a session) and expires the cookie.
+async fn logout(State(state): State<Shared>, req: Request) -> Reply {
+    let (parts, _) = req.into_parts();
+    let authed = auth::require_user(&state, D, AUTH, &parts)?;
+    if authed.via == Class::Session {
+        if let Some(key) = auth::cookie(&parts.headers, "sessionid") {
+            state.db.delete_token(&key, kind::SESSION).map_err(drf::internal)?;
+        }
+    }
+    let mut resp = axum::response::IntoResponse::into_response(StatusCode::NO_CONTENT);
+    set_cookie(&mut resp, "sessionid=\"\"; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax".into());
+    Ok(resp)
+}
+
+/// `GET /api/v1/auth/csrf/`: Django's `ensure_csrf_cookie`; answers the
+/// masked token too, for clients that cannot read the cookie.
+async fn csrf(req: Request) -> Reply {
+    let existing = auth::cookie(req.headers(), crate::csrf::COOKIE)
+        .filter(|c| c.len() == 32 && c.bytes().all(|b| b.is_ascii_alphanumeric()));
+    let secret = existing.clone().unwrap_or_else(crate::csrf::new_secret);
+    let mut resp = drf::ok(json!({ "csrftoken": crate::csrf::mask(&secret) }));
+    if existing.is_none() {
+        set_cookie(&mut resp, csrf_cookie(&secret));
+    }
+    Ok(resp)
+}

@@ -1,0 +1,133 @@
+//! users-me (`shared/seeds/004_*`): a DRF `RetrieveUpdateAPIView` on
+//! `/api/users/me/` under `TokenAuthentication` (`Authorization: Token
+//! <key>`, so no credentials is 401 with `WWW-Authenticate: Token`). PUT
+//! and PATCH both update only the fields sent (every field is optional).
+//! Avatars answer as absolute URLs, as DRF builds them from the request.
+//! Sign-in and sign-out are djoser's token endpoints.
+
+use axum::extract::{Request, State};
+use axum::http::{header, request::Parts, StatusCode};
+use axum::routing::{get, post};
+use axum::Router;
+use profile_model::Dialect;
+use serde_json::{json, Value};
+
+use crate::app::{view, Shared};
+use crate::auth::{self, Class};
+use crate::body::{self, Parsers};
+use crate::db::{kind, UserRow};
+use crate::drf::{self, Reply};
+use crate::fields;
+use crate::update::{self, Unique};
+
+const D: Dialect = Dialect::UsersMe;
+const AUTH: &[Class] = &[Class::Token];
+
+pub const PATHS: &[&str] = &["/api/users/me/", "/api/auth/token/login/", "/api/auth/token/logout/"];
+
+const UNIQUE: &[Unique] = &[
+    ("username", "A user with that username already exists."),
+    ("email", "user with this email already exists."),
+    ("mobile_number", "user with this mobile number already exists."),
+];
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route(PATHS[0], view(get(read).patch(update).put(update), "GET, PUT, PATCH, HEAD, OPTIONS"))
+        .route(PATHS[1], view(post(login), "POST, OPTIONS"))
+        .route(PATHS[2], view(post(logout), "POST, OPTIONS"))
+}
+
+/// `http://<Host>`: DRF's `request.build_absolute_uri` for file URLs.
+fn origin(parts: &Parts) -> String {
+    let host = parts.headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
+    format!("http://{host}")
+}
+
+pub fn represent(u: &UserRow, origin: &str) -> Value {
+    let v = |k: &str| u.data.get(k).cloned().unwrap_or(Value::Null);
+    let name_parts: Vec<&str> = ["first_name", "last_name"].iter().filter_map(|k| u.str_field(k)).filter(|s| !s.is_empty()).collect();
+    let full_name = if name_parts.is_empty() { Value::Null } else { Value::String(name_parts.join(" ")) };
+    let completed = ["first_name", "last_name", "email", "mobile_number", "gender"]
+        .iter()
+        .all(|k| u.str_field(k).is_some_and(|s| !s.is_empty()));
+    json!({
+        "id": u.id,
+        "username": v("username"),
+        "mobile_number": v("mobile_number"),
+        "email": v("email"),
+        "avatar": u.avatar.as_deref().map(|a| format!("{origin}{}", crate::media::url_path(a))),
+        "first_name": v("first_name"),
+        "last_name": v("last_name"),
+        "full_name": full_name,
+        "gender": v("gender"),
+        "is_profile_completed": completed,
+        "groups": u.data.get("groups").cloned().unwrap_or_else(|| json!([])),
+        "last_login": u.last_login,
+        "created_at": u.created_at,
+    })
+}
+
+async fn read(State(state): State<Shared>, req: Request) -> Reply {
+    let (parts, _) = req.into_parts();
+    let authed = auth::require_user(&state, D, AUTH, &parts)?;
+    Ok(drf::ok(represent(&authed.user, &origin(&parts))))
+}
+
+/// `PATCH` and `PUT /api/users/me/`: JSON, urlencoded or multipart.
+async fn update(State(state): State<Shared>, req: Request) -> Reply {
+    let (parts, body) = req.into_parts();
+    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
+    let authed = auth::require_user(&state, D, AUTH, &parts)?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
+    let bad = |v: Value| drf::json(StatusCode::BAD_REQUEST, v);
+    let changes = fields::validate(D, &payload).map_err(|e| bad(e.into_value()))?;
+    match update::save(&state, authed.user.id, &changes, UNIQUE, "users/avatars") {
+        Ok(user) => Ok(drf::ok(represent(&user, &origin(&parts)))),
+        Err(e) => Err(bad(e.into_parts()?.into_value())),
+    }
+}
+
+/// djoser `POST /api/auth/token/login/` `{"username" | "email", "password"}`
+/// → `{"auth_token"}` (one token per user, reused).
+async fn login(State(state): State<Shared>, req: Request) -> Reply {
+    let (parts, body) = req.into_parts();
+    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
+    super::reject_bad_credentials(&state, D, AUTH, &parts)?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
+    let login = payload.text("username").or_else(|| payload.text("email")).unwrap_or_default();
+    let password = payload.text("password").unwrap_or_default();
+    let user = auth::check_credentials(&state, D, &login, &password).map_err(drf::internal)?;
+    let Some(user) = user else {
+        return Err(drf::json(
+            StatusCode::BAD_REQUEST,
+            json!({ "non_field_errors": ["Unable to log in with provided credentials."] }),
+        ));
+    };
+    let key = match state.db.token_for_user(user.id, kind::AUTHTOKEN).map_err(drf::internal)? {
+        Some(k) => k,
+        None => {
+            // DRF authtoken keys: 40 hex characters.
+            let k = crate::secret::hex(&crate::secret::random_bytes::<20>());
+            state.db.insert_token(&k, kind::AUTHTOKEN, user.id).map_err(drf::internal)?;
+            k
+        }
+    };
+    state.db.touch_last_login(user.id).map_err(drf::internal)?;
+    Ok(drf::ok(json!({ "auth_token": key })))
+}
+
+/// djoser `POST /api/auth/token/logout/`: deletes the token; 204.
+async fn logout(State(state): State<Shared>, req: Request) -> Reply {
+    let (parts, _) = req.into_parts();
+    auth::require_user(&state, D, AUTH, &parts)?;
+    if let Some(key) = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_whitespace().nth(1))
+    {
+        state.db.delete_token(key, kind::AUTHTOKEN).map_err(drf::internal)?;
+    }
+    Ok(axum::response::IntoResponse::into_response(StatusCode::NO_CONTENT))
+}
