@@ -329,3 +329,41 @@ pub fn save_user(tx: &Transaction<'_>, user: &UserRow) -> DbResult<()> {
 pub fn user_in_tx(tx: &Transaction<'_>, id: i64) -> DbResult<Option<UserRow>> {
     query_user(tx, "id = ?1", params![id])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_once_and_keeps_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.sqlite3");
+        let db = Db::open(&path).unwrap();
+        assert_eq!(db.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        let mut data = Map::new();
+        data.insert("email".into(), Value::String("a@b.co".into()));
+        let id = db
+            .insert_user(&NewUser { dialect: Dialect::UsersMe, public_id: None, password: "x".into(), data, avatar: None })
+            .unwrap();
+        drop(db);
+        let db = Db::open(&path).unwrap();
+        assert_eq!(db.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        let u = db.user_by_field(Dialect::UsersMe, "email", "a@b.co").unwrap().unwrap();
+        assert_eq!((u.id, u.public_id.as_str()), (id, id.to_string().as_str()));
+        let mode: String = db.lock().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn aisquare_views_share_users() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("x.sqlite3")).unwrap();
+        let mut data = Map::new();
+        data.insert("email".into(), Value::String("a@b.co".into()));
+        let id = db
+            .insert_user(&NewUser { dialect: Dialect::AisquareDetails, public_id: None, password: "x".into(), data, avatar: None })
+            .unwrap();
+        assert!(db.user_by_id(Dialect::AisquareProfile, id).unwrap().is_some());
+        assert!(db.user_by_id(Dialect::Pwgen, id).unwrap().is_none());
+    }
+}

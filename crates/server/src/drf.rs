@@ -119,6 +119,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn refusal_is_401_only_with_a_challenge() {
+        let r = auth_refusal(Some("Token"), json!({}));
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(r.headers()[header::WWW_AUTHENTICATE], "Token");
+        let r = auth_refusal(None, json!({}));
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        assert!(r.headers().get(header::WWW_AUTHENTICATE).is_none());
+    }
+
+    #[test]
     fn nests_dotted_paths() {
         let mut e = FieldErrors::default();
         e.add("email", "a");
