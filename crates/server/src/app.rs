@@ -21,10 +21,16 @@ pub fn router(state: Shared) -> Router {
         .route("/_ref/health", get(|| async { "ok" }))
         .nest_service("/media", ServeDir::new(&state.config.media_dir));
     if state.config.test_hooks {
-        app = app.route("/_ref/hooks", get(hooks::list).post(hooks::add).delete(hooks::clear));
+        app = app.route(
+            "/_ref/hooks",
+            get(hooks::list).post(hooks::add).delete(hooks::clear),
+        );
     }
     app.fallback(fallback)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), hooks::intercept))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            hooks::intercept,
+        ))
         .layer(cors(&state))
         .with_state(state)
 }
@@ -37,8 +43,19 @@ fn cors(state: &Shared) -> CorsLayer {
             origin.to_str().is_ok_and(|o| s.config.origin_allowed(o))
         }))
         .allow_credentials(true)
-        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE, Method::OPTIONS])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, HeaderName::from_static("x-csrftoken")])
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::PATCH,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static("x-csrftoken"),
+        ])
         .max_age(std::time::Duration::from_secs(600))
 }
 
@@ -47,8 +64,10 @@ fn cors(state: &Shared) -> CorsLayer {
 pub fn view(methods: MethodRouter<Shared>, allowed: &'static str) -> MethodRouter<Shared> {
     methods.fallback(move |req: Request| async move {
         if req.method() == Method::OPTIONS {
-            let mut r = drf::ok(serde_json::json!({ "name": "View", "renders": ["application/json"] }));
-            r.headers_mut().insert(header::ALLOW, HeaderValue::from_static(allowed));
+            let mut r =
+                drf::ok(serde_json::json!({ "name": "View", "renders": ["application/json"] }));
+            r.headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static(allowed));
             return r;
         }
         drf::method_not_allowed(req.method().as_str())
@@ -62,13 +81,24 @@ async fn fallback(State(state): State<Shared>, req: Request) -> Response {
     // losing the body and fails with a 500 (users-me documents exactly that).
     if !path.ends_with('/') && dialects::is_api_path(&format!("{path}/")) {
         if matches!(*req.method(), Method::GET | Method::HEAD) {
-            let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+            let query = req
+                .uri()
+                .query()
+                .map(|q| format!("?{q}"))
+                .unwrap_or_default();
             let location = format!("{path}/{query}");
-            return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)]).into_response();
+            return (
+                StatusCode::MOVED_PERMANENTLY,
+                [(header::LOCATION, location)],
+            )
+                .into_response();
         }
         return drf::server_error();
     }
-    let backend_path = ["/api/", "/media/", "/_ref/"].iter().any(|p| path.starts_with(p)) || path == "/api";
+    let backend_path = ["/api/", "/media/", "/_ref/"]
+        .iter()
+        .any(|p| path.starts_with(p))
+        || path == "/api";
     let Some(dir) = state.config.static_dir.clone().filter(|_| !backend_path) else {
         return drf::page_not_found();
     };
@@ -81,11 +111,19 @@ async fn fallback(State(state): State<Shared>, req: Request) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.contains("text/html"));
     let (parts, _) = req.into_parts();
-    let served = ServeDir::new(&dir).oneshot(Request::from_parts(parts.clone(), axum::body::Body::empty())).await;
+    let served = ServeDir::new(&dir)
+        .oneshot(Request::from_parts(
+            parts.clone(),
+            axum::body::Body::empty(),
+        ))
+        .await;
     match served {
         Ok(r) if r.status() != StatusCode::NOT_FOUND || !wants_html => r.into_response(),
         // A deep link such as `/profile`: the SPA's router handles it.
-        _ => match ServeFile::new(dir.join("index.html")).oneshot(Request::from_parts(parts, axum::body::Body::empty())).await {
+        _ => match ServeFile::new(dir.join("index.html"))
+            .oneshot(Request::from_parts(parts, axum::body::Body::empty()))
+            .await
+        {
             Ok(r) => r.into_response(),
             Err(_) => drf::page_not_found(),
         },

@@ -53,7 +53,12 @@ pub struct Authed {
 
 /// Authenticates with `classes` in order and requires a user
 /// (`IsAuthenticated`).
-pub fn require_user(state: &AppState, dialect: Dialect, classes: &[Class], parts: &Parts) -> Result<Authed, Response> {
+pub fn require_user(
+    state: &AppState,
+    dialect: Dialect,
+    classes: &[Class],
+    parts: &Parts,
+) -> Result<Authed, Response> {
     let header = classes.first().and_then(|c| c.www_authenticate());
     optional_user(state, dialect, classes, parts)?
         .ok_or_else(|| drf::auth_refusal(header, json!({ "detail": drf::NOT_AUTHENTICATED })))
@@ -61,7 +66,12 @@ pub fn require_user(state: &AppState, dialect: Dialect, classes: &[Class], parts
 
 /// DRF's `perform_authentication`: no credentials is `None`, bad ones are
 /// refused (it runs eagerly, even for `AllowAny` views).
-pub fn optional_user(state: &AppState, dialect: Dialect, classes: &[Class], parts: &Parts) -> Result<Option<Authed>, Response> {
+pub fn optional_user(
+    state: &AppState,
+    dialect: Dialect,
+    classes: &[Class],
+    parts: &Parts,
+) -> Result<Option<Authed>, Response> {
     let header = classes.first().and_then(|c| c.www_authenticate());
     for &class in classes {
         match authenticate(state, dialect, class, parts) {
@@ -74,11 +84,18 @@ pub fn optional_user(state: &AppState, dialect: Dialect, classes: &[Class], part
     Ok(None)
 }
 
-fn authenticate(state: &AppState, dialect: Dialect, class: Class, parts: &Parts) -> Result<Option<UserRow>, Failure> {
+fn authenticate(
+    state: &AppState,
+    dialect: Dialect,
+    class: Class,
+    parts: &Parts,
+) -> Result<Option<UserRow>, Failure> {
     let fail = |d: &str| Failure::Authentication(json!({ "detail": d }));
     match class {
         Class::Jwt => {
-            let Some(words) = authorization_words(&parts.headers) else { return Ok(None) };
+            let Some(words) = authorization_words(&parts.headers) else {
+                return Ok(None);
+            };
             if words[0] != "Bearer" {
                 return Ok(None);
             }
@@ -99,25 +116,39 @@ fn authenticate(state: &AppState, dialect: Dialect, class: Class, parts: &Parts)
                     }]
                 }))
             };
-            let claims = state.signer(dialect).verify(&words[1], TokenType::Access).ok_or_else(invalid)?;
+            let claims = state
+                .signer(dialect)
+                .verify(&words[1], TokenType::Access)
+                .ok_or_else(invalid)?;
             let id: i64 = claims.user_id.parse().map_err(|_| invalid())?;
             match state.db.user_by_id(dialect, id) {
                 Ok(Some(u)) => Ok(Some(u)),
-                Ok(None) => Err(Failure::Authentication(json!({"detail": "User not found", "code": "user_not_found"}))),
+                Ok(None) => Err(Failure::Authentication(
+                    json!({"detail": "User not found", "code": "user_not_found"}),
+                )),
                 Err(e) => Err(storage(e)),
             }
         }
         Class::Token => {
-            let Some(words) = authorization_words(&parts.headers) else { return Ok(None) };
+            let Some(words) = authorization_words(&parts.headers) else {
+                return Ok(None);
+            };
             if !words[0].eq_ignore_ascii_case("token") {
                 return Ok(None);
             }
             match words.len() {
                 1 => return Err(fail("Invalid token header. No credentials provided.")),
                 2 => {}
-                _ => return Err(fail("Invalid token header. Token string should not contain spaces.")),
+                _ => {
+                    return Err(fail(
+                        "Invalid token header. Token string should not contain spaces.",
+                    ))
+                }
             }
-            let user_id = state.db.token_user(&words[1], kind::AUTHTOKEN).map_err(storage)?;
+            let user_id = state
+                .db
+                .token_user(&words[1], kind::AUTHTOKEN)
+                .map_err(storage)?;
             let user = match user_id {
                 Some(id) => state.db.user_by_id(dialect, id).map_err(storage)?,
                 None => None,
@@ -125,22 +156,33 @@ fn authenticate(state: &AppState, dialect: Dialect, class: Class, parts: &Parts)
             user.map(Some).ok_or_else(|| fail("Invalid token."))
         }
         Class::Basic => {
-            let Some(words) = authorization_words(&parts.headers) else { return Ok(None) };
+            let Some(words) = authorization_words(&parts.headers) else {
+                return Ok(None);
+            };
             if !words[0].eq_ignore_ascii_case("basic") {
                 return Ok(None);
             }
             match words.len() {
                 1 => return Err(fail("Invalid basic header. No credentials provided.")),
                 2 => {}
-                _ => return Err(fail("Invalid basic header. Credentials string should not contain spaces.")),
+                _ => {
+                    return Err(fail(
+                        "Invalid basic header. Credentials string should not contain spaces.",
+                    ))
+                }
             }
             let decoded = STANDARD
                 .decode(&words[1])
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok())
-                .and_then(|s| s.split_once(':').map(|(u, p)| (u.to_string(), p.to_string())));
+                .and_then(|s| {
+                    s.split_once(':')
+                        .map(|(u, p)| (u.to_string(), p.to_string()))
+                });
             let Some((login, password)) = decoded else {
-                return Err(fail("Invalid basic header. Credentials not correctly base64 encoded."));
+                return Err(fail(
+                    "Invalid basic header. Credentials not correctly base64 encoded.",
+                ));
             };
             match check_credentials(state, dialect, &login, &password).map_err(storage)? {
                 Some(u) => Ok(Some(u)),
@@ -148,11 +190,21 @@ fn authenticate(state: &AppState, dialect: Dialect, class: Class, parts: &Parts)
             }
         }
         Class::Session => {
-            let Some(key) = cookie(&parts.headers, "sessionid") else { return Ok(None) };
-            let Some(id) = state.db.token_user(&key, kind::SESSION).map_err(storage)? else { return Ok(None) };
-            let Some(user) = state.db.user_by_id(dialect, id).map_err(storage)? else { return Ok(None) };
-            if let Some(reason) = crate::csrf::check(&parts.method, &parts.headers, |o| state.config.origin_allowed(o)) {
-                return Err(Failure::Permission(json!({ "detail": format!("CSRF Failed: {reason}") })));
+            let Some(key) = cookie(&parts.headers, "sessionid") else {
+                return Ok(None);
+            };
+            let Some(id) = state.db.token_user(&key, kind::SESSION).map_err(storage)? else {
+                return Ok(None);
+            };
+            let Some(user) = state.db.user_by_id(dialect, id).map_err(storage)? else {
+                return Ok(None);
+            };
+            if let Some(reason) = crate::csrf::check(&parts.method, &parts.headers, |o| {
+                state.config.origin_allowed(o)
+            }) {
+                return Err(Failure::Permission(
+                    json!({ "detail": format!("CSRF Failed: {reason}") }),
+                ));
             }
             Ok(Some(user))
         }
@@ -168,7 +220,12 @@ fn storage(e: rusqlite::Error) -> Failure {
 
 /// The user whose login (email, or username where the dialect allows it) and
 /// password match.
-pub fn check_credentials(state: &AppState, dialect: Dialect, login: &str, password: &str) -> rusqlite::Result<Option<UserRow>> {
+pub fn check_credentials(
+    state: &AppState,
+    dialect: Dialect,
+    login: &str,
+    password: &str,
+) -> rusqlite::Result<Option<UserRow>> {
     let mut user = state.db.user_by_field(dialect, "email", login)?;
     if user.is_none() && dialect == Dialect::UsersMe {
         user = state.db.user_by_field(dialect, "username", login)?;
@@ -179,7 +236,10 @@ pub fn check_credentials(state: &AppState, dialect: Dialect, login: &str, passwo
 /// The `Authorization` header split on whitespace, as DRF's
 /// `get_authorization_header(request).split()`.
 fn authorization_words(headers: &HeaderMap) -> Option<Vec<String>> {
-    let value = headers.get(axum::http::header::AUTHORIZATION)?.to_str().ok()?;
+    let value = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
     let words: Vec<String> = value.split_whitespace().map(str::to_string).collect();
     (!words.is_empty()).then_some(words)
 }

@@ -19,7 +19,9 @@ pub enum Command {
 }
 
 pub fn parse(args: &[String]) -> Result<Command, String> {
-    let Some((cmd, rest)) = args.split_first() else { return Ok(Command::Help) };
+    let Some((cmd, rest)) = args.split_first() else {
+        return Ok(Command::Help);
+    };
     let mut config = Config::new("data/ref.sqlite3", "data/media");
     let mut origins: Vec<String> = Vec::new();
     let mut it = rest.iter();
@@ -37,9 +39,15 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         }
         let value = match inline {
             Some(v) => v,
-            None => it.next().cloned().ok_or_else(|| format!("{name} needs a value"))?,
+            None => it
+                .next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))?,
         };
-        let number = |v: &str| v.parse::<i64>().map_err(|_| format!("{name}: not a number: {v}"));
+        let number = |v: &str| {
+            v.parse::<i64>()
+                .map_err(|_| format!("{name}: not a number: {v}"))
+        };
         match name {
             "--addr" => config.addr = value,
             "--db" => config.db = value.into(),
@@ -57,7 +65,10 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     }
     match cmd.as_str() {
         "serve" => Ok(Command::Serve(config)),
-        "reset" => Ok(Command::Reset { db: config.db, media_dir: config.media_dir }),
+        "reset" => Ok(Command::Reset {
+            db: config.db,
+            media_dir: config.media_dir,
+        }),
         "help" | "-h" | "--help" => Ok(Command::Help),
         other => Err(format!("unknown command {other}")),
     }
@@ -90,6 +101,9 @@ mod tests {
     fn rejects_unknown() {
         assert!(parse(&args("serve --nope 1")).is_err());
         assert!(parse(&args("frobnicate")).is_err());
-        assert!(matches!(parse(&args("reset --db a --media-dir b")).unwrap(), Command::Reset { .. }));
+        assert!(matches!(
+            parse(&args("reset --db a --media-dir b")).unwrap(),
+            Command::Reset { .. }
+        ));
     }
 }

@@ -4,12 +4,17 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub fn unix_now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 /// `2025-11-22T13:07:28.186722Z`, the shape DRF's DateTimeField answers.
 pub fn now_iso() -> String {
-    let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let d = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
     format_iso(d.as_secs() as i64, d.subsec_micros())
 }
 
@@ -39,7 +44,6 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +51,9 @@ mod tests {
     #[test]
     fn formats_known_instants() {
         assert_eq!(format_iso(0, 0), "1970-01-01T00:00:00.000000Z");
-        assert_eq!(format_iso(1_763_816_848, 186_722), "2025-11-22T13:07:28.186722Z");
+        assert_eq!(
+            format_iso(1_763_816_848, 186_722),
+            "2025-11-22T13:07:28.186722Z"
+        );
     }
 }

@@ -31,7 +31,10 @@ impl Config {
             db: db.into(),
             media_dir: media_dir.into(),
             static_dir: None,
-            cors_origins: Self::DEFAULT_ORIGINS.iter().map(|s| s.to_string()).collect(),
+            cors_origins: Self::DEFAULT_ORIGINS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             test_hooks: false,
             max_upload_bytes: 5 * 1024 * 1024,
             access_ttl_secs: 3600,
@@ -61,10 +64,19 @@ mod tests {
 
     #[test]
     fn port_wildcard() {
-        assert!(origin_matches("http://127.0.0.1:*", "http://127.0.0.1:41234"));
+        assert!(origin_matches(
+            "http://127.0.0.1:*",
+            "http://127.0.0.1:41234"
+        ));
         assert!(!origin_matches("http://127.0.0.1:*", "http://127.0.0.1:"));
-        assert!(!origin_matches("http://127.0.0.1:*", "http://127.0.0.1.evil.com:80"));
-        assert!(!origin_matches("http://127.0.0.1:*", "https://127.0.0.1:80"));
+        assert!(!origin_matches(
+            "http://127.0.0.1:*",
+            "http://127.0.0.1.evil.com:80"
+        ));
+        assert!(!origin_matches(
+            "http://127.0.0.1:*",
+            "https://127.0.0.1:80"
+        ));
         assert!(origin_matches("http://a.test", "http://a.test"));
     }
 }

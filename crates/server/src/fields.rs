@@ -43,18 +43,29 @@ pub fn validate(dialect: Dialect, payload: &Payload) -> Result<Changes, FieldErr
         if !v.is_object() {
             errors.add(
                 "non_field_errors",
-                format!("Invalid data. Expected a dictionary, but got {}.", python_type(v)),
+                format!(
+                    "Invalid data. Expected a dictionary, but got {}.",
+                    python_type(v)
+                ),
             );
             return Err(errors);
         }
     }
-    let today = Date::from_unix_seconds(crate::clock::unix_now()).unwrap_or(Date { year: 2000, month: 1, day: 1 });
+    let today = Date::from_unix_seconds(crate::clock::unix_now()).unwrap_or(Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    });
     for spec in catalogue(dialect).iter().filter(|s| !s.read_only) {
-        let Some(raw) = raw_value(payload, spec) else { continue };
+        let Some(raw) = raw_value(payload, spec) else {
+            continue;
+        };
         match coerce(spec, raw, today) {
             Ok(Some(change)) => changes.push((spec, change)),
             Ok(None) => {}
-            Err(messages) => messages.into_iter().for_each(|(path, m)| errors.add(&path, m)),
+            Err(messages) => messages
+                .into_iter()
+                .for_each(|(path, m)| errors.add(&path, m)),
         }
     }
     if errors.is_empty() {
@@ -66,7 +77,12 @@ pub fn validate(dialect: Dialect, payload: &Payload) -> Result<Changes, FieldErr
 
 fn raw_value(payload: &Payload, spec: &FieldSpec) -> Option<Raw> {
     match payload {
-        Payload::Json(v) => spec.path.split('.').try_fold(v, |v, k| v.get(k)).cloned().map(Raw::Json),
+        Payload::Json(v) => spec
+            .path
+            .split('.')
+            .try_fold(v, |v, k| v.get(k))
+            .cloned()
+            .map(Raw::Json),
         // Forms name nested fields with dots (DRF's `parse_html_dict`).
         Payload::Form(parts) => {
             let mine = parts.iter().filter(|(k, _)| k == spec.path).map(|(_, p)| p);
@@ -114,7 +130,9 @@ fn coerce(spec: &FieldSpec, raw: Raw, today: Date) -> Result<Option<Change>, Err
         // `avatar=null` as the way to remove the avatar.
         Raw::Text(s) if s.is_empty() && spec.nullable => Raw::Json(Value::Null),
         Raw::Text(s) if s.is_empty() && spec.kind == FieldKind::File => return Ok(None),
-        Raw::Text(s) if spec.kind == FieldKind::File && spec.nullable && s == "null" => Raw::Json(Value::Null),
+        Raw::Text(s) if spec.kind == FieldKind::File && spec.nullable && s == "null" => {
+            Raw::Json(Value::Null)
+        }
         other => other,
     };
     if let Raw::Json(Value::Null) = raw {
@@ -127,8 +145,12 @@ fn coerce(spec: &FieldSpec, raw: Raw, today: Date) -> Result<Option<Change>, Err
         }));
     }
     let value = match (spec.kind, raw) {
-        (FieldKind::File, Raw::File(u)) if u.bytes.is_empty() => return one("The submitted file is empty."),
-        (FieldKind::File, Raw::File(u)) if crate::media::sniff_image(&u.bytes).is_none() => return one(INVALID_IMAGE),
+        (FieldKind::File, Raw::File(u)) if u.bytes.is_empty() => {
+            return one("The submitted file is empty.")
+        }
+        (FieldKind::File, Raw::File(u)) if crate::media::sniff_image(&u.bytes).is_none() => {
+            return one(INVALID_IMAGE)
+        }
         (FieldKind::File, Raw::File(u)) => return Ok(Some(Change::Avatar(Some(u)))),
         (FieldKind::File, _) => {
             return one("The submitted data was not a file. Check the encoding type on the form.")
@@ -154,9 +176,14 @@ fn coerce(spec: &FieldSpec, raw: Raw, today: Date) -> Result<Option<Change>, Err
                 Raw::Text(t) => vec![Value::String(t)],
                 Raw::Json(Value::Array(a)) => a,
                 Raw::Json(v) => {
-                    return one(&format!("Expected a list of items but got type \"{}\".", python_type(&v)))
+                    return one(&format!(
+                        "Expected a list of items but got type \"{}\".",
+                        python_type(&v)
+                    ))
                 }
-                Raw::File(_) => return one("Expected a list of items but got type \"InMemoryUploadedFile\"."),
+                Raw::File(_) => {
+                    return one("Expected a list of items but got type \"InMemoryUploadedFile\".")
+                }
             };
             let mut out = Vec::new();
             let mut errs = Vec::new();
@@ -164,7 +191,10 @@ fn coerce(spec: &FieldSpec, raw: Raw, today: Date) -> Result<Option<Change>, Err
                 match item {
                     Value::String(s) => out.push(profile_model::pychar::strip(&s).to_string()),
                     Value::Number(n) => out.push(n.to_string()),
-                    _ => errs.push((format!("{}.{i}", spec.path), "Not a valid string.".to_string())),
+                    _ => errs.push((
+                        format!("{}.{i}", spec.path),
+                        "Not a valid string.".to_string(),
+                    )),
                 }
             }
             if !errs.is_empty() {
@@ -172,7 +202,9 @@ fn coerce(spec: &FieldSpec, raw: Raw, today: Date) -> Result<Option<Change>, Err
             }
             FieldValue::List(out)
         }
-        (_, Raw::Json(Value::String(s)) | Raw::Text(s)) => FieldValue::Text(profile_model::pychar::strip(&s).to_string()),
+        (_, Raw::Json(Value::String(s)) | Raw::Text(s)) => {
+            FieldValue::Text(profile_model::pychar::strip(&s).to_string())
+        }
         (FieldKind::Date, _) => return one(&django_text(&Message::rule("error.invalid_date"))),
         (_, Raw::Json(Value::Number(n))) => FieldValue::Text(n.to_string()),
         _ => return one("Not a valid string."),
@@ -180,7 +212,10 @@ fn coerce(spec: &FieldSpec, raw: Raw, today: Date) -> Result<Option<Change>, Err
     // The shared rules, judged on the coerced value.
     let problems = validate_field(spec, &value, today);
     if !problems.is_empty() {
-        return Err(problems.into_iter().map(|(path, m)| (path, django_text(&m))).collect());
+        return Err(problems
+            .into_iter()
+            .map(|(path, m)| (path, django_text(&m)))
+            .collect());
     }
     let stored = match profile_model::values::normalize(spec, &value) {
         FieldValue::Null => Value::Null,
@@ -196,7 +231,9 @@ pub fn django_text(m: &Message) -> String {
             match key {
                 "error.required" => "This field may not be blank.",
                 "error.invalid_url" | "error.url_scheme" => "Enter a valid URL.",
-                "error.invalid_date" => "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.",
+                "error.invalid_date" => {
+                    "Date has wrong format. Use one of these formats instead: YYYY-MM-DD."
+                }
                 "error.wrong_type" => "Not a valid string.",
                 _ => return None,
             }
@@ -209,10 +246,10 @@ pub fn django_text(m: &Message) -> String {
 /// DRF `BooleanField`'s accepted spellings.
 pub fn form_bool(s: &str) -> Option<bool> {
     match s {
-        "t" | "T" | "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" | "1" => Some(true),
-        "f" | "F" | "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" | "0" => {
-            Some(false)
-        }
+        "t" | "T" | "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On"
+        | "ON" | "1" => Some(true),
+        "f" | "F" | "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off"
+        | "Off" | "OFF" | "0" => Some(false),
         _ => None,
     }
 }
@@ -247,21 +284,30 @@ mod tests {
 
     #[test]
     fn json_rules_come_from_the_catalogue() {
-        let p = Payload::Json(json!({"first_name": "  Ann ", "email": "nope", "number_phone": "12345678901"}));
+        let p = Payload::Json(
+            json!({"first_name": "  Ann ", "email": "nope", "number_phone": "12345678901"}),
+        );
         let e = validate(Dialect::Pwgen, &p).unwrap_err().into_value();
         assert_eq!(
             e,
             json!({"email": ["Enter a valid email address."],
                    "number_phone": ["Ensure this field has no more than 10 characters."]})
         );
-        let ok = validate(Dialect::Pwgen, &Payload::Json(json!({"first_name": " Ann "}))).unwrap();
+        let ok = validate(
+            Dialect::Pwgen,
+            &Payload::Json(json!({"first_name": " Ann "})),
+        )
+        .unwrap();
         assert_eq!(names(&ok), vec![("first_name", json!("Ann"))]);
     }
 
     #[test]
     fn form_coercions() {
         let p = Payload::Form(vec![
-            ("details.platform_features_emails".into(), Part::Text("false".into())),
+            (
+                "details.platform_features_emails".into(),
+                Part::Text("false".into()),
+            ),
             ("details.phone".into(), Part::Text("".into())),
             ("details.skills".into(), Part::Text("rust".into())),
             ("details.skills".into(), Part::Text(" sql ".into())),
@@ -275,8 +321,12 @@ mod tests {
 
     #[test]
     fn nested_errors_and_bad_booleans() {
-        let p = Payload::Json(json!({"details": {"linkedin_url": "not a url", "activity_based_emails": "maybe"}}));
-        let e = validate(Dialect::AisquareProfile, &p).unwrap_err().into_value();
+        let p = Payload::Json(
+            json!({"details": {"linkedin_url": "not a url", "activity_based_emails": "maybe"}}),
+        );
+        let e = validate(Dialect::AisquareProfile, &p)
+            .unwrap_err()
+            .into_value();
         assert_eq!(
             e,
             json!({"details": {"linkedin_url": ["Enter a valid URL."], "activity_based_emails": ["Must be a valid boolean."]}})
@@ -285,9 +335,15 @@ mod tests {
 
     #[test]
     fn null_rules() {
-        let e = validate(Dialect::Letraz, &Payload::Json(json!({"first_name": null}))).unwrap_err().into_value();
+        let e = validate(Dialect::Letraz, &Payload::Json(json!({"first_name": null})))
+            .unwrap_err()
+            .into_value();
         assert_eq!(e, json!({"first_name": ["This field may not be null."]}));
-        let ok = validate(Dialect::UsersMe, &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))])).unwrap();
+        let ok = validate(
+            Dialect::UsersMe,
+            &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))]),
+        )
+        .unwrap();
         assert!(matches!(ok[0].1, Change::Avatar(None)));
     }
 }

@@ -46,7 +46,10 @@ fn one() -> u32 {
 
 impl Hook {
     fn matches(&self, method: &str, path: &str) -> bool {
-        let method_ok = self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method));
+        let method_ok = self
+            .method
+            .as_deref()
+            .is_none_or(|m| m.eq_ignore_ascii_case(method));
         let path_ok = match self.path.strip_suffix('*') {
             Some(prefix) => path.starts_with(prefix),
             None => self.path == path,
@@ -80,7 +83,10 @@ impl Hooks {
 /// Middleware: answers from a matching hook before routing.
 pub async fn intercept(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if !state.config.test_hooks || path.starts_with("/_ref/") || req.method() == axum::http::Method::OPTIONS {
+    if !state.config.test_hooks
+        || path.starts_with("/_ref/")
+        || req.method() == axum::http::Method::OPTIONS
+    {
         return next.run(req).await;
     }
     let Some(hook) = state.hooks.take(req.method().as_str(), path) else {
@@ -89,10 +95,15 @@ pub async fn intercept(State(state): State<Arc<AppState>>, req: Request, next: N
     if hook.delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(hook.delay_ms)).await;
     }
-    let Some(status) = hook.status else { return next.run(req).await };
+    let Some(status) = hook.status else {
+        return next.run(req).await;
+    };
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut resp = (status, hook.body).into_response();
-    let ct = hook.content_type.as_deref().unwrap_or("text/html; charset=utf-8");
+    let ct = hook
+        .content_type
+        .as_deref()
+        .unwrap_or("text/html; charset=utf-8");
     if let Ok(v) = HeaderValue::from_str(ct) {
         resp.headers_mut().insert(header::CONTENT_TYPE, v);
     }
@@ -101,7 +112,11 @@ pub async fn intercept(State(state): State<Arc<AppState>>, req: Request, next: N
 
 pub async fn add(State(state): State<Arc<AppState>>, Json(hook): Json<Hook>) -> Response {
     state.hooks.lock().push(hook);
-    (StatusCode::CREATED, Json(json!({ "hooks": state.hooks.lock().len() }))).into_response()
+    (
+        StatusCode::CREATED,
+        Json(json!({ "hooks": state.hooks.lock().len() })),
+    )
+        .into_response()
 }
 
 pub async fn clear(State(state): State<Arc<AppState>>) -> StatusCode {

@@ -12,7 +12,10 @@ const ITERATIONS: u32 = 10_000;
 pub fn make_password(raw: &str) -> String {
     let salt = crate::secret::random_string(22, crate::secret::ALNUM);
     let hash = pbkdf2(raw.as_bytes(), salt.as_bytes(), ITERATIONS);
-    format!("pbkdf2_sha256${ITERATIONS}${salt}${}", STANDARD.encode(hash))
+    format!(
+        "pbkdf2_sha256${ITERATIONS}${salt}${}",
+        STANDARD.encode(hash)
+    )
 }
 
 pub fn check_password(raw: &str, encoded: &str) -> bool {
@@ -22,7 +25,9 @@ pub fn check_password(raw: &str, encoded: &str) -> bool {
     else {
         return false;
     };
-    let Ok(iter) = iter.parse::<u32>() else { return false };
+    let Ok(iter) = iter.parse::<u32>() else {
+        return false;
+    };
     let computed = STANDARD.encode(pbkdf2(raw.as_bytes(), salt.as_bytes(), iter));
     crate::secret::constant_time_eq(computed.as_bytes(), hash.as_bytes())
 }

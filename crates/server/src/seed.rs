@@ -61,8 +61,16 @@ fn demos() -> Vec<Demo> {
                          "phone": null, "dob": null, "nationality": null, "address": null, "city": null,
                          "postal": null, "country": "USA", "website": null, "profile_text": null}),
         },
-        Demo { dialect: Dialect::AisquareProfile, public_id: None, data: aisquare("demo@example.com", "Ada Lovelace", "ada") },
-        Demo { dialect: Dialect::AisquareProfile, public_id: None, data: aisquare("other@example.com", "Grace Hopper", "grace") },
+        Demo {
+            dialect: Dialect::AisquareProfile,
+            public_id: None,
+            data: aisquare("demo@example.com", "Ada Lovelace", "ada"),
+        },
+        Demo {
+            dialect: Dialect::AisquareProfile,
+            public_id: None,
+            data: aisquare("other@example.com", "Grace Hopper", "grace"),
+        },
         Demo {
             dialect: Dialect::UsersMe,
             public_id: None,

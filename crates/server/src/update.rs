@@ -31,7 +31,13 @@ impl SaveError {
 }
 
 /// Applies `changes` to user `id`; avatars go under `media/<avatar_dir>/`.
-pub fn save(state: &AppState, id: i64, changes: &Changes, uniques: &[Unique], avatar_dir: &str) -> Result<UserRow, SaveError> {
+pub fn save(
+    state: &AppState,
+    id: i64,
+    changes: &Changes,
+    uniques: &[Unique],
+    avatar_dir: &str,
+) -> Result<UserRow, SaveError> {
     let media = &state.config.media_dir;
     let mut new_file: Option<String> = None;
     let mut old_file: Option<String> = None;
@@ -41,8 +47,12 @@ pub fn save(state: &AppState, id: i64, changes: &Changes, uniques: &[Unique], av
         };
         let mut conflicts = Vec::new();
         for (spec, change) in changes {
-            let Change::Set(serde_json::Value::String(value)) = change else { continue };
-            let Some((_, message)) = uniques.iter().find(|(name, _)| *name == spec.name()) else { continue };
+            let Change::Set(serde_json::Value::String(value)) = change else {
+                continue;
+            };
+            let Some((_, message)) = uniques.iter().find(|(name, _)| *name == spec.name()) else {
+                continue;
+            };
             if db::field_taken(tx, user.dialect, spec.name(), value, user.id)? {
                 conflicts.push((spec.path, *message));
             }

@@ -26,8 +26,14 @@ fn spawn(dir: &Path) -> (Child, String) {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let base = line.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("unexpected first line {line:?}")).to_string();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_string();
     (child, base)
 }
 
@@ -41,7 +47,10 @@ async fn sign_in(http: &reqwest::Client, base: &str) -> (String, i64) {
         .json()
         .await
         .unwrap();
-    (v["access"].as_str().unwrap().to_string(), v["user"]["id"].as_i64().unwrap())
+    (
+        v["access"].as_str().unwrap().to_string(),
+        v["user"]["id"].as_i64().unwrap(),
+    )
 }
 
 #[tokio::test]
@@ -49,7 +58,16 @@ async fn sigkill_loses_nothing_answered_and_reset_restores_demo_data() {
     let dir = tempfile::tempdir().unwrap();
     let http = reqwest::Client::new();
     let (mut child, base) = spawn(dir.path());
-    assert_eq!(http.get(format!("{base}/_ref/health")).send().await.unwrap().text().await.unwrap(), "ok");
+    assert_eq!(
+        http.get(format!("{base}/_ref/health"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+        "ok"
+    );
     let (token, id) = sign_in(&http, &base).await;
     let r = http
         .put(format!("{base}/api/profile/{id}/update/"))
@@ -74,7 +92,15 @@ async fn sigkill_loses_nothing_answered_and_reset_restores_demo_data() {
     child.wait().unwrap();
 
     let (mut child, base) = spawn(dir.path());
-    let v: Value = http.post(format!("{base}/api/profile/")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let v: Value = http
+        .post(format!("{base}/api/profile/"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(v["first_name"], "Saved");
     child.kill().unwrap();
     child.wait().unwrap();
@@ -89,7 +115,15 @@ async fn sigkill_loses_nothing_answered_and_reset_restores_demo_data() {
     assert!(out.status.success());
     let (mut child, base) = spawn(dir.path());
     let (token, _) = sign_in(&http, &base).await;
-    let v: Value = http.post(format!("{base}/api/profile/")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let v: Value = http
+        .post(format!("{base}/api/profile/"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(v["first_name"], "Ada");
     child.kill().unwrap();
     child.wait().unwrap();
@@ -97,7 +131,10 @@ async fn sigkill_loses_nothing_answered_and_reset_restores_demo_data() {
 
 #[test]
 fn bad_arguments_exit_2_with_usage() {
-    let out = Command::new(BIN).args(["serve", "--bogus"]).output().unwrap();
+    let out = Command::new(BIN)
+        .args(["serve", "--bogus"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"));
 }

@@ -24,7 +24,15 @@ pub fn routes() -> Router<Shared> {
 }
 
 fn all_paths() -> impl Iterator<Item = &'static str> {
-    [letraz::PATHS, aisquare::PATHS, pwgen::PATHS, users_me::PATHS].into_iter().flatten().copied()
+    [
+        letraz::PATHS,
+        aisquare::PATHS,
+        pwgen::PATHS,
+        users_me::PATHS,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
 }
 
 /// Whether `path` matches one of the API's URL patterns (`{x}` matches one
@@ -32,12 +40,20 @@ fn all_paths() -> impl Iterator<Item = &'static str> {
 pub fn is_api_path(path: &str) -> bool {
     all_paths().any(|pattern| {
         let (a, b): (Vec<_>, Vec<_>) = (pattern.split('/').collect(), path.split('/').collect());
-        a.len() == b.len() && a.iter().zip(&b).all(|(p, s)| (p.starts_with('{') && !s.is_empty()) || p == s)
+        a.len() == b.len()
+            && a.iter()
+                .zip(&b)
+                .all(|(p, s)| (p.starts_with('{') && !s.is_empty()) || p == s)
     })
 }
 
 /// DRF authenticates in `initial()` even for `AllowAny` views, so invalid
 /// credentials are refused there too; absent ones are fine.
-pub fn reject_bad_credentials(state: &crate::AppState, dialect: Dialect, classes: &[Class], parts: &Parts) -> Result<(), Response> {
+pub fn reject_bad_credentials(
+    state: &crate::AppState,
+    dialect: Dialect,
+    classes: &[Class],
+    parts: &Parts,
+) -> Result<(), Response> {
     auth::optional_user(state, dialect, classes, parts).map(|_| ())
 }

@@ -43,13 +43,24 @@ pub fn routes() -> Router<Shared> {
         .route(PATHS[0], view(post(sign_in), "POST, OPTIONS"))
         .route(PATHS[1], view(post(profile), "POST, OPTIONS"))
         .route(PATHS[2], view(put(update_profile), "PUT, OPTIONS"))
-        .route(PATHS[3], view(post(super::jwt_views::refresh_pwgen), "POST, OPTIONS"))
-        .route(PATHS[4], view(post(super::jwt_views::blacklist_pwgen), "POST, OPTIONS"))
+        .route(
+            PATHS[3],
+            view(post(super::jwt_views::refresh_pwgen), "POST, OPTIONS"),
+        )
+        .route(
+            PATHS[4],
+            view(post(super::jwt_views::blacklist_pwgen), "POST, OPTIONS"),
+        )
 }
 
 /// The user object (`UsersSerializer(instance=user).data`).
 pub fn represent(u: &UserRow) -> Value {
-    let s = |k: &str| u.data.get(k).cloned().unwrap_or(Value::String(String::new()));
+    let s = |k: &str| {
+        u.data
+            .get(k)
+            .cloned()
+            .unwrap_or(Value::String(String::new()))
+    };
     json!({
         "id": u.id,
         "password": u.password,
@@ -87,18 +98,31 @@ async fn sign_in(State(state): State<Shared>, req: Request) -> Reply {
     // DRF authenticates eagerly even for AllowAny views: a stale Bearer
     // token on the sign-in request itself is refused.
     super::reject_bad_credentials(&state, D, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(error_500)?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL)
+        .await
+        .map_err(error_500)?;
     let email = payload.text("email").unwrap_or_default();
-    let user = state.db.user_by_field(D, "email", &email).map_err(drf::internal)?;
-    let Some(user) = user else { return Err(error(StatusCode::INTERNAL_SERVER_ERROR, NO_USER)) };
+    let user = state
+        .db
+        .user_by_field(D, "email", &email)
+        .map_err(drf::internal)?;
+    let Some(user) = user else {
+        return Err(error(StatusCode::INTERNAL_SERVER_ERROR, NO_USER));
+    };
     let password = payload.text("password").unwrap_or_default();
     if !crate::password::check_password(&password, &user.password) {
         return Err(error(StatusCode::BAD_REQUEST, "Invalid password"));
     }
     state.db.touch_last_login(user.id).map_err(drf::internal)?;
-    let user = state.db.user_by_id(D, user.id).map_err(drf::internal)?.ok_or_else(drf::server_error)?;
+    let user = state
+        .db
+        .user_by_id(D, user.id)
+        .map_err(drf::internal)?
+        .ok_or_else(drf::server_error)?;
     let (access, refresh) = super::jwt_views::pair(&state, D, user.id);
-    Ok(drf::ok(json!({ "refresh": refresh, "access": access, "user": represent(&user) })))
+    Ok(drf::ok(
+        json!({ "refresh": refresh, "access": access, "user": represent(&user) }),
+    ))
 }
 
 /// `POST /api/profile/` (no body) → the signed-in user.
@@ -109,21 +133,34 @@ async fn profile(State(state): State<Shared>, req: Request) -> Reply {
 }
 
 /// `PUT /api/profile/{id}/update/`: partial, JSON / urlencoded / multipart.
-async fn update_profile(State(state): State<Shared>, Path(id): Path<String>, req: Request) -> Reply {
+async fn update_profile(
+    State(state): State<Shared>,
+    Path(id): Path<String>,
+    req: Request,
+) -> Reply {
     // `<int:pk>` in the URL pattern: anything else matches no route.
-    let Ok(id) = id.parse::<i64>() else { return Err(drf::page_not_found()) };
+    let Ok(id) = id.parse::<i64>() else {
+        return Err(drf::page_not_found());
+    };
     let (parts, body) = req.into_parts();
     let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
     let authed = auth::require_user(&state, D, AUTH, &parts)?;
     let target = state.db.user_by_id(D, id).map_err(drf::internal)?;
-    let Some(target) = target else { return Err(error(StatusCode::INTERNAL_SERVER_ERROR, NO_USER)) };
+    let Some(target) = target else {
+        return Err(error(StatusCode::INTERNAL_SERVER_ERROR, NO_USER));
+    };
     if target.id != authed.user.id {
         return Err(error(StatusCode::FORBIDDEN, "Not authorized"));
     }
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(error_500)?;
-    let changes = fields::validate(D, &payload).map_err(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL)
+        .await
+        .map_err(error_500)?;
+    let changes = fields::validate(D, &payload)
+        .map_err(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?;
     match update::save(&state, target.id, &changes, UNIQUE, "avatars") {
         Ok(user) => Ok(drf::ok(represent(&user))),
-        Err(e) => Err(e.into_parts().map(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?),
+        Err(e) => Err(e
+            .into_parts()
+            .map(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?),
     }
 }
