@@ -56,6 +56,8 @@ fn cors(state: &Shared) -> CorsLayer {
             header::CONTENT_TYPE,
             HeaderName::from_static("x-csrftoken"),
         ])
+        // So a cross-origin app can tell a throttled or challenged answer apart.
+        .expose_headers([header::RETRY_AFTER, header::WWW_AUTHENTICATE])
         .max_age(std::time::Duration::from_secs(600))
 }
 

@@ -3,7 +3,7 @@
 //! every failure on demand.
 //!
 //! `POST /_ref/hooks` `{"method":"PATCH","path":"/api/users/me/","status":502,
-//! "body":"…","content_type":"text/html","delay_ms":0,"times":1}`;
+//! "body":"…","content_type":"text/html","headers":{},"delay_ms":0,"times":1}`;
 //! `DELETE /_ref/hooks` clears them all; `GET /_ref/hooks` lists them.
 
 use std::sync::{Arc, Mutex};
@@ -33,6 +33,9 @@ pub struct Hook {
     pub body: String,
     #[serde(default)]
     pub content_type: Option<String>,
+    /// Extra response headers, e.g. `{"Retry-After": "30"}` with a 429.
+    #[serde(default)]
+    pub headers: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub delay_ms: u64,
     /// How many requests it applies to; 0 means until cleared.
@@ -106,6 +109,14 @@ pub async fn intercept(State(state): State<Arc<AppState>>, req: Request, next: N
         .unwrap_or("text/html; charset=utf-8");
     if let Ok(v) = HeaderValue::from_str(ct) {
         resp.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    for (k, v) in &hook.headers {
+        if let (Ok(k), Ok(v)) = (
+            header::HeaderName::try_from(k.as_str()),
+            HeaderValue::from_str(v),
+        ) {
+            resp.headers_mut().insert(k, v);
+        }
     }
     resp
 }

@@ -243,3 +243,62 @@ async fn json_only_and_bearer_only() {
         )
     );
 }
+
+#[tokio::test]
+async fn refresh_and_blacklist() {
+    let s = Ref::start().await;
+    let r = s
+        .req("POST", "/api/v1/iam/token/")
+        .form(&[("email", "demo@example.com"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let v: Value = r.json().await.unwrap();
+    let refresh = v["refresh"].as_str().unwrap();
+    let (status, _, a) = answer(
+        s.req("POST", "/api/v1/iam/token/refresh/")
+            .json(&json!({"refresh": refresh}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let r = s
+        .req("GET", "/api/v1/iam/iamuserdetails/me/")
+        .bearer_auth(a["access"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        s.req("POST", "/api/v1/iam/token/blacklist/")
+            .json(&json!({"refresh": refresh}))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let (status, _, v) = answer(
+        s.req("POST", "/api/v1/iam/token/refresh/")
+            .json(&json!({"refresh": refresh}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!((status, v["code"].clone()), (401, json!("token_not_valid")));
+    let (status, _, v) = answer(
+        s.req("POST", "/api/v1/iam/token/refresh/")
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, v),
+        (400, json!({"refresh": ["This field is required."]}))
+    );
+}

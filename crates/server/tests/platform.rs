@@ -241,6 +241,28 @@ async fn test_hooks_answer_canned_responses_then_clear() {
         401
     );
 
+    // Extra headers, readable cross-origin.
+    let throttled = json!({"path": "/api/profile/", "status": 429, "body": "{\"detail\":\"Request was throttled. Expected available in 30 seconds.\"}",
+                           "content_type": "application/json", "headers": {"Retry-After": "30"}});
+    s.req("POST", "/_ref/hooks")
+        .json(&throttled)
+        .send()
+        .await
+        .unwrap();
+    let r = s
+        .req("POST", "/api/profile/")
+        .header("Origin", "http://127.0.0.1:9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 429);
+    assert_eq!(r.headers()["retry-after"], "30");
+    let exposed = r.headers()["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(exposed.contains("retry-after"), "{exposed}");
+
     // A delay without a status lets the real handler answer, late.
     let slow = json!({"path": "/_ref/health", "delay_ms": 1});
     s.req("POST", "/_ref/hooks")

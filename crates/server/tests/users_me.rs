@@ -311,3 +311,32 @@ async fn logout_deletes_the_token() {
         401
     );
 }
+
+#[tokio::test]
+async fn urlencoded_bodies_and_wrong_methods() {
+    let s = Ref::start().await;
+    let t = token(&s, "BehroozGhorbani").await;
+    let r = s
+        .req("PATCH", "/api/users/me/")
+        .header("Authorization", &t)
+        .form(&[("last_name", "Q"), ("mobile_number", "")])
+        .send()
+        .await
+        .unwrap();
+    let (status, _, v) = answer(r).await;
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["last_name"], "Q");
+    assert_eq!(v["mobile_number"], Value::Null);
+    let (status, _, v) = answer(
+        s.req("DELETE", "/api/users/me/")
+            .header("Authorization", &t)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, v),
+        (405, json!({"detail": "Method \"DELETE\" not allowed."}))
+    );
+}
