@@ -31,8 +31,7 @@ async fn saved_first_name_is_there_after_reload() {
         let (root, _mounted) = mount_profile(api.clone(), session);
         let input = wait_for_test_id(&root, "first_name").await;
         type_into(&input, &new_name);
-        let save = wait_for_test_id(&root, "save").await;
-        click(&save);
+        click_when_enabled(&root, "save").await;
         let status = wait_for_test_id(&root, "save-status").await;
         let shown = wait_for("a save result", 10_000.0, || {
             let text = status.text_content().unwrap_or_default();

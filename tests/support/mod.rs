@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use profile_app::api::ApiClient;
 use profile_app::session::Session;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+use web_sys::{Element, Event, EventInit, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 /// The reference server the test command started (`.ci/test` sets this).
 pub const SERVER: &str = match option_env!("REFSERVER_URL") {
@@ -85,6 +85,16 @@ pub fn type_into(el: &Element, text: &str) {
 
 pub fn click(el: &Element) {
     el.unchecked_ref::<HtmlElement>().click();
+}
+
+/// Clicks a button once the view has enabled it (DOM updates from signals
+/// land on a later tick than the event that caused them).
+pub async fn click_when_enabled(root: &Element, test_id: &str) {
+    let button = wait_for(&format!("[data-testid={test_id}] to be enabled"), 10_000.0, || {
+        find(root, test_id).filter(|b| !b.unchecked_ref::<HtmlButtonElement>().disabled())
+    })
+    .await;
+    click(&button);
 }
 
 pub fn value_of(el: &Element) -> String {
