@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod components;
+pub mod i18n;
 pub mod pages;
 pub mod session;
 
@@ -11,6 +12,7 @@ use leptos_router::path;
 
 use crate::api::ApiClient;
 use crate::components::nav::AppNav;
+use crate::i18n::{I18n, Locale};
 use crate::pages::{not_found::NotFound, profile::ProfilePage, settings::SettingsPage, sign_in::SignInPage};
 use crate::session::Session;
 
@@ -19,6 +21,7 @@ use crate::session::Session;
 pub fn App() -> impl IntoView {
     let session = Session::restore();
     provide_context(session);
+    provide_context(I18n::new(Locale::En));
     provide_context(ApiClient::same_origin(session));
 
     view! {
