@@ -3,6 +3,7 @@
 //! optional method/path overrides. Errors name the offending key and say
 //! what was expected, because a person edits this file by hand.
 
+use crate::catalogue::{catalogue, FieldKind, FieldSpec, Section};
 use crate::{Dialect, Message};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -75,49 +76,204 @@ impl Endpoint {
     }
 }
 
+/// Every call the app makes, per dialect. Optional calls are `None` where
+/// the backend has no such endpoint.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Endpoints {
-    /// Loads the current user.
+    /// Loads the current user (pwgen `POST /api/profile/`; the others `GET`
+    /// on the update path).
     pub read: Endpoint,
     /// Saves changes.
     pub update: Endpoint,
-    /// Exchanges email and password for tokens (pwgen).
+    /// Exchanges the person's login and password for a credential; see
+    /// [`SignIn`] for the body and where the token is in the answer.
     pub sign_in: Option<Endpoint>,
+    /// Ends the session: sent with the dialect's auth (header or session
+    /// cookie plus CSRF) and, when [`SignIn::refresh_field`] is set, the
+    /// body `{"<refresh_field>": "<refresh token>"}` (simplejwt's blacklist).
+    #[serde(default)]
+    pub sign_out: Option<Endpoint>,
+    /// Trades a refresh token for a new access token (simplejwt):
+    /// `{"refresh"}` → `{"access"}`.
+    #[serde(default)]
+    pub refresh: Option<Endpoint>,
+    /// Session auth only: answers `{"csrftoken": "<token>"}` and sets the
+    /// `csrftoken` cookie; send the token as `X-CSRFToken` on unsafe methods
+    /// (a cross-origin app cannot read the cookie itself).
+    #[serde(default)]
+    pub csrf: Option<Endpoint>,
 }
 
 impl Endpoints {
-    /// The documented calls of each dialect.
+    /// The calls of each dialect, as the documents and the reference server
+    /// have them.
     pub fn defaults(dialect: Dialect) -> Endpoints {
+        let ep = |method: &str, path: &str| Some(Endpoint::new(method, path));
         let same = |method: &str, path: &str| Endpoints {
             read: Endpoint::new("GET", path),
             update: Endpoint::new(method, path),
             sign_in: None,
+            sign_out: None,
+            refresh: None,
+            csrf: None,
         };
         match dialect {
-            Dialect::Letraz => same("PATCH", "/api/v1/user/"),
-            Dialect::AisquareProfile => same("PATCH", "/api/v1/iam/user/profile/"),
-            Dialect::AisquareDetails => same("PATCH", "/api/v1/iam/iamuserdetails/me/"),
+            Dialect::Letraz => Endpoints {
+                sign_in: ep("POST", "/api/v1/auth/login/"),
+                sign_out: ep("POST", "/api/v1/auth/logout/"),
+                csrf: ep("GET", "/api/v1/auth/csrf/"),
+                ..same("PATCH", "/api/v1/user/")
+            },
+            Dialect::AisquareProfile | Dialect::AisquareDetails => Endpoints {
+                sign_in: ep("POST", "/api/v1/iam/token/"),
+                sign_out: ep("POST", "/api/v1/iam/token/blacklist/"),
+                refresh: ep("POST", "/api/v1/iam/token/refresh/"),
+                ..same(
+                    "PATCH",
+                    if dialect == Dialect::AisquareProfile {
+                        "/api/v1/iam/user/profile/"
+                    } else {
+                        "/api/v1/iam/iamuserdetails/me/"
+                    },
+                )
+            },
             Dialect::Pwgen => Endpoints {
                 read: Endpoint::new("POST", "/api/profile/"),
                 update: Endpoint::new("PUT", "/api/profile/{id}/update/"),
-                sign_in: Some(Endpoint::new("POST", "/api/sign-in/")),
+                sign_in: ep("POST", "/api/sign-in/"),
+                sign_out: ep("POST", "/api/token/blacklist/"),
+                refresh: ep("POST", "/api/token/refresh/"),
+                csrf: None,
             },
-            Dialect::UsersMe => same("PATCH", "/api/users/me/"),
+            Dialect::UsersMe => Endpoints {
+                sign_in: ep("POST", "/api/auth/token/login/"),
+                sign_out: ep("POST", "/api/auth/token/logout/"),
+                ..same("PATCH", "/api/users/me/")
+            },
+        }
+    }
+
+    /// The optional endpoints by config key, for parsing and listing.
+    fn optional_mut(&mut self, key: &str) -> Option<&mut Option<Endpoint>> {
+        match key {
+            "sign_in" => Some(&mut self.sign_in),
+            "sign_out" => Some(&mut self.sign_out),
+            "refresh" => Some(&mut self.refresh),
+            "csrf" => Some(&mut self.csrf),
+            _ => None,
         }
     }
 }
 
-/// What the avatar upload accepts.
+/// What names the account in the sign-in body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoginField {
+    Email,
+    Username,
+}
+
+impl LoginField {
+    pub const ALL: [LoginField; 2] = [LoginField::Email, LoginField::Username];
+
+    /// The body key, also the config spelling (`"email"`, `"username"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            LoginField::Email => "email",
+            LoginField::Username => "username",
+        }
+    }
+
+    /// Translation key of the sign-in form's label (`field.email`).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            LoginField::Email => "field.email",
+            LoginField::Username => "field.username",
+        }
+    }
+}
+
+/// How signing in works: what the body holds and where the credential is
+/// in the answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignIn {
+    /// The body is `{"<login_field>": login, "password": password}` as JSON.
+    pub login_field: LoginField,
+    /// Top-level key of the token in the sign-in answer (`"access"` for
+    /// simplejwt, `"auth_token"` for djoser); sent back as
+    /// [`AuthMode::header`]. `None`: the answer sets a session cookie.
+    pub token_field: Option<String>,
+    /// Top-level key of the refresh token (`"refresh"`), if any; used with
+    /// [`Endpoints::refresh`] and [`Endpoints::sign_out`].
+    pub refresh_field: Option<String>,
+}
+
+impl SignIn {
+    /// The documented sign-in of each dialect: letraz takes an email and
+    /// sets `sessionid`; aisquare and pwgen take an email and answer
+    /// `{access, refresh}` (pwgen adds `user`); users-me (djoser, whose
+    /// `LOGIN_FIELD` defaults to the username) answers `{auth_token}`.
+    pub fn defaults(dialect: Dialect) -> SignIn {
+        let jwt = SignIn { login_field: LoginField::Email, token_field: Some("access".into()), refresh_field: Some("refresh".into()) };
+        match dialect {
+            Dialect::Letraz => SignIn { login_field: LoginField::Email, token_field: None, refresh_field: None },
+            Dialect::AisquareProfile | Dialect::AisquareDetails | Dialect::Pwgen => jwt,
+            Dialect::UsersMe => SignIn { login_field: LoginField::Username, token_field: Some("auth_token".into()), refresh_field: None },
+        }
+    }
+
+    /// The sign-in request body.
+    pub fn body(&self, login: &str, password: &str) -> Value {
+        let mut m = Map::new();
+        m.insert(self.login_field.name().to_string(), Value::String(login.to_string()));
+        m.insert("password".to_string(), Value::String(password.to_string()));
+        Value::Object(m)
+    }
+
+    /// The token in a sign-in (or refresh) answer; `None` when this sign-in
+    /// has no token or the answer lacks a non-empty string there.
+    pub fn token(&self, answer: &Value) -> Option<String> {
+        string_at(answer, self.token_field.as_deref()?)
+    }
+
+    /// The refresh token in a sign-in answer.
+    pub fn refresh_token(&self, answer: &Value) -> Option<String> {
+        string_at(answer, self.refresh_field.as_deref()?)
+    }
+
+    /// The sign-out body: `{"<refresh_field>": refresh}` where the dialect
+    /// blacklists refresh tokens, else none.
+    pub fn sign_out_body(&self, refresh: Option<&str>) -> Option<Value> {
+        let key = self.refresh_field.as_deref()?;
+        let mut m = Map::new();
+        m.insert(key.to_string(), Value::String(refresh?.to_string()));
+        Some(Value::Object(m))
+    }
+}
+
+fn string_at(answer: &Value, key: &str) -> Option<String> {
+    answer.get(key).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// The person's photo: which field holds it and what an upload accepts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AvatarPolicy {
+    /// Catalogue path of the photo (`avatar`; aisquare's read-only
+    /// `details.profile_picture`); `None` when the dialect has no photo.
+    /// Whether it can be uploaded or removed is the catalogue's say
+    /// ([`AppConfig::avatar_field`]).
+    #[serde(default)]
+    pub field: Option<String>,
     pub max_bytes: u64,
     /// MIME types such as `image/png`; `image/*` accepts any image.
     pub accepted_types: Vec<String>,
 }
 
 impl Default for AvatarPolicy {
+    /// No field (see [`AvatarPolicy::defaults`]), 5 MiB, JPEG/PNG/GIF/WebP.
     fn default() -> Self {
         AvatarPolicy {
+            field: None,
             max_bytes: 5 * 1024 * 1024,
             accepted_types: ["image/jpeg", "image/png", "image/gif", "image/webp"].map(String::from).to_vec(),
         }
@@ -125,6 +281,12 @@ impl Default for AvatarPolicy {
 }
 
 impl AvatarPolicy {
+    /// The photo field of a dialect with the default limits.
+    pub fn defaults(dialect: Dialect) -> AvatarPolicy {
+        let field = catalogue(dialect).iter().find(|f| f.kind == FieldKind::File && f.section == Section::Photo);
+        AvatarPolicy { field: field.map(|f| f.path.to_string()), ..AvatarPolicy::default() }
+    }
+
     /// Checks a chosen file before uploading it.
     pub fn check(&self, size_bytes: u64, mime: &str) -> Option<Message> {
         let mime = mime.trim().to_ascii_lowercase();
@@ -153,6 +315,8 @@ pub struct AppConfig {
     /// empty means the app's own origin (a dev proxy).
     pub api_base_url: String,
     pub auth: AuthMode,
+    /// Sign-in body and where the token is in its answer.
+    pub sign_in: SignIn,
     pub avatar: AvatarPolicy,
     pub endpoints: Endpoints,
 }
@@ -168,9 +332,16 @@ impl AppConfig {
                 Dialect::UsersMe => AuthMode::Token,
                 _ => AuthMode::Bearer,
             },
-            avatar: AvatarPolicy::default(),
+            sign_in: SignIn::defaults(dialect),
+            avatar: AvatarPolicy::defaults(dialect),
             endpoints: Endpoints::defaults(dialect),
         }
+    }
+
+    /// The photo's catalogue entry, if the dialect shows one. It can be
+    /// uploaded when it is editable, and removed when it is also nullable.
+    pub fn avatar_field(&self) -> Option<&'static FieldSpec> {
+        crate::catalogue::field(self.dialect, self.avatar.field.as_deref()?)
     }
 
     /// Full URL of an endpoint.
@@ -207,7 +378,7 @@ fn err<T>(path: &str, message: impl Into<String>) -> Result<T, ConfigError> {
 pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
     let json: Value = serde_json::from_str(text).or_else(|e| err("", format!("not valid JSON ({e})")))?;
     let obj = object(&json, "")?;
-    known_keys(obj, "", &["dialect", "api_base_url", "auth", "avatar", "endpoints"])?;
+    known_keys(obj, "", &["dialect", "api_base_url", "auth", "sign_in", "avatar", "endpoints"])?;
 
     let dialect_name = match obj.get("dialect") {
         None => return err("dialect", format!("missing; expected one of {}", dialect_names())),
@@ -227,24 +398,83 @@ pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
             ConfigError { path: "auth".into(), message: format!("unknown auth mode {name:?}; expected one of {}", all.join(", ")) }
         })?;
     }
+    if let Some(v) = obj.get("sign_in") {
+        config.sign_in = sign_in(v, config.sign_in)?;
+    }
     if let Some(v) = obj.get("avatar") {
-        config.avatar = avatar(v, config.avatar)?;
+        config.avatar = avatar(v, dialect, config.avatar)?;
     }
     if let Some(v) = obj.get("endpoints") {
         let eps = object(v, "endpoints")?;
-        known_keys(eps, "endpoints", &["read", "update", "sign_in"])?;
+        known_keys(eps, "endpoints", &["read", "update", "sign_in", "sign_out", "refresh", "csrf"])?;
         if let Some(v) = eps.get("read") {
             config.endpoints.read = endpoint(v, "endpoints.read", config.endpoints.read)?;
         }
         if let Some(v) = eps.get("update") {
             config.endpoints.update = endpoint(v, "endpoints.update", config.endpoints.update)?;
         }
-        if let Some(v) = eps.get("sign_in") {
-            let base = config.endpoints.sign_in.take().unwrap_or_else(|| Endpoint::new("POST", ""));
-            config.endpoints.sign_in = Some(endpoint(v, "endpoints.sign_in", base)?);
+        for key in ["sign_in", "sign_out", "refresh", "csrf"] {
+            let Some(v) = eps.get(key) else { continue };
+            let slot = config.endpoints.optional_mut(key).expect("known optional endpoint");
+            let path = format!("endpoints.{key}");
+            // `null` turns an optional call off (no sign-out endpoint, say).
+            *slot = match v {
+                Value::Null => None,
+                v => {
+                    let method = if key == "csrf" { "GET" } else { "POST" };
+                    Some(endpoint(v, &path, slot.take().unwrap_or_else(|| Endpoint::new(method, "")))?)
+                }
+            };
         }
     }
+    check_auth(&config)?;
     Ok(config)
+}
+
+/// The auth mode must have what it needs to get its credential.
+fn check_auth(c: &AppConfig) -> Result<(), ConfigError> {
+    let mode = c.auth.name();
+    match c.auth {
+        AuthMode::Bearer | AuthMode::Token | AuthMode::Session if c.endpoints.sign_in.is_none() => {
+            err("endpoints.sign_in", format!("auth {mode:?} needs a sign-in endpoint (method and path)"))
+        }
+        AuthMode::Bearer | AuthMode::Token if c.sign_in.token_field.is_none() => err(
+            "sign_in.token_field",
+            format!("auth {mode:?} needs the key of the token in the sign-in answer, such as \"access\" or \"auth_token\""),
+        ),
+        _ => Ok(()),
+    }
+}
+
+fn sign_in(v: &Value, mut s: SignIn) -> Result<SignIn, ConfigError> {
+    let obj = object(v, "sign_in")?;
+    known_keys(obj, "sign_in", &["login_field", "token_field", "refresh_field"])?;
+    if let Some(v) = obj.get("login_field") {
+        let name = string(v, "sign_in.login_field")?;
+        s.login_field = LoginField::ALL.into_iter().find(|f| f.name() == name.trim().to_ascii_lowercase()).ok_or_else(|| ConfigError {
+            path: "sign_in.login_field".into(),
+            message: format!("unknown login field {name:?}; expected \"email\" or \"username\""),
+        })?;
+    }
+    for key in ["token_field", "refresh_field"] {
+        let Some(v) = obj.get(key) else { continue };
+        let path = format!("sign_in.{key}");
+        let value = match v {
+            Value::Null => None,
+            v => {
+                let k = string(v, &path)?.trim();
+                if k.is_empty() || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+                    return err(&path, format!("{k:?} is not a top-level key of the sign-in answer such as \"access\" (letters, digits, '_' and '-'); use null for none"));
+                }
+                Some(k.to_string())
+            }
+        };
+        match key {
+            "token_field" => s.token_field = value,
+            _ => s.refresh_field = value,
+        }
+    }
+    Ok(s)
 }
 
 fn dialect_names() -> String {
@@ -296,9 +526,27 @@ fn base_url(s: &str) -> Result<String, ConfigError> {
     }
 }
 
-fn avatar(v: &Value, mut policy: AvatarPolicy) -> Result<AvatarPolicy, ConfigError> {
+fn avatar(v: &Value, dialect: Dialect, mut policy: AvatarPolicy) -> Result<AvatarPolicy, ConfigError> {
     let obj = object(v, "avatar")?;
-    known_keys(obj, "avatar", &["max_bytes", "accepted_types"])?;
+    known_keys(obj, "avatar", &["field", "max_bytes", "accepted_types"])?;
+    if let Some(v) = obj.get("field") {
+        let files: Vec<&str> = catalogue(dialect).iter().filter(|f| f.kind == FieldKind::File).map(|f| f.path).collect();
+        let expected = if files.is_empty() {
+            format!("{} has no file field, so only null", dialect.name())
+        } else {
+            format!("one of {} or null", files.join(", "))
+        };
+        policy.field = match v {
+            Value::Null => None,
+            v => {
+                let p = string(v, "avatar.field")?.trim();
+                if !files.contains(&p) {
+                    return err("avatar.field", format!("{p:?} is not a file field of {}; expected {expected}", dialect.name()));
+                }
+                Some(p.to_string())
+            }
+        };
+    }
     if let Some(v) = obj.get("max_bytes") {
         policy.max_bytes = v.as_u64().filter(|n| *n > 0).ok_or_else(|| ConfigError {
             path: "avatar.max_bytes".into(),
@@ -412,7 +660,19 @@ mod tests {
             (r#"{"dialect": "letraz", "endpoints": {"update": {"method": "FETCH"}}}"#, "endpoints.update.method"),
             (r#"{"dialect": "users-me", "endpoints": {"update": {"path": "/api/users/me"}}}"#, "endpoints.update.path"),
             (r#"{"dialect": "letraz", "endpoints": {"read": {"path": "api/v1/user/"}}}"#, "endpoints.read.path"),
-            (r#"{"dialect": "letraz", "endpoints": {"sign_in": {"method": "POST"}}}"#, "endpoints.sign_in.path"),
+            (r#"{"dialect": "users-me", "endpoints": {"refresh": {"method": "POST"}}}"#, "endpoints.refresh.path"),
+            (r#"{"dialect": "letraz", "endpoints": {"sign_out": []}}"#, "endpoints.sign_out"),
+            (r#"{"dialect": "letraz", "endpoints": {"sign_in": null}}"#, "endpoints.sign_in"),
+            (r#"{"dialect": "letraz", "auth": "bearer"}"#, "sign_in.token_field"),
+            (r#"{"dialect": "pwgen", "sign_in": {"token_field": null}}"#, "sign_in.token_field"),
+            (r#"{"dialect": "pwgen", "sign_in": {"token_field": "user.token"}}"#, "sign_in.token_field"),
+            (r#"{"dialect": "pwgen", "sign_in": {"token_field": ""}}"#, "sign_in.token_field"),
+            (r#"{"dialect": "pwgen", "sign_in": {"login_field": "phone"}}"#, "sign_in.login_field"),
+            (r#"{"dialect": "pwgen", "sign_in": {"password_field": "pw"}}"#, "sign_in.password_field"),
+            (r#"{"dialect": "pwgen", "sign_in": "email"}"#, "sign_in"),
+            (r#"{"dialect": "pwgen", "avatar": {"field": "photo"}}"#, "avatar.field"),
+            (r#"{"dialect": "letraz", "avatar": {"field": "avatar"}}"#, "avatar.field"),
+            (r#"{"dialect": "pwgen", "avatar": {"field": 1}}"#, "avatar.field"),
             (r#"{"dialect": "letraz", "endpoints": {"delete": {}}}"#, "endpoints.delete"),
         ];
         for (text, path) in cases {
@@ -425,12 +685,97 @@ mod tests {
     }
 
     #[test]
+    fn every_dialect_signs_in_where_the_reference_server_does() {
+        let ep = |m: &str, p: &str| Some(Endpoint::new(m, p));
+        let c = AppConfig::defaults(Dialect::Letraz);
+        assert_eq!((c.auth, &c.endpoints.sign_in), (AuthMode::Session, &ep("POST", "/api/v1/auth/login/")));
+        assert_eq!(c.endpoints.sign_out, ep("POST", "/api/v1/auth/logout/"));
+        assert_eq!(c.endpoints.csrf, ep("GET", "/api/v1/auth/csrf/"));
+        assert_eq!(c.endpoints.read, Endpoint::new("GET", "/api/v1/user/"));
+        assert_eq!((c.sign_in.login_field, c.sign_in.token_field.as_deref()), (LoginField::Email, None));
+        assert_eq!(c.avatar_field(), None);
+
+        for d in [Dialect::AisquareProfile, Dialect::AisquareDetails] {
+            let c = AppConfig::defaults(d);
+            assert_eq!(c.endpoints.sign_in, ep("POST", "/api/v1/iam/token/"));
+            assert_eq!(c.endpoints.sign_out, ep("POST", "/api/v1/iam/token/blacklist/"));
+            assert_eq!(c.endpoints.refresh, ep("POST", "/api/v1/iam/token/refresh/"));
+            assert_eq!(c.endpoints.read, Endpoint::new("GET", &c.endpoints.update.path));
+            assert_eq!(c.sign_in.token_field.as_deref(), Some("access"));
+            let photo = c.avatar_field().unwrap();
+            assert!(photo.name() == "profile_picture" && photo.read_only);
+        }
+        assert_eq!(AppConfig::defaults(Dialect::AisquareProfile).avatar.field.as_deref(), Some("details.profile_picture"));
+
+        let c = AppConfig::defaults(Dialect::Pwgen);
+        assert_eq!(c.endpoints.read, Endpoint::new("POST", "/api/profile/"));
+        assert_eq!(c.endpoints.sign_in, ep("POST", "/api/sign-in/"));
+        assert_eq!(c.endpoints.sign_out, ep("POST", "/api/token/blacklist/"));
+        assert_eq!(c.endpoints.refresh, ep("POST", "/api/token/refresh/"));
+        assert_eq!(c.sign_in.body("a@b.co", "pw"), serde_json::json!({"email": "a@b.co", "password": "pw"}));
+        let answer = serde_json::json!({"access": "A", "refresh": "R", "user": {"id": 1}});
+        assert_eq!((c.sign_in.token(&answer), c.sign_in.refresh_token(&answer)), (Some("A".into()), Some("R".into())));
+        assert_eq!(c.sign_in.sign_out_body(Some("R")), Some(serde_json::json!({"refresh": "R"})));
+        let photo = c.avatar_field().unwrap();
+        assert!(photo.path == "avatar" && photo.editable() && photo.nullable);
+
+        let c = AppConfig::defaults(Dialect::UsersMe);
+        assert_eq!(c.endpoints.sign_in, ep("POST", "/api/auth/token/login/"));
+        assert_eq!(c.endpoints.sign_out, ep("POST", "/api/auth/token/logout/"));
+        assert_eq!(c.endpoints.refresh, None);
+        assert_eq!(c.sign_in.login_field, LoginField::Username);
+        assert_eq!(c.sign_in.body("BehroozGhorbani", "pw"), serde_json::json!({"username": "BehroozGhorbani", "password": "pw"}));
+        assert_eq!(c.sign_in.token(&serde_json::json!({"auth_token": "k"})), Some("k".into()));
+        assert_eq!(c.sign_in.token(&serde_json::json!({"auth_token": ""})), None);
+        assert_eq!(c.sign_in.sign_out_body(None), None);
+        assert_eq!(c.avatar_field().map(|f| f.path), Some("avatar"));
+    }
+
+    #[test]
+    fn config_sign_in_and_optional_endpoints_are_configurable() {
+        let c = parse_config(
+            r#"{"dialect": "users-me", "sign_in": {"login_field": "Email", "token_field": "key"},
+                "endpoints": {"sign_out": null, "sign_in": {"path": "/api/auth/login/"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.sign_in.login_field, LoginField::Email);
+        assert_eq!(c.sign_in.token_field.as_deref(), Some("key"));
+        assert_eq!(c.endpoints.sign_out, None);
+        assert_eq!(c.endpoints.sign_in, Some(Endpoint::new("POST", "/api/auth/login/")));
+        let c = parse_config(r#"{"dialect": "letraz", "auth": "basic", "endpoints": {"sign_in": null}}"#).unwrap();
+        assert_eq!(c.endpoints.sign_in, None);
+        let c = parse_config(r#"{"dialect": "letraz", "endpoints": {"refresh": {"path": "/r/"}, "csrf": {"path": "/c/"}}}"#).unwrap();
+        assert_eq!(c.endpoints.refresh, Some(Endpoint::new("POST", "/r/")));
+        assert_eq!(c.endpoints.csrf, Some(Endpoint::new("GET", "/c/")));
+        let c = parse_config(r#"{"dialect": "pwgen", "avatar": {"field": null}}"#).unwrap();
+        assert_eq!(c.avatar_field(), None);
+        assert_eq!(c.avatar.max_bytes, AvatarPolicy::default().max_bytes);
+    }
+
+    #[test]
+    fn config_written_before_sign_in_settings_still_parses() {
+        // The keys that existed before: dialect, api_base_url, auth, avatar
+        // {max_bytes, accepted_types}, endpoints {read, update, sign_in}.
+        let c = parse_config(
+            r#"{"dialect": "pwgen", "api_base_url": "/backend", "auth": "bearer",
+                "avatar": {"max_bytes": 1024, "accepted_types": ["image/png"]},
+                "endpoints": {"read": {"method": "POST", "path": "/api/profile/"},
+                              "update": {"method": "PUT", "path": "/api/profile/{id}/update/"},
+                              "sign_in": {"method": "POST", "path": "/api/sign-in/"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.sign_in, SignIn::defaults(Dialect::Pwgen));
+        assert_eq!(c.avatar.field.as_deref(), Some("avatar"));
+        assert_eq!(c.avatar.max_bytes, 1024);
+    }
+
+    #[test]
     fn avatar_policy_checks_type_then_size() {
         let p = AvatarPolicy::default();
         assert_eq!(p.check(1000, "image/png"), None);
         assert_eq!(p.check(1000, "application/pdf").unwrap().key(), Some("error.file_type"));
         assert_eq!(p.check(p.max_bytes + 1, "image/jpeg").unwrap().key(), Some("error.file_too_large"));
-        let any = AvatarPolicy { max_bytes: 10, accepted_types: vec!["image/*".into()] };
+        let any = AvatarPolicy { max_bytes: 10, accepted_types: vec!["image/*".into()], field: None };
         assert_eq!(any.check(1, "image/avif"), None);
     }
 

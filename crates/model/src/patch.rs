@@ -158,12 +158,13 @@ mod tests {
     }
 
     #[test]
-    fn patch_clears_users_me_avatar_with_null_but_never_sends_a_url() {
+    fn patch_clears_nullable_avatars_with_null_but_never_sends_a_url() {
         let a = loaded(Dialect::UsersMe, json!({"avatar": "http://x/a.jpg"}));
         assert_eq!(patch(Dialect::UsersMe, &a, &a.clone().with("avatar", FieldValue::Null)), json!({"avatar": null}));
         assert_eq!(patch(Dialect::UsersMe, &a, &a.clone().with("avatar", "http://x/b.jpg")), json!({}));
         let p = loaded(Dialect::Pwgen, json!({"avatar": "/media/a.jpg"}));
-        assert_eq!(patch(Dialect::Pwgen, &p, &p.clone().with("avatar", FieldValue::Null)), json!({}));
+        assert_eq!(patch(Dialect::Pwgen, &p, &p.clone().with("avatar", FieldValue::Null)), json!({"avatar": null}));
+        assert_eq!(patch(Dialect::Pwgen, &p, &p.clone().with("avatar", "/media/b.jpg")), json!({}));
     }
 
     #[test]

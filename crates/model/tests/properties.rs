@@ -135,7 +135,7 @@ proptest! {
         raw in "\\PC{0,80}",
         doc in json_value(),
         d in dialect(),
-        key in prop::sample::select(vec!["api_base_url", "auth", "avatar", "endpoints", "dialect"]),
+        key in prop::sample::select(vec!["api_base_url", "auth", "sign_in", "avatar", "endpoints", "dialect"]),
         value in json_value(),
     ) {
         let _ = parse_config(&raw);

@@ -60,7 +60,7 @@ pub fn validate(dialect: Dialect, payload: &Payload) -> Result<Changes, FieldErr
         let Some(raw) = raw_value(payload, spec) else {
             continue;
         };
-        match coerce(spec, raw, today) {
+        match coerce(dialect, spec, raw, today) {
             Ok(Some(change)) => changes.push((spec, change)),
             Ok(None) => {}
             Err(messages) => messages
@@ -122,15 +122,26 @@ pub const INVALID_IMAGE: &str =
 type Errors = Vec<(String, String)>;
 
 /// `Ok(None)` means "leave unchanged" (DRF's `empty`).
-fn coerce(spec: &FieldSpec, raw: Raw, today: Date) -> Result<Option<Change>, Errors> {
+fn coerce(
+    dialect: Dialect,
+    spec: &FieldSpec,
+    raw: Raw,
+    today: Date,
+) -> Result<Option<Change>, Errors> {
     let one = |m: &str| Err(vec![(spec.path.to_string(), m.to_string())]);
     let raw = match raw {
         // Form input (DRF `Field.get_value`): '' on a nullable field is null;
         // on a non-nullable file it means "not given". users-me documents
-        // `avatar=null` as the way to remove the avatar.
+        // `avatar=null` as the way to remove the avatar (its own view code);
+        // elsewhere DRF's `FileField` calls the text "null" not a file.
         Raw::Text(s) if s.is_empty() && spec.nullable => Raw::Json(Value::Null),
         Raw::Text(s) if s.is_empty() && spec.kind == FieldKind::File => return Ok(None),
-        Raw::Text(s) if spec.kind == FieldKind::File && spec.nullable && s == "null" => {
+        Raw::Text(s)
+            if dialect == Dialect::UsersMe
+                && spec.kind == FieldKind::File
+                && spec.nullable
+                && s == "null" =>
+        {
             Raw::Json(Value::Null)
         }
         other => other,
@@ -344,6 +355,20 @@ mod tests {
             &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))]),
         )
         .unwrap();
+        assert!(matches!(ok[0].1, Change::Avatar(None)));
+        // pwgen's avatar is nullable too, but only users-me's view reads the
+        // word "null": DRF's FileField calls it not a file.
+        let e = validate(
+            Dialect::Pwgen,
+            &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))]),
+        )
+        .unwrap_err()
+        .into_value();
+        assert_eq!(
+            e,
+            json!({"avatar": ["The submitted data was not a file. Check the encoding type on the form."]})
+        );
+        let ok = validate(Dialect::Pwgen, &Payload::Json(json!({"avatar": null}))).unwrap();
         assert!(matches!(ok[0].1, Change::Avatar(None)));
     }
 }

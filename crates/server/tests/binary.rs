@@ -13,20 +13,42 @@ use serde_json::{json, Value};
 
 const BIN: &str = env!("CARGO_BIN_EXE_reference-server");
 
+/// A spawned server that is killed (and reaped) when dropped, so a failing
+/// assertion cannot leave it running with the test's stderr open (which
+/// would keep `cargo test 2>&1 | head` waiting forever).
+struct Server(Child);
+
+impl Server {
+    /// SIGKILL now, as a crash would.
+    fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
 /// Spawns `serve` on a free port and returns it with its base URL, read
 /// from the single line it prints.
-fn spawn(dir: &Path) -> (Child, String) {
-    let mut child = Command::new(BIN)
-        .args(["serve", "--addr", "127.0.0.1:0", "--db"])
-        .arg(dir.join("ref.sqlite3"))
-        .arg("--media-dir")
-        .arg(dir.join("media"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
+fn spawn(dir: &Path) -> (Server, String) {
+    let mut child = Server(
+        Command::new(BIN)
+            .args(["serve", "--addr", "127.0.0.1:0", "--db"])
+            .arg(dir.join("ref.sqlite3"))
+            .arg("--media-dir")
+            .arg(dir.join("media"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap(),
+    );
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
+    BufReader::new(child.0.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
     let base = line
@@ -88,8 +110,7 @@ async fn sigkill_loses_nothing_answered_and_reset_restores_demo_data() {
     .unwrap();
     stream.flush().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(100));
-    child.kill().unwrap();
-    child.wait().unwrap();
+    child.kill();
 
     let (mut child, base) = spawn(dir.path());
     let v: Value = http
@@ -102,8 +123,7 @@ async fn sigkill_loses_nothing_answered_and_reset_restores_demo_data() {
         .await
         .unwrap();
     assert_eq!(v["first_name"], "Saved");
-    child.kill().unwrap();
-    child.wait().unwrap();
+    child.kill();
 
     let out = Command::new(BIN)
         .args(["reset", "--db"])
@@ -125,8 +145,24 @@ async fn sigkill_loses_nothing_answered_and_reset_restores_demo_data() {
         .await
         .unwrap();
     assert_eq!(v["first_name"], "Ada");
-    child.kill().unwrap();
-    child.wait().unwrap();
+    child.kill();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_server_guard_kills_its_child_on_unwind() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = std::sync::Mutex::new(0);
+    let unwound = std::panic::catch_unwind(|| {
+        let (server, _) = spawn(dir.path());
+        *pid.lock().unwrap() = server.0.id();
+        panic!("a failing assertion");
+    });
+    assert!(unwound.is_err());
+    let pid = *pid.lock().unwrap();
+    assert!(pid > 0);
+    // Killed and reaped: no process (not even a zombie) is left.
+    assert!(!Path::new(&format!("/proc/{pid}")).exists());
 }
 
 #[test]

@@ -259,3 +259,127 @@ async fn users_me_json() {
 async fn users_me_multipart() {
     round_trip(Dialect::UsersMe, true).await;
 }
+
+/// The app's default config for each dialect (`AppConfig::defaults`) drives
+/// a whole session against this server using nothing but the config:
+/// sign in with `sign_in.body`, take the credential the way `sign_in`
+/// says, read, refresh where there is a refresh endpoint, sign out, and
+/// the credential stops working.
+async fn session_from_config(d: Dialect, login: &str) {
+    use profile_model::{AppConfig, AuthMode};
+    let s = Ref::start().await;
+    let c = AppConfig::defaults(d);
+    let call = |ep: &profile_model::Endpoint, authz: &[(String, String)]| {
+        with_auth(s.req(&ep.method, &ep.path), authz)
+    };
+    let sign_in = c.endpoints.sign_in.as_ref().expect("a sign-in endpoint");
+    let r = call(sign_in, &[])
+        .json(&c.sign_in.body(login, PASSWORD))
+        .send()
+        .await
+        .unwrap();
+    let cookies: Vec<String> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string())
+        .collect();
+    let (status, _, signed_in) = answer(r).await;
+    assert_eq!(status, 200, "{} sign-in: {signed_in}", d.name());
+    let refresh = c.sign_in.refresh_token(&signed_in);
+    assert_eq!(refresh.is_some(), c.sign_in.refresh_field.is_some());
+    let mut authz: Vec<(String, String)> = Vec::new();
+    match c.sign_in.token(&signed_in) {
+        Some(token) => {
+            authz.push(("Authorization".into(), c.auth.header(&token).unwrap()));
+        }
+        None => {
+            assert_eq!(c.auth, AuthMode::Session);
+            authz.push(("Cookie".into(), cookies.join("; ")));
+            let csrf = c.endpoints.csrf.as_ref().expect("a CSRF endpoint");
+            let (status, _, v) = answer(call(csrf, &authz).send().await.unwrap()).await;
+            assert_eq!(status, 200);
+            authz.push((
+                "X-CSRFToken".into(),
+                v["csrftoken"].as_str().unwrap().into(),
+            ));
+        }
+    }
+
+    let (status, _, me) = answer(call(&c.endpoints.read, &authz).send().await.unwrap()).await;
+    assert_eq!(status, 200, "{} read: {me}", d.name());
+    assert!(me.is_object(), "{} read: {me}", d.name());
+    // The photo field the config names is in the answer.
+    if let Some(photo) = c.avatar_field() {
+        assert!(
+            me.get(photo.name()).is_some(),
+            "{} answers no {}",
+            d.name(),
+            photo.name()
+        );
+    }
+
+    if let (Some(ep), Some(rt)) = (&c.endpoints.refresh, &refresh) {
+        let (status, _, v) = answer(
+            call(ep, &[])
+                .json(&json!({ c.sign_in.refresh_field.clone().unwrap(): rt }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, 200, "{} refresh: {v}", d.name());
+        assert!(
+            c.sign_in.token(&v).is_some(),
+            "{} refresh answer {v}",
+            d.name()
+        );
+    }
+
+    let sign_out = c.endpoints.sign_out.as_ref().expect("a sign-out endpoint");
+    let mut req = call(sign_out, &authz);
+    if let Some(body) = c.sign_in.sign_out_body(refresh.as_deref()) {
+        req = req.json(&body);
+    }
+    let (status, _, v) = answer(req.send().await.unwrap()).await;
+    assert!(
+        (200..300).contains(&status),
+        "{} sign-out: {status} {v}",
+        d.name()
+    );
+    // Signed out: a session or a token key is gone at once; simplejwt's
+    // access token lives on, but its refresh token is blacklisted.
+    match (&c.endpoints.refresh, &refresh) {
+        (Some(ep), Some(rt)) => {
+            let (status, _, _) = answer(
+                call(ep, &[])
+                    .json(&json!({ "refresh": rt }))
+                    .send()
+                    .await
+                    .unwrap(),
+            )
+            .await;
+            assert_eq!(status, 401, "{} refresh after sign-out", d.name());
+        }
+        _ => {
+            let (status, _, _) =
+                answer(call(&c.endpoints.read, &authz).send().await.unwrap()).await;
+            assert!(
+                status == 401 || status == 403,
+                "{} read after sign-out: {status}",
+                d.name()
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn default_config_drives_a_session_for_every_dialect() {
+    for d in Dialect::ALL {
+        let login = match d {
+            Dialect::UsersMe => "BehroozGhorbani",
+            _ => "demo@example.com",
+        };
+        session_from_config(d, login).await;
+    }
+}

@@ -306,11 +306,13 @@ async fn multipart_avatar_upload_is_stored_and_served() {
     assert_eq!(got.status(), 200);
     assert_eq!(&got.bytes().await.unwrap()[..], PNG);
 
-    // An empty avatar value removes it (and the file) where the catalogue
-    // says the avatar is nullable; otherwise it means "not given".
-    let nullable = profile_model::catalogue::field(profile_model::Dialect::Pwgen, "avatar")
-        .unwrap()
-        .nullable;
+    // The model's avatar is `null=True, blank=True`: an empty form value
+    // removes it (and the file), as does JSON `null`.
+    assert!(
+        profile_model::catalogue::field(profile_model::Dialect::Pwgen, "avatar")
+            .unwrap()
+            .nullable
+    );
     let form = reqwest::multipart::Form::new().text("avatar", "");
     let (status, _, v) = answer(
         s.req("PUT", &path)
@@ -322,12 +324,92 @@ async fn multipart_avatar_upload_is_stored_and_served() {
     )
     .await;
     assert_eq!(status, 200);
-    if nullable {
-        assert_eq!(v["avatar"], Value::Null);
-        assert_eq!(s.req("GET", &url).send().await.unwrap().status(), 404);
-    } else {
-        assert_eq!(v["avatar"], json!(url));
-    }
+    assert_eq!(v["avatar"], Value::Null);
+    assert_eq!(v["first_name"], "Ada Pic");
+    assert_eq!(s.req("GET", &url).send().await.unwrap().status(), 404);
+}
+
+#[tokio::test]
+async fn json_null_removes_the_avatar_and_the_word_null_is_not_a_file() {
+    let s = Ref::start().await;
+    let (token, user) = s.pwgen_sign_in("demo@example.com").await;
+    let path = format!("/api/profile/{}/update/", user["id"]);
+    let form =
+        reqwest::multipart::Form::new().part("avatar", file_part(PNG, "me.png", "image/png"));
+    let (status, _, v) = answer(
+        s.req("PUT", &path)
+            .bearer_auth(&token)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let url = v["avatar"].as_str().unwrap().to_string();
+    // DRF's FileField: the text "null" in a form is not a file (only
+    // users-me's own view reads it as "remove").
+    let form = reqwest::multipart::Form::new().text("avatar", "null");
+    let (status, _, v) = answer(
+        s.req("PUT", &path)
+            .bearer_auth(&token)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, v),
+        (
+            400,
+            json!({"avatar": ["The submitted data was not a file. Check the encoding type on the form."]})
+        )
+    );
+    let (status, _, v) = answer(
+        s.req("PUT", &path)
+            .bearer_auth(&token)
+            .json(&json!({"avatar": null}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["avatar"], Value::Null);
+    assert_eq!(s.req("GET", &url).send().await.unwrap().status(), 404);
+}
+
+#[tokio::test]
+async fn email_is_required_and_username_follows_django_abstract_user() {
+    let s = Ref::start().await;
+    let (token, user) = s.pwgen_sign_in("demo@example.com").await;
+    let path = format!("/api/profile/{}/update/", user["id"]);
+    let put = |body: Value| s.req("PUT", &path).bearer_auth(&token).json(&body).send();
+    let (status, _, v) = answer(
+        put(json!({"email": "", "username": "ada lovelace"}))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        v,
+        json!({
+            "email": ["This field may not be blank."],
+            "username": ["Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."]
+        })
+    );
+    let (status, _, v) = answer(put(json!({"username": "a".repeat(151)})).await.unwrap()).await;
+    assert_eq!(
+        (status, v),
+        (
+            400,
+            json!({"username": ["Ensure this field has no more than 150 characters."]})
+        )
+    );
+    let (status, _, v) = answer(put(json!({"username": "ada.l+1@x-y_z"})).await.unwrap()).await;
+    assert_eq!((status, &v["username"]), (200, &json!("ada.l+1@x-y_z")));
 }
 
 #[tokio::test]

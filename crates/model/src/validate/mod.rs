@@ -173,6 +173,31 @@ mod tests {
     }
 
     #[test]
+    fn pwgen_username_is_django_abstract_user_username() {
+        max_is(Dialect::Pwgen, "username", 150);
+        assert!(keys(Dialect::Pwgen, "username", "john_doe.updated+1@x-y").is_empty());
+        assert!(keys(Dialect::Pwgen, "username", "jöhn用户").is_empty());
+        for bad in ["john doe", "a/b", "a#b", "a!"] {
+            assert_eq!(keys(Dialect::Pwgen, "username", bad), ["error.invalid_username"], "{bad}");
+        }
+        assert_eq!(keys(Dialect::Pwgen, "username", ""), ["error.required"]);
+    }
+
+    #[test]
+    fn pwgen_email_is_required() {
+        assert_eq!(keys(Dialect::Pwgen, "email", ""), ["error.required"]);
+        assert_eq!(keys(Dialect::Pwgen, "email", "  "), ["error.required"]);
+        assert_eq!(keys(Dialect::Pwgen, "email", FieldValue::Null), ["error.required"]);
+    }
+
+    #[test]
+    fn pwgen_avatar_is_nullable_so_it_can_be_removed() {
+        let spec = field(Dialect::Pwgen, "avatar").unwrap();
+        assert!(spec.nullable && spec.in_json_patch());
+        assert!(keys(Dialect::Pwgen, "avatar", FieldValue::Null).is_empty());
+    }
+
+    #[test]
     fn users_me_gender_is_male_female_or_other() {
         for ok in ["male", "female", "other"] {
             assert!(keys(Dialect::UsersMe, "gender", ok).is_empty());

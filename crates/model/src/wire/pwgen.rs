@@ -62,6 +62,10 @@ pub struct UserUpdate {
     pub last_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_phone: Option<String>,
+    /// Only clearing goes by JSON (`Some(None)` sends `null`: the model's
+    /// `avatar` is `null=True`); uploads go by multipart.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::double_option")]
+    pub avatar: Option<Option<String>>,
 }
 
 #[cfg(test)]
@@ -84,5 +88,13 @@ mod tests {
     fn update_sends_only_set_fields() {
         let u = UserUpdate { first_name: Some("Ann".into()), ..Default::default() };
         assert_eq!(serde_json::to_string(&u).unwrap(), r#"{"first_name":"Ann"}"#);
+    }
+
+    #[test]
+    fn avatar_removal_sends_null() {
+        let u = UserUpdate { avatar: Some(None), ..Default::default() };
+        assert_eq!(serde_json::to_string(&u).unwrap(), r#"{"avatar":null}"#);
+        let back: UserUpdate = serde_json::from_str(r#"{"avatar":null}"#).unwrap();
+        assert_eq!(back, u);
     }
 }
