@@ -2,6 +2,8 @@
 
 pub mod api;
 pub mod components;
+pub mod config;
+pub mod forms;
 pub mod i18n;
 pub mod pages;
 pub mod session;
@@ -9,25 +11,40 @@ pub mod session;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
+use profile_model::AppConfig;
 
 use crate::api::ApiClient;
 use crate::components::nav::AppNav;
-use crate::i18n::{I18n, Locale};
+use crate::config::ConfigProblem;
+use crate::i18n::{use_i18n, I18n, Locale};
 use crate::pages::{not_found::NotFound, profile::ProfilePage, settings::SettingsPage, sign_in::SignInPage};
 use crate::session::Session;
 
-/// Root component: creates the session and API client once and routes.
+/// Root component: session and language first, then the runtime config;
+/// the routes render only once the app knows which backend it talks to.
 #[component]
 pub fn App() -> impl IntoView {
-    let session = Session::restore();
-    provide_context(session);
+    provide_context(Session::restore());
     provide_context(I18n::new(Locale::En));
-    provide_context(ApiClient::same_origin(session));
+    let config = LocalResource::new(config::load);
 
+    view! {
+        <Suspense fallback=|| view! { <p class="app-loading">"…"</p> }>
+            {move || config.get().map(|loaded| match loaded {
+                Ok((config, _source)) => view! { <Routed config/> }.into_any(),
+                Err(problem) => view! { <ConfigErrorPage problem/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Routed(config: AppConfig) -> impl IntoView {
+    provide_context(ApiClient::new(config, expect_context::<Session>()));
     view! {
         <Router>
             <AppNav/>
-            <main class="page">
+            <main class="page" id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/profile"/> }/>
                     <Route path=path!("/sign-in") view=SignInPage/>
@@ -36,5 +53,28 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+/// A clear page instead of a blank screen when the config is unusable.
+#[component]
+fn ConfigErrorPage(problem: ConfigProblem) -> impl IntoView {
+    let i18n = use_i18n();
+    let from_override = problem.source == config::ConfigSource::BrowserOverride;
+    let clear_override = move |_| {
+        let _ = config::set_override(None);
+        let _ = web_sys::window().map(|w| w.location().reload());
+    };
+    view! {
+        <main class="page">
+            <section class="card banner banner--error" role="alert" data-testid="config-error">
+                <h1>{move || i18n.t("config.error.title")}</h1>
+                <p>{move || i18n.t(if from_override { "config.error.override" } else { "config.error.served" })}</p>
+                <pre class="config-error__detail">{problem.detail.clone()}</pre>
+                <Show when=move || from_override>
+                    <button class="button" on:click=clear_override>{move || i18n.t("config.error.clear_override")}</button>
+                </Show>
+            </section>
+        </main>
     }
 }

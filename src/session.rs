@@ -1,54 +1,97 @@
-//! Who is signed in. Tokens live in memory unless the person ticks
-//! "remember me"; only then are they written to `localStorage`.
+//! Who is signed in. Secrets (tokens, Basic credentials) live in memory
+//! unless the person ticks "remember me"; only then are they written to
+//! `localStorage`. A cookie session keeps no secret here at all: the
+//! browser holds the `sessionid` cookie, and we only note (in
+//! `localStorage`, so new tabs know too) that we have one.
 
 use leptos::prelude::*;
+use profile_model::AuthMode;
+use serde::{Deserialize, Serialize};
 
-const REMEMBERED_TOKEN_KEY: &str = "profile-app.token";
+const REMEMBERED_KEY: &str = "profile-app.credential";
+const COOKIE_SESSION_KEY: &str = "profile-app.cookie-session";
+
+/// What proves who the person is on each request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Credential {
+    /// A token (Bearer or `Token <key>`) or Basic `user:password` in base64.
+    Secret(String),
+    /// The backend's own session cookie.
+    Cookie,
+}
 
 #[derive(Clone, Copy)]
 pub struct Session {
-    token: RwSignal<Option<String>>,
+    credential: RwSignal<Option<Credential>>,
 }
 
 impl Session {
-    /// A session with no token, for tests and first visits.
+    /// A session with no credential, for tests and first visits.
     pub fn signed_out() -> Self {
-        Session { token: RwSignal::new(None) }
+        Session { credential: RwSignal::new(None) }
     }
 
-    /// Picks up a token the person asked us to remember.
+    /// Picks up a credential the person asked us to remember, or a cookie
+    /// session from earlier in this tab.
     pub fn restore() -> Self {
-        let remembered = local_storage().and_then(|s| s.get_item(REMEMBERED_TOKEN_KEY).ok().flatten());
-        Session { token: RwSignal::new(remembered) }
-    }
-
-    pub fn token(&self) -> Option<String> {
-        self.token.get_untracked()
+        let remembered = storage()
+            .and_then(|s| s.get_item(REMEMBERED_KEY).ok().flatten())
+            .and_then(|json| serde_json::from_str(&json).ok());
+        let cookie = storage()
+            .and_then(|s| s.get_item(COOKIE_SESSION_KEY).ok().flatten())
+            .map(|_| Credential::Cookie);
+        Session { credential: RwSignal::new(remembered.or(cookie)) }
     }
 
     pub fn is_signed_in(&self) -> bool {
-        self.token.with(Option::is_some)
+        self.credential.with(Option::is_some)
     }
 
-    pub fn sign_in(&self, token: String, remember: bool) {
-        if let Some(storage) = local_storage() {
-            let _ = if remember {
-                storage.set_item(REMEMBERED_TOKEN_KEY, &token)
-            } else {
-                storage.remove_item(REMEMBERED_TOKEN_KEY)
-            };
+    pub fn is_signed_in_untracked(&self) -> bool {
+        self.credential.with_untracked(Option::is_some)
+    }
+
+    /// The `Authorization` header for this auth mode, if the session has a
+    /// secret (cookie sessions send none: the browser sends the cookie).
+    pub fn auth_header(&self, mode: AuthMode) -> Option<String> {
+        match self.credential.get_untracked()? {
+            Credential::Secret(secret) => mode.header(&secret),
+            Credential::Cookie => None,
         }
-        self.token.set(Some(token));
     }
 
+    pub fn sign_in(&self, credential: Credential, remember: bool) {
+        forget_stored();
+        match &credential {
+            Credential::Cookie => set(COOKIE_SESSION_KEY, "1"),
+            Credential::Secret(_) if remember => {
+                set(REMEMBERED_KEY, &serde_json::to_string(&credential).unwrap_or_default())
+            }
+            Credential::Secret(_) => {}
+        }
+        self.credential.set(Some(credential));
+    }
+
+    /// Forgets the credential everywhere (memory and storage).
     pub fn sign_out(&self) {
-        if let Some(storage) = local_storage() {
-            let _ = storage.remove_item(REMEMBERED_TOKEN_KEY);
-        }
-        self.token.set(None);
+        forget_stored();
+        self.credential.set(None);
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn set(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+fn forget_stored() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(REMEMBERED_KEY);
+        let _ = s.remove_item(COOKIE_SESSION_KEY);
+    }
 }

@@ -1,112 +1,88 @@
-//! The only code that talks HTTP. One private `send()` adds auth and turns
-//! every answer into either a decoded value or an [`ApiError`]; the dialect
-//! modules build on it.
+//! The only code that talks HTTP. One private [`ApiClient::send`] adds the
+//! auth the configured dialect wants, applies a timeout, and turns every
+//! answer into JSON or a [`ClientError`] parsed by the model crate. The
+//! modules on top say what to send: `auth` (sign in/out) and `profile`
+//! (load, save, avatar).
 
-pub mod pwgen;
+pub mod auth;
+mod error;
+mod fetch;
+pub mod profile;
 
-use std::fmt;
+use std::sync::Arc;
 
-use gloo_net::http::{Request, RequestBuilder};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use profile_model::{AppConfig, Dialect};
+use serde_json::Value;
+
+pub use error::ClientError;
+pub use fetch::Body;
 
 use crate::session::Session;
 
-/// Everything that can go wrong talking to a backend, in a form a page can
-/// show. `Clone + PartialEq` so it can live in a signal.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ApiError {
-    /// The request never got an answer (offline, refused, CORS).
-    Network(String),
-    /// 401: the token is missing, expired or wrong.
-    Unauthorized(String),
-    /// Any other non-2xx answer, with the server's text kept verbatim.
-    Http { status: u16, message: String },
-    /// A 2xx answer whose body is not what the contract promises.
-    BadAnswer(String),
-}
+/// How long a request may take before it is aborted and reported.
+const DEFAULT_TIMEOUT_MS: i32 = 15_000;
 
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ApiError::Network(e) => write!(f, "Could not reach the server: {e}"),
-            ApiError::Unauthorized(m) => write!(f, "Please sign in again. ({m})"),
-            ApiError::Http { status, message } => write!(f, "The server answered {status}: {message}"),
-            ApiError::BadAnswer(e) => write!(f, "The server's answer could not be read: {e}"),
-        }
-    }
-}
-
-/// HTTP client bound to one backend and the person's session.
+/// HTTP client bound to one backend (from the runtime config) and the
+/// person's session. Cheap to clone.
 #[derive(Clone)]
 pub struct ApiClient {
-    base_url: String,
+    config: Arc<AppConfig>,
     session: Session,
-}
-
-#[derive(Clone, Copy)]
-enum Method {
-    Post,
-    Put,
+    timeout_ms: i32,
 }
 
 impl ApiClient {
-    pub fn new(base_url: impl Into<String>, session: Session) -> Self {
-        ApiClient { base_url: base_url.into().trim_end_matches('/').to_string(), session }
+    pub fn new(config: AppConfig, session: Session) -> Self {
+        ApiClient { config: Arc::new(config), session, timeout_ms: DEFAULT_TIMEOUT_MS }
     }
 
-    /// The app served by the backend itself: relative URLs.
-    pub fn same_origin(session: Session) -> Self {
-        ApiClient::new("", session)
+    /// The same client with another timeout (tests use short ones).
+    pub fn with_timeout_ms(mut self, timeout_ms: i32) -> Self {
+        self.timeout_ms = timeout_ms;
+        self
+    }
+
+    pub fn config(&self) -> &AppConfig {
+        &self.config
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.config.dialect
     }
 
     pub fn session(&self) -> Session {
         self.session
     }
 
-    async fn send<T: DeserializeOwned>(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&impl Serialize>,
-    ) -> Result<T, ApiError> {
-        let url = format!("{}{}", self.base_url, path);
-        let mut builder: RequestBuilder = match method {
-            Method::Post => Request::post(&url),
-            Method::Put => Request::put(&url),
-        };
-        if let Some(token) = self.session.token() {
-            builder = builder.header("Authorization", &format!("Bearer {token}"));
+    /// Signed out, a request could only be refused, and a Basic-first
+    /// backend (letraz) would make the browser pop up its own login box:
+    /// answer "unauthorized" without asking.
+    fn require_credential(&self) -> Result<(), ClientError> {
+        if self.session.is_signed_in_untracked() {
+            return Ok(());
         }
-        let request = match body {
-            Some(body) => builder.json(body).map_err(|e| ApiError::BadAnswer(e.to_string()))?,
-            None => builder.build().map_err(|e| ApiError::Network(e.to_string()))?,
-        };
-        let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
-        let status = response.status();
-        let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
-        if (200..300).contains(&status) {
-            return serde_json::from_str(&text).map_err(|e| ApiError::BadAnswer(e.to_string()));
-        }
-        let message = server_message(&text);
-        Err(match status {
-            401 => ApiError::Unauthorized(message),
-            _ => ApiError::Http { status, message },
-        })
+        Err(ClientError::Api(profile_model::parse_error(401, None, "", None)))
     }
-}
 
-/// The human part of a DRF error body, verbatim; the raw text otherwise.
-fn server_message(body: &str) -> String {
-    match serde_json::from_str::<serde_json::Value>(body) {
-        Ok(serde_json::Value::Object(map)) => map
-            .iter()
-            .map(|(k, v)| match v {
-                serde_json::Value::String(s) => format!("{k}: {s}"),
-                other => format!("{k}: {other}"),
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        _ => body.chars().take(200).collect(),
+    /// Sends one request with the session's credentials and reads the
+    /// answer: JSON on 2xx (an empty body reads as `null`), a parsed
+    /// [`ClientError`] otherwise.
+    async fn send(&self, method: &str, url: &str, body: Body) -> Result<Value, ClientError> {
+        let auth = self.session.auth_header(self.config.auth);
+        let answer = fetch::send(method, url, body, auth.as_deref(), self.timeout_ms).await?;
+        if (200..300).contains(&answer.status) {
+            if answer.body.trim().is_empty() {
+                return Ok(Value::Null);
+            }
+            return serde_json::from_str(&answer.body)
+                .map_err(|_| ClientError::Api(profile_model::ApiError::malformed(answer.status)));
+        }
+        let error = profile_model::parse_error(
+            answer.status,
+            answer.content_type.as_deref(),
+            &answer.body,
+            answer.retry_after.as_deref().and_then(profile_model::parse_error::parse_retry_after),
+        );
+        Err(ClientError::Api(error))
     }
 }

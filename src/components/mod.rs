@@ -1,3 +1,5 @@
 //! Reusable pieces; they take signals and callbacks as props.
 
+pub mod banner;
+pub mod field;
 pub mod nav;

@@ -1,11 +1,23 @@
+//! The page people come for: their profile, rendered from the model
+//! crate's catalogue for the configured dialect.
+
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use profile_model::wire::pwgen::{User, UserUpdate};
+use profile_model::catalogue::{catalogue, sections, upload_field, FieldSpec, Page, Section};
+use profile_model::{FieldValue, FormValues, Message};
 
-use crate::api::{ApiClient, ApiError};
+use crate::api::profile::{AvatarUpload, LoadedProfile};
+use crate::api::{ApiClient, ClientError};
+use crate::components::banner::ErrorBanner;
+use crate::components::field::{input_id, FieldInput};
+use crate::forms::{draft, today, FormState};
+use crate::i18n::use_i18n;
+use crate::pages::sign_in::SignInForm;
 use crate::session::Session;
 
-/// The signed-in person's profile: loads it, then hands it to the form.
+const DRAFT_PAGE: &str = "profile";
+
+/// Loads the signed-in person's profile, then hands it to the editor.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let session = expect_context::<Session>();
@@ -20,10 +32,20 @@ pub fn ProfilePage() -> impl IntoView {
             return view! { <Redirect path="/sign-in"/> }.into_any();
         }
         view! {
-            <Transition fallback=|| view! { <p class="card skeleton" data-testid="loading">"Loading your profile…"</p> }>
+            <Transition fallback=move || view! { <ProfileSkeleton/> }>
                 {move || profile.get().map(|answer| match answer {
-                    Ok(user) => view! { <ProfileForm user/> }.into_any(),
-                    Err(e) => view! { <p class="card banner banner--error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Ok(loaded) => view! { <ProfileEditor loaded/> }.into_any(),
+                    Err(e) => {
+                        if e.is_unauthorized() {
+                            session.sign_out();
+                        }
+                        let messages = e.form_messages();
+                        view! {
+                            <ErrorBanner messages=Signal::stored(messages)
+                                on_retry=Callback::new(move |_| profile.refetch())/>
+                        }
+                        .into_any()
+                    }
                 })}
             </Transition>
         }
@@ -31,58 +53,240 @@ pub fn ProfilePage() -> impl IntoView {
     }
 }
 
-/// Edits the loaded user; sends only what changed.
+/// Grey blocks in the shape of the form while it loads.
 #[component]
-fn ProfileForm(user: User) -> impl IntoView {
+fn ProfileSkeleton() -> impl IntoView {
+    view! {
+        <div class="card skeleton" data-testid="loading" aria-busy="true">
+            <div class="skeleton__avatar"></div>
+            <div class="skeleton__line"></div>
+            <div class="skeleton__line"></div>
+            <div class="skeleton__line skeleton__line--short"></div>
+        </div>
+    }
+}
+
+/// The form: sections of fields, read-only facts, and the save bar.
+#[component]
+fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
     let api = expect_context::<ApiClient>();
-    let id = user.id;
-    let saved_first_name = RwSignal::new(user.first_name.clone());
-    let first_name = RwSignal::new(user.first_name);
+    let i18n = use_i18n();
+    let dialect = api.dialect();
+    let today = today();
+    let form = FormState::new(dialect, Page::Profile, &loaded.values);
+    let loaded = RwSignal::new(loaded);
+    let avatar = RwSignal::new_local(AvatarUpload::Keep);
+    let banner = RwSignal::new(Vec::<Message>::new());
+    let retryable = RwSignal::new(false);
+    let rate_limited = RwSignal::new(false);
+    let needs_sign_in = RwSignal::new(false);
+    let saved_notice = RwSignal::new(false);
+    let offered_draft = RwSignal::new(draft::load(dialect, DRAFT_PAGE));
+    let last_sent = StoredValue::new(FormValues::new());
 
-    let save = Action::new_local(move |changes: &UserUpdate| {
+    let dirty = Memo::new(move |_| form.is_dirty() || avatar.with(|a| !matches!(a, AvatarUpload::Keep)));
+    let invalid = Memo::new(move |_| form.has_errors(today));
+
+    let save = Action::new_local(move |(sent, upload): &(FormValues, AvatarUpload)| {
         let api = api.clone();
-        let changes = changes.clone();
-        async move { api.save_profile(id, &changes).await }
+        let (sent, upload) = (sent.clone(), upload.clone());
+        async move { api.save_profile(&loaded.get_untracked(), &sent, upload).await }
     });
+    let pending = save.pending();
+    let can_save = move || dirty.get() && !invalid.get() && !pending.get() && !rate_limited.get();
 
-    // Take the server's confirmed values once it answers.
-    Effect::new(move || {
-        if let Some(Ok(user)) = save.value().get() {
-            saved_first_name.set(user.first_name.clone());
-            if first_name.get_untracked() == user.first_name {
-                first_name.set(user.first_name);
-            }
-        }
-    });
-
-    let dirty = move || first_name.with(|v| *v != saved_first_name.get());
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if save.pending().get_untracked() || !dirty() {
+    let submit = move || {
+        form.touch_changed();
+        if pending.get_untracked() || !dirty.get_untracked() || invalid.get_untracked() || rate_limited.get_untracked() {
+            focus_first_invalid(form, today);
             return;
         }
-        save.dispatch(UserUpdate { first_name: Some(first_name.get_untracked()), ..Default::default() });
+        let sent = form.edited(&loaded.get_untracked().values);
+        last_sent.set_value(sent.clone());
+        banner.set(Vec::new());
+        saved_notice.set(false);
+        save.dispatch((sent, avatar.get_untracked()));
+    };
+
+    // The server's answer: adopt it, or put its complaints where they belong.
+    Effect::new(move || {
+        let Some(result) = save.value().get() else { return };
+        match result {
+            Ok(profile) => {
+                form.accept_saved(&last_sent.get_value(), &profile.values);
+                avatar.set(AvatarUpload::Keep);
+                loaded.set(profile);
+                draft::forget(dialect, DRAFT_PAGE);
+                saved_notice.set(true);
+            }
+            Err(error) => on_save_error(error, form, banner, retryable, rate_limited, needs_sign_in, today),
+        }
+    });
+
+    // Keep unsaved edits in sessionStorage (not files) for reloads and failures.
+    Effect::new(move || {
+        let changes = form.changes();
+        if offered_draft.with_untracked(Option::is_none) {
+            draft::keep(dialect, DRAFT_PAGE, &changes);
+        }
+    });
+
+    // Closing the tab with unsaved changes asks first.
+    let unload_guard = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if dirty.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("unsaved");
+        }
+    });
+    on_cleanup(move || unload_guard.remove());
+
+    let photo_url = move || {
+        upload_field(dialect).and_then(|f| loaded.with(|l| l.values.get(f.path).map(|v| v.as_text().to_string())))
+            .filter(|url| !url.is_empty())
     };
 
     view! {
-        <form class="card profile" on:submit=on_submit>
-            <h1>"Your profile"</h1>
-            <label class="field">
-                <span class="field__label">"First name"</span>
-                <input type="text" dir="auto" data-testid="first_name" bind:value=first_name/>
-            </label>
-            <div class="form__actions">
+        <form class="card profile" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
+            <h1>{move || i18n.t("profile.title")}</h1>
+            <DraftOffer offered=offered_draft form/>
+            <ErrorBanner messages=banner can_retry=retryable on_retry=Callback::new(move |_| submit())/>
+            {sections(dialect, Page::Profile).into_iter().map(|section| view! {
+                <fieldset class="profile__section" data-section=section.name()>
+                    <legend>{move || i18n.t(&section.label_key())}</legend>
+                    {(section == Section::Photo).then(|| view! { <PhotoPreview url=Signal::derive(photo_url)/> })}
+                    {form.fields().into_iter().filter(|f| f.spec.section == section)
+                        .map(|field| view! { <FieldInput field today/> }).collect_view()}
+                    <ReadOnlyFacts specs=read_only_in(dialect, section) values=Signal::derive(move || loaded.with(|l| l.values.clone()))/>
+                </fieldset>
+            }).collect_view()}
+            <div class="profile__actions">
                 <button type="submit" class="button button--primary" data-testid="save"
-                    disabled=move || save.pending().get() || !dirty()>
-                    {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                    disabled=move || !can_save() aria-busy=move || pending.get().then_some("true")>
+                    {move || i18n.t(if pending.get() { "profile.saving" } else { "profile.save" })}
                 </button>
-                <span class="form__status" role="status" aria-live="polite" data-testid="save-status">
-                    {move || save.value().get().map(|r: Result<User, ApiError>| match r {
-                        Ok(_) => "Saved".to_string(),
-                        Err(e) => e.to_string(),
-                    })}
+                <button type="button" class="button" data-testid="discard"
+                    disabled=move || !dirty.get() || pending.get()
+                    on:click=move |_| { form.discard(); avatar.set(AvatarUpload::Keep); banner.set(Vec::new()); draft::forget(dialect, DRAFT_PAGE); }>
+                    {move || i18n.t("profile.discard")}
+                </button>
+                <span class="profile__status" role="status" aria-live="polite" data-testid="save-status">
+                    {move || {
+                        if pending.get() { i18n.t("profile.saving") }
+                        else if saved_notice.get() && !dirty.get() { i18n.t("profile.saved") }
+                        else if rate_limited.get() { i18n.t("profile.rate_limited") }
+                        else { String::new() }
+                    }}
                 </span>
             </div>
         </form>
+        <Show when=move || needs_sign_in.get()>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="reauth-title" data-testid="reauth">
+                <div class="dialog__body">
+                    <p id="reauth-title">{move || i18n.t("profile.session_expired")}</p>
+                    <SignInForm on_signed_in=Callback::new(move |_| { needs_sign_in.set(false); submit(); })/>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+fn on_save_error(
+    error: ClientError,
+    form: FormState,
+    banner: RwSignal<Vec<Message>>,
+    retryable: RwSignal<bool>,
+    rate_limited: RwSignal<bool>,
+    needs_sign_in: RwSignal<bool>,
+    today: profile_model::Date,
+) {
+    if error.is_unauthorized() {
+        needs_sign_in.set(true);
+    }
+    if let Some(seconds) = error.retry_after() {
+        rate_limited.set(true);
+        set_timeout(move || rate_limited.set(false), std::time::Duration::from_secs(seconds));
+    }
+    retryable.set(error.is_retryable());
+    let mut messages = match &error {
+        ClientError::Api(api_error) => form.show_server_errors(&api_error.errors),
+        _ => Vec::new(),
+    };
+    if messages.is_empty() {
+        messages = error.form_messages();
+    }
+    banner.set(messages);
+    focus_first_invalid(form, today);
+}
+
+/// Moves focus to the first field showing an error, once it is painted.
+fn focus_first_invalid(form: FormState, today: profile_model::Date) {
+    request_animation_frame(move || {
+        let Some(field) = form.first_invalid(today) else { return };
+        let element = document().get_element_by_id(&input_id(field.spec.path));
+        if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
+fn read_only_in(dialect: profile_model::Dialect, section: Section) -> Vec<&'static FieldSpec> {
+    catalogue(dialect).iter().filter(|s| s.section == section && s.read_only && s.page() == Page::Profile).collect()
+}
+
+/// Facts the person cannot edit (joined, followers, rank …).
+#[component]
+fn ReadOnlyFacts(specs: Vec<&'static FieldSpec>, #[prop(into)] values: Signal<FormValues>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!specs.is_empty()).then(|| view! {
+        <dl class="facts">
+            {specs.into_iter().map(|spec| view! {
+                <div class="facts__item">
+                    <dt>{move || i18n.t(&spec.label_key())}</dt>
+                    <dd dir="auto" data-testid=format!("fact-{}", spec.path)>
+                        {move || values.with(|v| fact_text(v.get(spec.path)))}
+                    </dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    })
+}
+
+fn fact_text(value: Option<&FieldValue>) -> String {
+    match value {
+        None | Some(FieldValue::Null) => "—".to_string(),
+        Some(FieldValue::Bool(b)) => if *b { "✓" } else { "✗" }.to_string(),
+        Some(FieldValue::List(items)) => items.join(", "),
+        Some(FieldValue::Text(t)) => t.clone(),
+    }
+}
+
+/// The current photo, or a placeholder.
+#[component]
+fn PhotoPreview(#[prop(into)] url: Signal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match url.get() {
+        Some(src) => view! { <img class="profile__photo" src=src alt=move || i18n.t("profile.photo_alt") data-testid="photo"/> }.into_any(),
+        None => view! { <div class="profile__photo profile__photo--empty" aria-hidden="true"></div> }.into_any(),
+    }
+}
+
+/// "You have unsaved changes from before": restore or drop them.
+#[component]
+fn DraftOffer(offered: RwSignal<Option<FormValues>>, form: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || offered.with(Option::is_some)>
+            <div class="banner banner--info" role="status" data-testid="draft-offer">
+                <p>{move || i18n.t("profile.draft_found")}</p>
+                <button type="button" class="button" data-testid="draft-restore" on:click=move |_| {
+                    if let Some(draft) = offered.get_untracked() { form.restore(&draft); }
+                    offered.set(None);
+                }>{move || i18n.t("profile.draft_restore")}</button>
+                <button type="button" class="button" data-testid="draft-drop" on:click=move |_| {
+                    offered.set(None);
+                    draft::forget(form.dialect, DRAFT_PAGE);
+                }>{move || i18n.t("profile.draft_drop")}</button>
+            </div>
+        </Show>
     }
 }

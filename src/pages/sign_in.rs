@@ -1,58 +1,97 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use profile_model::AuthMode;
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, ClientError};
+use crate::components::banner::ErrorBanner;
+use crate::i18n::use_i18n;
 
-/// Email + password sign-in for token dialects.
+/// Signing in for every auth mode: email (or username) + password; for
+/// token modes also "paste a token I already have".
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let api = expect_context::<ApiClient>();
-    let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let remember = RwSignal::new(false);
     let navigate = use_navigate();
+    view! { <SignInForm on_signed_in=Callback::new(move |_| navigate("/profile", Default::default()))/> }
+}
 
-    let sign_in = Action::new_local(move |_: &()| {
+/// The form itself, also shown in a dialog when a session expires during
+/// editing (so the edits stay on the page underneath).
+#[component]
+pub fn SignInForm(
+    /// Runs once the session holds a working credential.
+    on_signed_in: Callback<()>,
+) -> impl IntoView {
+    let api = expect_context::<ApiClient>();
+    let i18n = use_i18n();
+    let login = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let token = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    let takes_token = matches!(api.config().auth, AuthMode::Bearer | AuthMode::Token);
+
+    let sign_in = {
         let api = api.clone();
-        let (email, password, remember) = (email.get_untracked(), password.get_untracked(), remember.get_untracked());
-        async move {
-            let answer = api.sign_in(&email, &password).await?;
-            api.session().sign_in(answer.access, remember);
-            Ok::<_, crate::api::ApiError>(())
-        }
-    });
-
+        Action::new_local(move |_: &()| {
+            let api = api.clone();
+            let (login, password, token, remember) =
+                (login.get_untracked(), password.get_untracked(), token.get_untracked(), remember.get_untracked());
+            async move {
+                if !token.trim().is_empty() {
+                    api.use_token(&token, remember);
+                    // Prove the pasted token before calling it signed in.
+                    if let Err(e) = api.load_profile().await {
+                        api.session().sign_out();
+                        return Err(e);
+                    }
+                    return Ok(());
+                }
+                api.sign_in(login.trim(), &password, remember).await
+            }
+        })
+    };
     Effect::new(move || {
         if let Some(Ok(())) = sign_in.value().get() {
-            navigate("/profile", Default::default());
+            on_signed_in.run(());
         }
+    });
+    let problems = Signal::derive(move || {
+        sign_in.value().get().and_then(Result::err).map(|e: ClientError| e.form_messages()).unwrap_or_default()
     });
 
     view! {
         <section class="card sign-in">
-            <h1>"Sign in"</h1>
+            <h1>{move || i18n.t("sign_in.title")}</h1>
             <form on:submit=move |ev| {
                 ev.prevent_default();
-                sign_in.dispatch(());
+                if !sign_in.pending().get_untracked() {
+                    sign_in.dispatch(());
+                }
             }>
-                <label class="field">
-                    <span class="field__label">"Email"</span>
-                    <input type="email" autocomplete="username" data-testid="email" bind:value=email required/>
-                </label>
-                <label class="field">
-                    <span class="field__label">"Password"</span>
-                    <input type="password" autocomplete="current-password" data-testid="password" bind:value=password required/>
-                </label>
-                <label class="field field--inline">
-                    <input type="checkbox" data-testid="remember" bind:checked=remember/>
-                    <span>"Remember me on this browser"</span>
-                </label>
+                <div class="field">
+                    <label class="field__label" for="sign-in-login">{move || i18n.t("sign_in.login")}</label>
+                    <input id="sign-in-login" type="text" autocomplete="username" data-testid="email" bind:value=login/>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="sign-in-password">{move || i18n.t("sign_in.password")}</label>
+                    <input id="sign-in-password" type="password" autocomplete="current-password" data-testid="password" bind:value=password/>
+                </div>
+                <Show when=move || takes_token>
+                    <details class="sign-in__token">
+                        <summary>{move || i18n.t("sign_in.have_token")}</summary>
+                        <div class="field">
+                            <label class="field__label" for="sign-in-token">{move || i18n.t("sign_in.token")}</label>
+                            <input id="sign-in-token" type="password" autocomplete="off" data-testid="token" bind:value=token/>
+                        </div>
+                    </details>
+                </Show>
+                <div class="field field--inline">
+                    <input id="sign-in-remember" type="checkbox" data-testid="remember" bind:checked=remember/>
+                    <label for="sign-in-remember">{move || i18n.t("sign_in.remember")}</label>
+                </div>
+                <ErrorBanner messages=problems/>
                 <button type="submit" class="button button--primary" data-testid="sign-in" disabled=move || sign_in.pending().get()>
-                    {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || i18n.t(if sign_in.pending().get() { "sign_in.pending" } else { "sign_in.submit" })}
                 </button>
-                <p class="form__error" role="alert">
-                    {move || sign_in.value().get().and_then(Result::err).map(|e| e.to_string())}
-                </p>
             </form>
         </section>
     }

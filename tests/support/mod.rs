@@ -9,6 +9,7 @@ use std::future::Future;
 use leptos::prelude::*;
 use profile_app::api::ApiClient;
 use profile_app::session::Session;
+use profile_model::{AppConfig, Dialect};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventInit, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
@@ -21,13 +22,48 @@ pub const SERVER: &str = match option_env!("REFSERVER_URL") {
 pub const DEMO_EMAIL: &str = "demo@example.com";
 pub const DEMO_PASSWORD: &str = "demo-pass-123";
 
-/// A client for the reference server with the demo person signed in.
-pub async fn signed_in_client() -> (ApiClient, Session) {
+/// The runtime config for `dialect` against the test's reference server.
+pub fn config_for(dialect: Dialect) -> AppConfig {
+    let mut config = AppConfig::defaults(dialect);
+    config.api_base_url = SERVER.to_string();
+    config
+}
+
+/// A client for the reference server, nobody signed in.
+pub fn client_for(dialect: Dialect) -> (ApiClient, Session) {
     let session = Session::signed_out();
-    let api = ApiClient::new(SERVER, session);
-    let answer = api.sign_in(DEMO_EMAIL, DEMO_PASSWORD).await.expect("demo sign-in");
-    session.sign_in(answer.access, false);
+    (ApiClient::new(config_for(dialect), session), session)
+}
+
+/// A client for the reference server with the demo person signed in.
+pub async fn signed_in_client_for(dialect: Dialect) -> (ApiClient, Session) {
+    let (api, session) = client_for(dialect);
+    api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, false).await.expect("demo sign-in");
     (api, session)
+}
+
+pub async fn signed_in_client() -> (ApiClient, Session) {
+    signed_in_client_for(Dialect::Pwgen).await
+}
+
+/// Makes the reference server answer the next matching request as told
+/// (its `--test-hooks` API), e.g. `{"status": 502, "body": "<html>…"}`.
+pub async fn hook(method: &str, path: &str, answer: serde_json::Value) {
+    let mut body = serde_json::json!({ "method": method, "path": path, "times": 1 });
+    for (k, v) in answer.as_object().expect("hook answer is an object") {
+        body[k] = v.clone();
+    }
+    let response = gloo_net::http::Request::post(&format!("{SERVER}/_ref/hooks"))
+        .json(&body)
+        .unwrap()
+        .send()
+        .await
+        .expect("hook request");
+    assert!(response.ok(), "hook refused: {}", response.text().await.unwrap_or_default());
+}
+
+pub async fn clear_hooks() {
+    let _ = gloo_net::http::Request::delete(&format!("{SERVER}/_ref/hooks")).send().await;
 }
 
 /// A container appended to `<body>`; mount views into it.

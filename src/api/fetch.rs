@@ -1,0 +1,127 @@
+//! One fetch with a timeout: the thin layer over gloo-net that knows about
+//! bodies, cookies, CSRF and `AbortController`, and nothing about dialects.
+
+use gloo_net::http::{Method, RequestBuilder};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, FormData, RequestCredentials};
+
+use super::ClientError;
+
+/// What goes in a request.
+pub enum Body {
+    None,
+    Json(serde_json::Value),
+    /// Multipart: the browser writes the boundary, so no Content-Type here.
+    Form(FormData),
+}
+
+/// A raw answer: status, the headers we use, and the text.
+pub(super) struct Answer {
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub retry_after: Option<String>,
+    pub body: String,
+}
+
+pub(super) async fn send(
+    method: &str,
+    url: &str,
+    body: Body,
+    authorization: Option<&str>,
+    timeout_ms: i32,
+) -> Result<Answer, ClientError> {
+    let timeout = Timeout::start(timeout_ms);
+    let mut builder = RequestBuilder::new(url)
+        .method(parse_method(method))
+        // Cookie sessions (letraz) need the cookies even when the app is
+        // served from another origin than the API.
+        .credentials(RequestCredentials::Include)
+        .header("Accept", "application/json")
+        .abort_signal(Some(&timeout.controller.signal()));
+    if let Some(value) = authorization {
+        builder = builder.header("Authorization", value);
+    }
+    if !matches!(method, "GET" | "HEAD" | "OPTIONS") {
+        if let Some(token) = csrf_cookie() {
+            builder = builder.header("X-CSRFToken", &token);
+        }
+    }
+    let request = match body {
+        Body::None => builder.build(),
+        Body::Json(value) => builder.json(&value),
+        Body::Form(form) => builder.body(form),
+    }
+    .map_err(|_| ClientError::Network)?;
+
+    let response = match request.send().await {
+        Ok(response) => response,
+        Err(_) if timeout.fired() => return Err(ClientError::Timeout),
+        Err(_) => return Err(ClientError::Network),
+    };
+    let status = response.status();
+    let content_type = response.headers().get("content-type");
+    let retry_after = response.headers().get("retry-after");
+    let body = match response.text().await {
+        Ok(text) => text,
+        Err(_) if timeout.fired() => return Err(ClientError::Timeout),
+        Err(_) => return Err(ClientError::Network),
+    };
+    Ok(Answer { status, content_type, retry_after, body })
+}
+
+/// Method names as fetch wants them: upper case (it only normalises the
+/// classic ones, so `patch` would go out lower-case).
+fn parse_method(method: &str) -> Method {
+    match method.to_ascii_uppercase().as_str() {
+        "GET" => Method::GET,
+        "POST" => Method::POST,
+        "PUT" => Method::PUT,
+        "DELETE" => Method::DELETE,
+        "HEAD" => Method::HEAD,
+        "OPTIONS" => Method::OPTIONS,
+        _ => Method::PATCH,
+    }
+}
+
+/// Django's CSRF secret, readable by scripts by design (`csrftoken`).
+fn csrf_cookie() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let cookies = document.dyn_into::<web_sys::HtmlDocument>().ok()?.cookie().ok()?;
+    cookies.split(';').find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == "csrftoken" && !value.is_empty()).then(|| value.to_string())
+    })
+}
+
+/// Aborts the request after `ms`; clears its timer when dropped so a
+/// finished request leaves nothing behind.
+struct Timeout {
+    controller: AbortController,
+    timer: Option<i32>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    fn start(ms: i32) -> Timeout {
+        let controller = AbortController::new().expect("AbortController exists in every supported browser");
+        let to_abort = controller.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || to_abort.abort());
+        let timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms).ok()
+        });
+        Timeout { controller, timer, _callback: callback }
+    }
+
+    fn fired(&self) -> bool {
+        self.controller.signal().aborted()
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let (Some(window), Some(timer)) = (web_sys::window(), self.timer) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
+}

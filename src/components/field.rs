@@ -1,0 +1,148 @@
+//! One labelled input for a catalogue field, whatever its kind, with its
+//! error tied to it (`aria-invalid`, `aria-describedby`).
+
+use leptos::prelude::*;
+use profile_model::catalogue::FieldKind;
+use profile_model::{Date, FieldValue};
+
+use crate::forms::FieldState;
+use crate::i18n::use_i18n;
+
+/// The DOM id of a field's input (paths like `details.bio` become
+/// `field-details-bio`), so focus can move to it.
+pub fn input_id(path: &str) -> String {
+    format!("field-{}", path.replace('.', "-"))
+}
+
+#[component]
+pub fn FieldInput(
+    /// The field's signals and its catalogue entry.
+    field: FieldState,
+    /// Today's date, for rules about dates.
+    today: Date,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let spec = field.spec;
+    let id = input_id(spec.path);
+    let error_id = format!("{id}-error");
+    let error = Memo::new(move |_| field.shown_error(today));
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let text = move || field.value.with(|v| v.as_text().to_string());
+    let on_text = move |ev: leptos::ev::Event| field.edit(FieldValue::Text(event_target_value(&ev)));
+    let on_blur = move |_| field.touched.set(true);
+    let described = error_id.clone();
+
+    let control = match spec.kind {
+        FieldKind::Bool => view! {
+            <input type="checkbox" id=id.clone() data-testid=spec.path
+                prop:checked=move || field.value.with(FieldValue::as_bool)
+                on:change=move |ev| field.edit(FieldValue::Bool(event_target_checked(&ev)))
+                aria-invalid=invalid aria-describedby=described.clone()/>
+        }
+        .into_any(),
+        FieldKind::Choice(options) => view! {
+            <select id=id.clone() data-testid=spec.path on:change=on_text on:blur=on_blur
+                aria-invalid=invalid aria-describedby=described.clone()>
+                <option value="" selected=move || text().is_empty()>{move || i18n.t("choice.none")}</option>
+                {options.iter().map(|option| {
+                    let option = *option;
+                    view! {
+                        <option value=option selected=move || text() == option>
+                            {move || i18n.t(&format!("choice.{option}"))}
+                        </option>
+                    }
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        FieldKind::Multiline => view! {
+            <textarea id=id.clone() data-testid=spec.path dir="auto" rows="4"
+                prop:value=text on:input=on_text on:blur=on_blur
+                aria-invalid=invalid aria-describedby=described.clone()></textarea>
+        }
+        .into_any(),
+        FieldKind::List => {
+            // The raw text keeps what the person is typing ("a, " while they
+            // add an item); it follows the value only when that changes
+            // from elsewhere (discard, draft restore, server answer).
+            let raw = RwSignal::new(field.value.with_untracked(|v| v.as_list().join(", ")));
+            Effect::new(move || {
+                let items = field.value.with(|v| v.as_list().to_vec());
+                if split_list(&raw.get_untracked()) != items {
+                    raw.set(items.join(", "));
+                }
+            });
+            view! {
+                <input type="text" id=id.clone() data-testid=spec.path dir="auto"
+                    prop:value=raw
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        field.edit(FieldValue::List(split_list(&text)));
+                        raw.set(text);
+                    }
+                    on:blur=on_blur aria-invalid=invalid aria-describedby=described.clone()/>
+            }
+            .into_any()
+        }
+        kind => view! {
+            <input type=input_type(kind) id=id.clone() data-testid=spec.path dir="auto"
+                autocomplete=autocomplete(spec.path)
+                prop:value=text on:input=on_text on:blur=on_blur
+                aria-invalid=invalid aria-describedby=described.clone()/>
+        }
+        .into_any(),
+    };
+
+    let counter = spec.max_length.map(|max| {
+        view! {
+            <span class="field__count" aria-hidden="true">
+                {move || format!("{}/{max}", field.value.with(|v| v.as_text().chars().count()))}
+            </span>
+        }
+    });
+
+    view! {
+        <div class="field" class:field--invalid=move || error.with(Option::is_some) class:field--inline=spec.kind == FieldKind::Bool>
+            <label class="field__label" for=id.clone()>{move || i18n.t(&spec.label_key())}</label>
+            {control}
+            <div class="field__meta">
+                <p class="field__error" id=error_id data-testid=format!("error-{}", spec.path) aria-live="polite">
+                    {move || error.get().map(|m| i18n.message(&m))}
+                </p>
+                {counter}
+            </div>
+        </div>
+    }
+}
+
+fn input_type(kind: FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Email => "email",
+        FieldKind::Url => "url",
+        FieldKind::Date => "date",
+        FieldKind::Phone => "tel",
+        FieldKind::Number => "number",
+        _ => "text",
+    }
+}
+
+fn autocomplete(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or(path) {
+        "first_name" => "given-name",
+        "last_name" => "family-name",
+        "full_name" => "name",
+        "email" => "email",
+        "phone" | "number_phone" | "mobile_number" => "tel",
+        "username" => "username",
+        "city" => "address-level2",
+        "postal" => "postal-code",
+        "address" => "street-address",
+        "website" | "website_url" => "url",
+        "dob" => "bday",
+        _ => "off",
+    }
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
