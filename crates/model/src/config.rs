@@ -376,6 +376,10 @@ fn err<T>(path: &str, message: impl Into<String>) -> Result<T, ConfigError> {
 
 /// Parses and checks the config text.
 pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
+    let max = crate::parse_error::MAX_JSON_DEPTH;
+    if !crate::parse_error::depth_within(text, max) {
+        return err("", format!("not valid JSON (nested deeper than {max} levels)"));
+    }
     let json: Value = serde_json::from_str(text).or_else(|e| err("", format!("not valid JSON ({e})")))?;
     let obj = object(&json, "")?;
     known_keys(obj, "", &["dialect", "api_base_url", "auth", "sign_in", "avatar", "endpoints"])?;

@@ -114,9 +114,9 @@ pub fn parse_error(status: u16, content_type: Option<&str>, body: &str, retry_af
     let ct = content_type.unwrap_or("").to_ascii_lowercase();
     let looks_html = ct.contains("html") || trimmed.starts_with('<');
 
-    match serde_json::from_str::<Value>(trimmed) {
-        Ok(json) if !looks_html || trimmed.starts_with(['{', '[']) => {
-            reference = collect_top(&json, &mut errors);
+    match parse_json(trimmed) {
+        Some(json) if !looks_html || trimmed.starts_with(['{', '[']) => {
+            reference = collect_top(&json, &mut errors, true);
         }
         _ if !trimmed.is_empty() && !looks_html && trimmed.chars().count() <= 500 => {
             // A short plain-text answer is a message in itself.
@@ -137,6 +137,49 @@ pub fn parse_error(status: u16, content_type: Option<&str>, body: &str, retry_af
     ApiError { status, kind, errors, reference }
 }
 
+/// The most nesting a body may have; deeper ones are not read as JSON.
+/// serde_json stops at 128 too, but checking here first keeps the
+/// recursion below (and serde_json's own) bounded even if a build enables
+/// serde_json's `unbounded_depth`: the browser's stack is 1 MiB.
+pub const MAX_JSON_DEPTH: usize = 128;
+
+/// JSON text into a value, if it is JSON no deeper than [`MAX_JSON_DEPTH`].
+pub fn parse_json(text: &str) -> Option<Value> {
+    if !depth_within(text, MAX_JSON_DEPTH) {
+        return None;
+    }
+    serde_json::from_str(text).ok()
+}
+
+/// True when the brackets of `text` (outside strings) nest at most `max`
+/// deep. One pass over the bytes, no recursion.
+pub fn depth_within(text: &str, max: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return false;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    true
+}
+
 /// `Retry-After` as delta-seconds (an HTTP date gives `None`).
 pub fn parse_retry_after(header: &str) -> Option<u64> {
     header.trim().parse().ok()
@@ -146,8 +189,11 @@ fn mentions_csrf(errors: &FieldErrors) -> bool {
     errors.form().iter().any(|m| matches!(m, Message::Server { text } if text.contains("CSRF Failed")))
 }
 
-/// The top level: envelope keys first, then DRF field errors.
-fn collect_top(json: &Value, errors: &mut FieldErrors) -> Option<String> {
+/// The top level: envelope keys first, then DRF field errors. An envelope
+/// may carry its field errors as JSON text; that text is read only at the
+/// top (`read_text`), never again inside it, so nothing recurses on
+/// strings within strings.
+fn collect_top(json: &Value, errors: &mut FieldErrors, read_text: bool) -> Option<String> {
     let Value::Object(map) = json else {
         collect(json, "", errors);
         return None;
@@ -156,7 +202,7 @@ fn collect_top(json: &Value, errors: &mut FieldErrors) -> Option<String> {
     for (key, value) in map {
         match (key.as_str(), value) {
             ("detail" | "message" | "non_field_errors" | "__all__", v) => collect(v, "", errors),
-            ("error", Value::Object(env)) => reference = collect_envelope(env, errors),
+            ("error", Value::Object(env)) => reference = collect_envelope(env, errors, read_text),
             ("error" | "errors", v) => collect(v, "", errors),
             // Status echoes and codes that DRF-ish handlers add.
             ("code" | "status" | "status_code", _) => {}
@@ -168,7 +214,7 @@ fn collect_top(json: &Value, errors: &mut FieldErrors) -> Option<String> {
 
 /// letraz: `{uuid, code, message, details, extra}`. The message is for
 /// people; `details` may carry field errors; `extra` never is shown.
-fn collect_envelope(env: &serde_json::Map<String, Value>, errors: &mut FieldErrors) -> Option<String> {
+fn collect_envelope(env: &serde_json::Map<String, Value>, errors: &mut FieldErrors, read_text: bool) -> Option<String> {
     let before = errors.len();
     if let Some(Value::Object(details)) = env.get("details") {
         for (k, v) in details {
@@ -177,10 +223,10 @@ fn collect_envelope(env: &serde_json::Map<String, Value>, errors: &mut FieldErro
                 field => collect(v, field, errors),
             }
         }
-    } else if let Some(Value::String(s)) = env.get("details") {
+    } else if let Some(Value::String(s)) = env.get("details").filter(|_| read_text) {
         // Some handlers put the serializer errors there as JSON text.
-        if let Ok(inner @ Value::Object(_)) = serde_json::from_str::<Value>(s) {
-            collect_top(&inner, errors);
+        if let Some(inner @ Value::Object(_)) = parse_json(s) {
+            collect_top(&inner, errors, false);
         }
     }
     if let Some(m) = env.get("message").and_then(Value::as_str).filter(|m| !m.trim().is_empty()) {
@@ -241,6 +287,7 @@ fn join(path: &str, key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn json(status: u16, body: &str) -> ApiError {
         parse_error(status, Some("application/json"), body, None)
@@ -376,6 +423,30 @@ mod tests {
         assert_eq!(e.errors.form(), [Message::rule("error.http.server")]);
         let e = json(400, "42");
         assert_eq!(e.errors.form(), [Message::server("42")]);
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_not_read_as_json() {
+        let deep = |n: usize| format!("{}\"m\"{}", "{\"a\":".repeat(n), "}".repeat(n));
+        let e = json(400, &deep(MAX_JSON_DEPTH - 1));
+        assert_eq!(e.errors.len(), 1);
+        assert_eq!(e.kind, ErrorKind::Validation);
+        let e = json(400, &deep(MAX_JSON_DEPTH + 1));
+        assert_eq!(e.kind, ErrorKind::Malformed);
+        assert!(depth_within(r#"["[[[[", "\"{{{{"]"#, 1));
+        assert!(!depth_within("[[]]", 1));
+    }
+
+    #[test]
+    fn an_envelope_inside_envelope_details_text_is_read_once() {
+        let inner = r#"{"error":{"uuid":"in","message":"Inner","details":"{\"email\":[\"Bad\"]}"}}"#;
+        let outer = json!({"error": {"uuid": "out", "message": "Outer", "details": inner}}).to_string();
+        let e = json(400, &outer);
+        assert_eq!(e.reference.as_deref(), Some("out"));
+        // The inner envelope's message is kept; its own details text is
+        // not parsed again.
+        assert_eq!(e.errors.form(), [Message::server("Inner"), Message::server("Outer")]);
+        assert!(e.errors.get("email").is_empty());
     }
 
     #[test]
