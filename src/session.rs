@@ -23,12 +23,14 @@ pub enum Credential {
 #[derive(Clone, Copy)]
 pub struct Session {
     credential: RwSignal<Option<Credential>>,
+    /// simplejwt's refresh token, for signing out; memory only.
+    refresh: RwSignal<Option<String>>,
 }
 
 impl Session {
     /// A session with no credential, for tests and first visits.
     pub fn signed_out() -> Self {
-        Session { credential: RwSignal::new(None) }
+        Session { credential: RwSignal::new(None), refresh: RwSignal::new(None) }
     }
 
     /// Picks up a credential the person asked us to remember, or a cookie
@@ -40,7 +42,7 @@ impl Session {
         let cookie = storage()
             .and_then(|s| s.get_item(COOKIE_SESSION_KEY).ok().flatten())
             .map(|_| Credential::Cookie);
-        Session { credential: RwSignal::new(remembered.or(cookie)) }
+        Session { credential: RwSignal::new(remembered.or(cookie)), refresh: RwSignal::new(None) }
     }
 
     pub fn is_signed_in(&self) -> bool {
@@ -72,9 +74,18 @@ impl Session {
         self.credential.set(Some(credential));
     }
 
+    pub fn set_refresh_token(&self, token: Option<String>) {
+        self.refresh.set(token);
+    }
+
+    pub fn refresh_token(&self) -> Option<String> {
+        self.refresh.get_untracked()
+    }
+
     /// Forgets the credential everywhere (memory and storage).
     pub fn sign_out(&self) {
         forget_stored();
+        self.refresh.set(None);
         self.credential.set(None);
     }
 }

@@ -3,43 +3,11 @@
 //! - Basic: keep `user:password` (base64) and prove it by loading the profile;
 //! - Session: the backend's own login sets `sessionid` + `csrftoken` cookies.
 
-use profile_model::{AuthMode, Dialect, Endpoint};
+use profile_model::AuthMode;
 use serde_json::{json, Value};
 
 use super::{ApiClient, Body, ClientError};
 use crate::session::Credential;
-
-/// Where each dialect signs in and out, and which answer field holds the
-/// token (DRF simplejwt says `access`, djoser says `auth_token`).
-struct AuthCalls {
-    sign_in: Endpoint,
-    sign_out: Option<Endpoint>,
-    token_field: &'static str,
-}
-
-fn auth_calls(dialect: Dialect) -> AuthCalls {
-    let call = |method: &str, path: &str| Endpoint { method: method.into(), path: path.into() };
-    match dialect {
-        Dialect::Letraz => AuthCalls {
-            sign_in: call("POST", "/api/v1/auth/login/"),
-            sign_out: Some(call("POST", "/api/v1/auth/logout/")),
-            token_field: "",
-        },
-        Dialect::AisquareProfile | Dialect::AisquareDetails => AuthCalls {
-            sign_in: call("POST", "/api/v1/iam/token/"),
-            sign_out: None,
-            token_field: "access",
-        },
-        Dialect::Pwgen => {
-            AuthCalls { sign_in: call("POST", "/api/sign-in/"), sign_out: None, token_field: "access" }
-        }
-        Dialect::UsersMe => AuthCalls {
-            sign_in: call("POST", "/api/auth/token/login/"),
-            sign_out: Some(call("POST", "/api/auth/token/logout/")),
-            token_field: "auth_token",
-        },
-    }
-}
 
 impl ApiClient {
     /// Signs in with an email (or, where the backend takes one, a username)
@@ -57,18 +25,24 @@ impl ApiClient {
                 }
             };
         }
-        let calls = auth_calls(self.dialect());
-        let endpoint = self.config().endpoints.sign_in.clone().unwrap_or(calls.sign_in);
-        let login_key = if login.contains('@') { "email" } else { "username" };
+        let config = self.config();
+        let endpoint = config.endpoints.sign_in.clone().ok_or_else(|| ClientError::Api(profile_model::ApiError::malformed(0)))?;
+        // Whatever the backend's login field, an address goes as `email`
+        // (djoser and the others accept it); anything else as configured.
+        let login_key = if login.contains('@') { "email" } else { config.sign_in.login_field.name() };
         let body = json!({ login_key: login, "password": password });
-        let answer = self.send(&endpoint.method, &self.config().url(&endpoint, None), Body::Json(body)).await?;
-        let credential = match self.config().auth {
-            AuthMode::Session | AuthMode::None => Credential::Cookie,
-            _ => match answer.get(calls.token_field).and_then(Value::as_str) {
-                Some(token) if !token.is_empty() => Credential::Secret(token.to_string()),
-                _ => return Err(ClientError::Api(profile_model::ApiError::malformed(200))),
+        let answer = self.send(&endpoint.method, &config.url(&endpoint, None), Body::Json(body)).await?;
+        let text_at = |field: &Option<String>| {
+            field.as_deref().and_then(|f| answer.get(f)).and_then(Value::as_str).filter(|t| !t.is_empty()).map(str::to_string)
+        };
+        let credential = match (&config.sign_in.token_field, config.auth) {
+            (None, _) | (_, AuthMode::Session | AuthMode::None) => Credential::Cookie,
+            (token_field, _) => match text_at(token_field) {
+                Some(token) => Credential::Secret(token),
+                None => return Err(ClientError::Api(profile_model::ApiError::malformed(200))),
             },
         };
+        session.set_refresh_token(text_at(&config.sign_in.refresh_field));
         session.sign_in(credential, remember);
         Ok(())
     }
@@ -81,8 +55,17 @@ impl ApiClient {
     /// Tells the backend (where it has a sign-out call) and forgets the
     /// credential and every draft, whatever the backend answers.
     pub async fn sign_out(&self) {
-        if let Some(endpoint) = auth_calls(self.dialect()).sign_out {
-            let _ = self.send(&endpoint.method, &self.config().url(&endpoint, None), Body::None).await;
+        let config = self.config();
+        if let Some(endpoint) = config.endpoints.sign_out.clone() {
+            // simplejwt's blacklist wants the refresh token; the others none.
+            let body = match (&config.sign_in.refresh_field, self.session().refresh_token()) {
+                (Some(field), Some(refresh)) => Some(Body::Json(json!({ field.as_str(): refresh }))),
+                (Some(_), None) => None,
+                (None, _) => Some(Body::None),
+            };
+            if let Some(body) = body {
+                let _ = self.send(&endpoint.method, &config.url(&endpoint, None), body).await;
+            }
         }
         crate::forms::draft::forget_all();
         self.session().sign_out();

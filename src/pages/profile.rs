@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use profile_model::catalogue::{catalogue, sections, upload_field, FieldSpec, Page, Section};
+use profile_model::catalogue::{catalogue, sections, FieldKind, FieldSpec, Page, Section};
 use profile_model::{FieldValue, FormValues, Message};
 
 use crate::api::profile::{AvatarUpload, LoadedProfile};
@@ -140,9 +140,12 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
     });
     on_cleanup(move || unload_guard.remove());
 
+    // The photo field, editable (pwgen, users-me) or not (aisquare).
+    let photo_spec = catalogue(dialect).iter().find(|s| s.section == Section::Photo && s.kind == FieldKind::File);
     let photo_url = move || {
-        upload_field(dialect).and_then(|f| loaded.with(|l| l.values.get(f.path).map(|v| v.as_text().to_string())))
-            .filter(|url| !url.is_empty())
+        photo_spec
+            .and_then(|f| loaded.with(|l| l.values.get(f.path).map(|v| v.as_text().to_string())))
+            .filter(|url| profile_model::url::is_valid_url(url) || url.starts_with('/'))
     };
 
     view! {
@@ -230,7 +233,11 @@ fn focus_first_invalid(form: FormState, today: profile_model::Date) {
 }
 
 fn read_only_in(dialect: profile_model::Dialect, section: Section) -> Vec<&'static FieldSpec> {
-    catalogue(dialect).iter().filter(|s| s.section == section && s.read_only && s.page() == Page::Profile).collect()
+    // The photo has its own preview; other files are links among the facts.
+    catalogue(dialect)
+        .iter()
+        .filter(|s| s.section == section && s.read_only && s.page() == Page::Profile && s.section != Section::Photo)
+        .collect()
 }
 
 /// Facts the person cannot edit (joined, followers, rank …).
@@ -243,12 +250,23 @@ fn ReadOnlyFacts(specs: Vec<&'static FieldSpec>, #[prop(into)] values: Signal<Fo
                 <div class="facts__item">
                     <dt>{move || i18n.t(&spec.label_key())}</dt>
                     <dd dir="auto" data-testid=format!("fact-{}", spec.path)>
-                        {move || values.with(|v| fact_text(v.get(spec.path)))}
+                        {move || values.with(|v| fact_view(spec, v.get(spec.path)))}
                     </dd>
                 </div>
             }).collect_view()}
         </dl>
     })
+}
+
+fn fact_view(spec: &FieldSpec, value: Option<&FieldValue>) -> AnyView {
+    match value {
+        // Person-supplied URLs become links only if they are http(s).
+        Some(FieldValue::Text(url)) if spec.kind == FieldKind::File && profile_model::url::is_valid_url(url) => {
+            let (href, text) = (url.clone(), url.clone());
+            view! { <a href=href rel="noopener noreferrer" target="_blank">{text}</a> }.into_any()
+        }
+        other => fact_text(other).into_any(),
+    }
 }
 
 fn fact_text(value: Option<&FieldValue>) -> String {
