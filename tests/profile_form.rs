@@ -1,0 +1,146 @@
+//! The profile form's rules, mounted against the reference server: what
+//! Save allows, where errors go, drafts, discard, an expired session.
+
+mod support;
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use profile_app::api::ApiClient;
+use profile_app::pages::profile::ProfilePage;
+use profile_app::session::Session;
+use profile_model::Dialect;
+use serde_json::json;
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlButtonElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Mounted {
+    root: web_sys::HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+fn mount(api: ApiClient, session: Session) -> Mounted {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(session);
+        provide_context(api.clone());
+        view! { <Router><ProfilePage/></Router> }
+    });
+    Mounted { root, _handle: Box::new(handle) }
+}
+
+fn save_enabled(root: &Element) -> bool {
+    find(root, "save").is_some_and(|b| !b.unchecked_ref::<HtmlButtonElement>().disabled())
+}
+
+fn blur(el: &Element) {
+    el.dispatch_event(&web_sys::FocusEvent::new("blur").unwrap()).unwrap();
+}
+
+async fn text_of(root: &Element, test_id: &str, what: &str, want: impl Fn(&str) -> bool) -> String {
+    wait_for(what, 10_000.0, || {
+        find(root, test_id).and_then(|e| e.text_content()).filter(|t| want(t))
+    })
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn save_needs_a_change_and_no_invalid_value() {
+    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let page = mount(api, session);
+    let input = wait_for_test_id(&page.root, "first_name").await;
+    next_turn(30).await;
+    assert!(!save_enabled(&page.root), "nothing changed yet");
+
+    type_into(&input, &"x".repeat(201));
+    blur(&input);
+    let message = text_of(&page.root, "error-first_name", "a max-length message", |t| !t.is_empty()).await;
+    assert!(message.contains("200"), "{message}");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(!save_enabled(&page.root), "invalid value must not be sendable");
+
+    type_into(&input, "Ada Augusta");
+    wait_for("Save to be enabled", 5_000.0, || save_enabled(&page.root).then_some(())).await;
+    text_of(&page.root, "error-first_name", "the message to clear", str::is_empty).await;
+}
+
+#[wasm_bindgen_test]
+async fn discard_returns_to_the_loaded_values() {
+    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let loaded = api.load_profile().await.unwrap();
+    let page = mount(api, session);
+    let input = wait_for_test_id(&page.root, "last_name").await;
+    type_into(&input, "Changed");
+    click_when_enabled(&page.root, "discard").await;
+    wait_for("the loaded value back", 5_000.0, || {
+        (value_of(&input) == loaded.values.text("last_name")).then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn nested_server_errors_land_under_their_field_and_focus_moves_there() {
+    let (api, session) = signed_in_client_for(Dialect::AisquareProfile).await;
+    let page = mount(api, session);
+    let bio = wait_for_test_id(&page.root, "details.bio").await;
+    hook("PATCH", "/api/v1/iam/user/profile/", json!({
+        "status": 400, "content_type": "application/json",
+        "body": "{\"details\": {\"bio\": [\"Introduzca un texto válido.\"]}}"
+    }))
+    .await;
+    type_into(&bio, "My new bio");
+    click_when_enabled(&page.root, "save").await;
+    text_of(&page.root, "error-details.bio", "the server's message under bio", |t| t == "Introduzca un texto válido.").await;
+    assert_eq!(value_of(&bio), "My new bio", "the edit stays");
+    wait_for("focus on the invalid field", 5_000.0, || {
+        let active = document().active_element()?;
+        (active.id() == "field-details-bio").then_some(())
+    })
+    .await;
+    clear_hooks().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_survives_a_reload_and_can_be_restored() {
+    let (api, session) = signed_in_client_for(Dialect::UsersMe).await;
+    {
+        let page = mount(api.clone(), session);
+        let input = wait_for_test_id(&page.root, "last_name").await;
+        type_into(&input, "Draft name");
+        next_turn(50).await; // let the draft effect run
+    }
+    let page = mount(api, session);
+    wait_for_test_id(&page.root, "draft-offer").await;
+    click(&wait_for_test_id(&page.root, "draft-restore").await);
+    let input = wait_for_test_id(&page.root, "last_name").await;
+    wait_for("the draft value", 5_000.0, || (value_of(&input) == "Draft name").then_some(())).await;
+    click_when_enabled(&page.root, "discard").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_session_asks_to_sign_in_and_keeps_the_edit() {
+    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let loaded = api.load_profile().await.unwrap();
+    let page = mount(api, session);
+    let input = wait_for_test_id(&page.root, "first_name").await;
+    let path = format!("/api/profile/{}/update/", loaded.id.unwrap());
+    hook("PUT", &path, json!({
+        "status": 401, "content_type": "application/json",
+        "body": "{\"detail\": \"Given token not valid for any token type\"}"
+    }))
+    .await;
+    type_into(&input, "Kept while signing in");
+    click_when_enabled(&page.root, "save").await;
+    wait_for_test_id(&page.root, "reauth").await;
+    assert_eq!(value_of(&input), "Kept while signing in");
+    clear_hooks().await;
+}
