@@ -206,6 +206,9 @@ fn collect_top(json: &Value, errors: &mut FieldErrors, read_text: bool) -> Optio
             ("error" | "errors", v) => collect(v, "", errors),
             // Status echoes and codes that DRF-ish handlers add.
             ("code" | "status" | "status_code", _) => {}
+            // simplejwt's 401 lists the token classes it tried under
+            // `messages`, next to its `detail`: one failure, said once.
+            ("messages", _) if map.contains_key("detail") => {}
             (field, v) => collect(v, field, errors),
         }
     }
@@ -344,6 +347,18 @@ mod tests {
         assert_eq!(e.errors.form(), [Message::server("No Users matches the given query.")]);
         let e = json(403, r#"{"error": "Not authorized"}"#);
         assert_eq!(e.kind, ErrorKind::Forbidden);
+    }
+
+    #[test]
+    fn simplejwt_invalid_token_says_its_detail_once() {
+        let e = json(
+            401,
+            r#"{"detail":"Given token not valid for any token type","code":"token_not_valid",
+                "messages":[{"token_class":"AccessToken","token_type":"access","message":"Token is invalid or expired"}]}"#,
+        );
+        assert_eq!(e.kind, ErrorKind::Unauthorized);
+        assert_eq!(e.errors.form(), [Message::server("Given token not valid for any token type")]);
+        assert_eq!(e.errors.paths().count(), 0);
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn fuzz<S, F>(name: &'static str, cases: u64, stack: usize, strategy: impl FnOnc
 where
     S: Strategy,
     S::Value: std::fmt::Debug,
-    F: Fn(S::Value) -> Result<(), TestCaseError> + Send + 'static,
+    F: Fn(&S::Value) -> Result<(), TestCaseError> + Send + 'static,
 {
     let handle = std::thread::Builder::new()
         .name(name.into())
@@ -64,11 +64,18 @@ where
             };
             let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes));
             let slowest = Cell::new(Duration::ZERO);
+            let slowest_input = Cell::new(String::new());
             let start = Instant::now();
             let result = runner.run(&strategy, |v| {
                 let t = Instant::now();
-                let r = check(v);
-                slowest.set(slowest.get().max(t.elapsed()));
+                let r = check(&v);
+                let took = t.elapsed();
+                if took > slowest.get() {
+                    slowest.set(took);
+                    let d = format!("{v:?}");
+                    let head: String = d.chars().take(120).collect();
+                    slowest_input.set(format!("{head}… ({} chars)", d.chars().count()));
+                }
                 r
             });
             if let Err(e) = result {
@@ -80,6 +87,9 @@ where
                 slowest.get(),
                 stack / 1024
             );
+            if std::env::var_os("FUZZ_SLOWEST").is_some() {
+                println!("  slowest {name} input: {}", slowest_input.take());
+            }
         })
         .unwrap();
     if let Err(p) = handle.join() {
@@ -424,6 +434,7 @@ fn fuzz_validators() {
             (text.clone(), dialect(), prop::collection::vec((any::<prop::sample::Index>(), field_value(text)), 1..6))
         },
         |(text, d, picks)| {
+            let (text, d) = (text.clone(), *d);
             // The single rules.
             let email = email::is_valid_email(&text);
             prop_assert_eq!(rules::email_rule(&text).is_none(), email);
@@ -445,7 +456,7 @@ fn fuzz_validators() {
             // Every catalogue rule of the dialect, through `validate`.
             let specs = catalogue(d);
             let mut form = FormValues::new();
-            for (i, v) in &picks {
+            for (i, v) in picks {
                 form.set(specs[i.index(specs.len())].path, v.clone());
             }
             form.set(specs[picks[0].0.index(specs.len())].path, FieldValue::Text(text.clone()));
@@ -502,7 +513,7 @@ fn fuzz_error_parser() {
                 prop::option::of(any::<u64>()),
             )
         },
-        |(status, ct, body, retry)| check_parsed(status, ct.as_deref(), &body, retry),
+        |(status, ct, body, retry)| check_parsed(*status, ct.as_deref(), body, *retry),
     );
 }
 
@@ -516,8 +527,8 @@ fn deep_nesting_fits_a_quarter_of_the_wasm_stack() {
         WASM_STACK / 4,
         || prop_oneof![deep_json(), nested_string_envelopes()],
         |body| {
-            check_parsed(400, Some("application/json"), &body, None)?;
-            let _ = parse_config(&body);
+            check_parsed(400, Some("application/json"), body, None)?;
+            let _ = parse_config(body);
             Ok(())
         },
     );
@@ -531,7 +542,7 @@ fn fuzz_config_parser() {
         WASM_STACK,
         || prop_oneof![3 => config_doc(), 3 => mutated(config_seeds()), 1 => "\\PC{0,80}", 1 => deep_json()],
         |text| {
-            match parse_config(&text) {
+            match parse_config(text) {
                 Ok(c) => {
                     let eps = &c.endpoints;
                     let all = [Some(&eps.read), Some(&eps.update), eps.sign_in.as_ref(), eps.sign_out.as_ref(), eps.refresh.as_ref(), eps.csrf.as_ref()];
