@@ -60,8 +60,17 @@ pub fn require_user(
     parts: &Parts,
 ) -> Result<Authed, Response> {
     let header = classes.first().and_then(|c| c.www_authenticate());
-    optional_user(state, dialect, classes, parts)?
-        .ok_or_else(|| drf::auth_refusal(header, json!({ "detail": drf::NOT_AUTHENTICATED })))
+    let authed = optional_user(state, dialect, classes, parts)?
+        .ok_or_else(|| drf::auth_refusal(header, json!({ "detail": drf::NOT_AUTHENTICATED })))?;
+    // DRF's `check_throttles` comes after authentication and permissions.
+    if let Some(rate) = state.config.throttle_user {
+        let key = format!("throttle_user_{}", authed.user.id);
+        state
+            .throttle
+            .check(rate, &key, std::time::Instant::now())
+            .map_err(crate::throttle::throttled)?;
+    }
+    Ok(authed)
 }
 
 /// DRF's `perform_authentication`: no credentials is `None`, bad ones are

@@ -9,6 +9,7 @@ usage:
   reference-server serve [--addr 127.0.0.1:8080] [--db data/ref.sqlite3] [--media-dir data/media]
                          [--static-dir dist] [--cors-origin 'http://127.0.0.1:*' ...] [--test-hooks]
                          [--max-upload-bytes 5242880] [--access-ttl-secs 3600] [--refresh-ttl-secs 86400]
+                         [--throttle-user 100/hour]
   reference-server reset [--db data/ref.sqlite3] [--media-dir data/media]";
 
 #[derive(Debug)]
@@ -57,6 +58,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--max-upload-bytes" => config.max_upload_bytes = number(&value)?.max(0) as usize,
             "--access-ttl-secs" => config.access_ttl_secs = number(&value)?,
             "--refresh-ttl-secs" => config.refresh_ttl_secs = number(&value)?,
+            "--throttle-user" => config.throttle_user = Some(value.parse()?),
             _ => return Err(format!("unknown option {name}")),
         }
     }
@@ -95,6 +97,12 @@ mod tests {
         assert_eq!(c.cors_origins, vec!["http://a:*", "http://b"]);
         assert!(c.test_hooks);
         assert_eq!(c.max_upload_bytes, 10);
+        assert_eq!(c.throttle_user, None);
+        let Command::Serve(c) = parse(&args("serve --throttle-user 3/min")).unwrap() else {
+            panic!()
+        };
+        assert_eq!(c.throttle_user, Some("3/min".parse().unwrap()));
+        assert!(parse(&args("serve --throttle-user 3/fortnight")).is_err());
     }
 
     #[test]

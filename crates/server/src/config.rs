@@ -20,6 +20,8 @@ pub struct Config {
     /// JWT lifetimes (simplejwt's defaults are 5 minutes and 1 day).
     pub access_ttl_secs: i64,
     pub refresh_ttl_secs: i64,
+    /// DRF `UserRateThrottle` for signed-in requests; off when `None`.
+    pub throttle_user: Option<crate::throttle::Rate>,
 }
 
 impl Config {
@@ -39,6 +41,7 @@ impl Config {
             max_upload_bytes: 5 * 1024 * 1024,
             access_ttl_secs: 3600,
             refresh_ttl_secs: 86_400,
+            throttle_user: None,
         }
     }
 

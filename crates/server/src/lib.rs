@@ -26,6 +26,7 @@ pub mod media;
 pub mod password;
 pub mod secret;
 pub mod seed;
+pub mod throttle;
 pub mod update;
 
 use std::net::SocketAddr;
@@ -43,6 +44,7 @@ pub struct AppState {
     pub db: db::Db,
     pub config: Config,
     pub hooks: hooks::Hooks,
+    pub throttle: throttle::Throttle,
     pwgen_jwt: jwt::Signer,
     aisquare_jwt: jwt::Signer,
 }
@@ -57,6 +59,7 @@ impl AppState {
         Ok(AppState {
             db,
             hooks: hooks::Hooks::default(),
+            throttle: throttle::Throttle::default(),
             pwgen_jwt: jwt::Signer::new(&secret, Dialect::Pwgen.name()),
             aisquare_jwt: jwt::Signer::new(&secret, "aisquare"),
             config,

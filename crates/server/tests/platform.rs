@@ -299,3 +299,56 @@ async fn hooks_are_off_without_the_flag() {
         .unwrap();
     assert_eq!(r.status(), 404);
 }
+
+#[tokio::test]
+async fn user_rate_throttle_answers_429_with_retry_after_as_drf() {
+    let s = Ref::start_with(|c| c.throttle_user = Some("2/min".parse().unwrap())).await;
+    let (token, _) = s.pwgen_sign_in("demo@example.com").await;
+    let read = || {
+        s.req("POST", "/api/profile/")
+            .bearer_auth(&token)
+            .header("Origin", "http://127.0.0.1:43123")
+            .send()
+    };
+    for _ in 0..2 {
+        assert_eq!(read().await.unwrap().status(), 200);
+    }
+    let (status, headers, v) = answer(read().await.unwrap()).await;
+    assert_eq!(status, 429);
+    let wait: u64 = headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    assert_eq!(
+        v,
+        json!({ "detail": format!("Request was throttled. Expected available in {wait} seconds.") })
+    );
+    // A cross-origin app can read the header.
+    assert!(headers["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .contains("retry-after"));
+    // What the app makes of it.
+    let e = profile_model::parse_error(
+        status,
+        Some("application/json"),
+        &v.to_string(),
+        profile_model::parse_error::parse_retry_after(headers["retry-after"].to_str().unwrap()),
+    );
+    assert_eq!(
+        e.kind,
+        profile_model::ErrorKind::RateLimited {
+            retry_after: Some(wait)
+        }
+    );
+    // Without credentials it is 401 first (and does not count); another
+    // user has their own budget.
+    let (status, _, _) = answer(s.req("POST", "/api/profile/").send().await.unwrap()).await;
+    assert_eq!(status, 401);
+    let (other, _) = s.pwgen_sign_in("other@example.com").await;
+    let r = s
+        .req("POST", "/api/profile/")
+        .bearer_auth(&other)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+}
