@@ -1,3 +1,4 @@
 //! Reusable pieces; they take signals and callbacks as props.
 
+pub mod avatar;
 pub mod nav;
