@@ -3,10 +3,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement};
 
-fn canvas(side: u32) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue> {
+fn canvas(width: u32, height: u32) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue> {
     let canvas: HtmlCanvasElement = leptos::prelude::document().create_element("canvas")?.unchecked_into();
-    canvas.set_width(side);
-    canvas.set_height(side);
+    canvas.set_width(width);
+    canvas.set_height(height);
     let ctx: CanvasRenderingContext2d =
         canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d canvas"))?.unchecked_into();
     ctx.set_image_smoothing_enabled(true);
@@ -22,12 +22,12 @@ fn canvas(side: u32) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), Js
 pub fn crop_square(image: &HtmlImageElement, rect: CropRect, out_side: u32) -> Result<HtmlCanvasElement, JsValue> {
     let steps = downscale_steps(rect.side, out_side);
     let first = steps.first().copied().unwrap_or(out_side);
-    let (mut current, ctx) = canvas(first)?;
+    let (mut current, ctx) = canvas(first, first)?;
     ctx.draw_image_with_html_image_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
         image, rect.x, rect.y, rect.side, rect.side, 0.0, 0.0, first as f64, first as f64,
     )?;
     for &side in steps.iter().skip(1) {
-        let (next, ctx) = canvas(side)?;
+        let (next, ctx) = canvas(side, side)?;
         ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&current, 0.0, 0.0, side as f64, side as f64)?;
         // Free the larger bitmap now rather than at the next collection.
         current.set_width(0);
@@ -48,7 +48,7 @@ pub struct Encoded {
 pub async fn encode(canvas: &HtmlCanvasElement, formats: &[&str], quality: f64) -> Result<Encoded, JsValue> {
     for &mime in formats {
         let blob = if mime == "image/jpeg" {
-            let (flat, ctx) = self::canvas(canvas.width())?;
+            let (flat, ctx) = self::canvas(canvas.width(), canvas.height())?;
             ctx.set_fill_style_str("#fff");
             ctx.fill_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
             ctx.draw_image_with_html_canvas_element(canvas, 0.0, 0.0)?;

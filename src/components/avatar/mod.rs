@@ -180,8 +180,9 @@ pub fn AvatarEditor(
             Err(_) => error.set(Some(Message::rule("avatar.error.encode"))),
         }
     };
-    Effect::new(move |_| {
-        let Some(c) = crop.get() else { return };
+    // A freshly decoded photo is encoded at once; moves wait to settle.
+    Effect::new(move |had_crop: Option<bool>| {
+        let Some(c) = crop.get() else { return false };
         let this = bump(version);
         preparing.set(true);
         set_timeout(
@@ -190,8 +191,9 @@ pub fn AvatarEditor(
                     spawn_local(prepare(c, this));
                 }
             },
-            SETTLE,
+            if had_crop == Some(true) { SETTLE } else { Duration::ZERO },
         );
+        true
     });
 
     // A photo pasted anywhere on the page while the editor is shown; text
