@@ -5,6 +5,7 @@ pub mod components;
 pub mod config;
 pub mod forms;
 pub mod i18n;
+pub mod media;
 pub mod pages;
 pub mod session;
 

@@ -7,6 +7,7 @@
 //! - [`validate`]: catalogue-driven rules ([`email`], [`url`], [`date`]).
 //! - [`parse_error`]: every failed answer into [`FieldErrors`] and a kind.
 //! - [`config`]: the runtime app config.
+//! - [`image`]: which files are photos (magic bytes), avatar crop geometry.
 //! - [`wire`]: typed request and answer bodies per dialect.
 
 pub mod catalogue;
@@ -15,6 +16,7 @@ pub mod date;
 pub mod dialect;
 pub mod email;
 pub mod errors;
+pub mod image;
 pub mod ip;
 pub mod messages;
 pub mod parse_error;

@@ -159,7 +159,7 @@ fn coerce(
         (FieldKind::File, Raw::File(u)) if u.bytes.is_empty() => {
             return one("The submitted file is empty.")
         }
-        (FieldKind::File, Raw::File(u)) if crate::media::sniff_image(&u.bytes).is_none() => {
+        (FieldKind::File, Raw::File(u)) if profile_model::image::sniff(&u.bytes).is_none() => {
             return one(INVALID_IMAGE)
         }
         (FieldKind::File, Raw::File(u)) => return Ok(Some(Change::Avatar(Some(u)))),

@@ -1,23 +1,11 @@
 //! Avatar files: checked by content (not by the claimed type or name),
-//! stored under a generated name, and served back under `/media/`.
+//! stored under a generated name, and served back under `/media/`. Which
+//! files count as images is the model's rule (`profile_model::image::sniff`),
+//! the same one the browser applies before uploading.
 
 use std::path::{Path, PathBuf};
 
-/// The image kind from the file's magic bytes: JPEG, PNG, WebP and GIF
-/// only, like a Pillow-backed `ImageField` restricted to web formats.
-pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("jpg")
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("png")
-    } else if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Some("webp")
-    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        Some("gif")
-    } else {
-        None
-    }
-}
+use profile_model::image::{sniff, ImageKind};
 
 /// Writes `bytes` under `<media_dir>/<subdir>/<random>.<ext>` and returns
 /// the path relative to the media dir. Written to a temporary name and
@@ -28,7 +16,7 @@ pub fn store(
     original_name: &str,
     bytes: &[u8],
 ) -> std::io::Result<String> {
-    let ext = sniff_image(bytes).unwrap_or("bin");
+    let ext = sniff(bytes).map_or("bin", ImageKind::extension);
     let stem: String = Path::new(original_name)
         .file_stem()
         .and_then(|s| s.to_str())
@@ -76,16 +64,6 @@ pub fn url_path(relative: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sniffs_magic_bytes() {
-        assert_eq!(sniff_image(b"\x89PNG\r\n\x1a\n...."), Some("png"));
-        assert_eq!(sniff_image(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("jpg"));
-        assert_eq!(sniff_image(b"RIFF\0\0\0\0WEBPVP8 "), Some("webp"));
-        assert_eq!(sniff_image(b"GIF89a.."), Some("gif"));
-        assert_eq!(sniff_image(b"<svg xmlns=...>"), None);
-        assert_eq!(sniff_image(b"not an image"), None);
-    }
 
     #[test]
     fn refuses_escaping_paths() {
