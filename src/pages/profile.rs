@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use profile_model::catalogue::{catalogue, sections, FieldKind, FieldSpec, Page, Section};
+use profile_model::catalogue::{catalogue, sections, upload_field, FieldKind, FieldSpec, Page, Section};
 use profile_model::{FieldValue, FormValues, Message};
 
-use crate::api::profile::{AvatarUpload, LoadedProfile};
+use crate::api::profile::{AvatarFile, AvatarUpload, LoadedProfile};
 use crate::api::{ApiClient, ClientError};
+use crate::components::avatar::{AvatarChange, AvatarEditor};
 use crate::components::banner::ErrorBanner;
 use crate::components::field::{input_id, FieldInput};
 use crate::forms::{draft, today, FormState};
@@ -72,10 +73,12 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let i18n = use_i18n();
     let dialect = api.dialect();
+    let api_config_avatar = api.config().avatar.clone();
     let today = today();
     let form = FormState::new(dialect, Page::Profile, &loaded.values);
     let loaded = RwSignal::new(loaded);
     let avatar = RwSignal::new_local(AvatarUpload::Keep);
+    let avatar_error = RwSignal::new(None::<String>);
     let banner = RwSignal::new(Vec::<Message>::new());
     let retryable = RwSignal::new(false);
     let rate_limited = RwSignal::new(false);
@@ -115,11 +118,15 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
             Ok(profile) => {
                 form.accept_saved(&last_sent.get_value(), &profile.values);
                 avatar.set(AvatarUpload::Keep);
+                avatar_error.set(None);
                 loaded.set(profile);
                 draft::forget(dialect, DRAFT_PAGE);
                 saved_notice.set(true);
             }
-            Err(error) => on_save_error(error, form, banner, retryable, rate_limited, needs_sign_in, today),
+            Err(mut error) => {
+                avatar_error.set(take_avatar_error(dialect, &mut error).map(|m| i18n.message(&m)));
+                on_save_error(error, form, banner, retryable, rate_limited, needs_sign_in, today)
+            }
         }
     });
 
@@ -156,7 +163,24 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
             {sections(dialect, Page::Profile).into_iter().map(|section| view! {
                 <fieldset class="profile__section" data-section=section.name()>
                     <legend>{move || i18n.t(&section.label_key())}</legend>
-                    {(section == Section::Photo).then(|| view! { <PhotoPreview url=Signal::derive(photo_url)/> })}
+                    {(section == Section::Photo).then(|| match upload_field(dialect) {
+                        Some(spec) => {
+                            let policy = api_config_avatar.clone();
+                            let can_remove = spec.nullable;
+                            // A new editor for each confirmed photo: its pending
+                            // preview ends when the server has the photo.
+                            (move || {
+                                let _confirmed = photo_url();
+                                view! {
+                                    <AvatarEditor current_url=Signal::derive(photo_url) policy=policy.clone()
+                                        can_remove=can_remove
+                                        on_change=Callback::new(move |change| avatar.set(upload_for(change)))
+                                        server_error=Signal::derive(move || avatar_error.get())/>
+                                }
+                            }).into_any()
+                        }
+                        None => view! { <PhotoPreview url=Signal::derive(photo_url)/> }.into_any(),
+                    })}
                     {form.fields().into_iter().filter(|f| f.spec.section == section)
                         .map(|field| view! { <FieldInput field today/> }).collect_view()}
                     <ReadOnlyFacts specs=read_only_in(dialect, section) values=Signal::derive(move || loaded.with(|l| l.values.clone()))/>
@@ -174,7 +198,13 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
                 </button>
                 <span class="profile__status" role="status" aria-live="polite" data-testid="save-status">
                     {move || {
-                        if pending.get() { i18n.t("profile.saving") }
+                        if pending.get() {
+                            // fetch reports no upload progress: say what is going up and how big.
+                            match avatar.with(|a| if let AvatarUpload::Replace(f) = a { Some(f.blob.size()) } else { None }) {
+                                Some(bytes) => i18n.t("profile.uploading").replace("{kb}", &format!("{:.0}", bytes / 1024.0)),
+                                None => i18n.t("profile.saving"),
+                            }
+                        }
                         else if saved_notice.get() && !dirty.get() { i18n.t("profile.saved") }
                         else if rate_limited.get() { i18n.t("profile.rate_limited") }
                         else { String::new() }
@@ -191,6 +221,27 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// What the editor asked for, as the API client takes it.
+fn upload_for(change: AvatarChange) -> AvatarUpload {
+    match change {
+        AvatarChange::Keep => AvatarUpload::Keep,
+        AvatarChange::Remove => AvatarUpload::Remove,
+        AvatarChange::Replace(prepared) => {
+            AvatarUpload::Replace(AvatarFile { blob: prepared.blob, file_name: prepared.file_name })
+        }
+    }
+}
+
+/// Takes the server's message about the photo out of `error`: it goes
+/// under the photo editor, not in the banner.
+fn take_avatar_error(dialect: profile_model::Dialect, error: &mut ClientError) -> Option<Message> {
+    let ClientError::Api(api_error) = error else { return None };
+    let path = upload_field(dialect)?.path;
+    let message = api_error.errors.first(path).cloned();
+    api_error.errors.clear_field(path);
+    message
 }
 
 fn on_save_error(
