@@ -98,6 +98,57 @@ pub fn use_announcer() -> Announcer {
     })
 }
 
+/// Whether the current page holds edits that are not saved yet. While it
+/// does, the header's links ask before leaving and so does closing or
+/// reloading the tab. Pages report through [`use_unsaved_guard`].
+#[derive(Clone, Copy)]
+pub struct UnsavedChanges {
+    dirty: RwSignal<bool>,
+}
+
+impl UnsavedChanges {
+    pub fn new() -> Self {
+        UnsavedChanges { dirty: RwSignal::new(false) }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty.get_untracked()
+    }
+
+    pub fn set_dirty(&self, dirty: bool) {
+        self.dirty.set(dirty);
+    }
+
+    /// True when there is nothing to lose or the person agrees to lose it.
+    pub fn confirm_leave(&self, i18n: I18n) -> bool {
+        !self.is_dirty() || window().confirm_with_message(&i18n.t("profile.leave_confirm")).unwrap_or(true)
+    }
+}
+
+impl Default for UnsavedChanges {
+    fn default() -> Self {
+        UnsavedChanges::new()
+    }
+}
+
+pub fn use_unsaved_changes() -> UnsavedChanges {
+    use_context::<UnsavedChanges>().unwrap_or_else(|| {
+        let unsaved = UnsavedChanges::new();
+        provide_context(unsaved);
+        unsaved
+    })
+}
+
+/// For a page with a form: keeps the shell's guard in step with `dirty`
+/// and clears it when the page goes away.
+pub fn use_unsaved_guard(dirty: Signal<bool>) {
+    let unsaved = use_unsaved_changes();
+    Effect::new(move || unsaved.set_dirty(dirty.get()));
+    on_cleanup(move || {
+        let _ = unsaved.dirty.try_set(false);
+    });
+}
+
 /// Provides the shell's contexts: remembered theme and language (applied
 /// to `<html>`), the header's user and the announcer. `App` calls it once;
 /// the session and API client are provided next to it.
@@ -106,12 +157,21 @@ pub fn provide_shell_context() {
     provide_context(Theme::restore());
     provide_context(CurrentUser::new());
     provide_context(Announcer::new());
+    provide_context(UnsavedChanges::new());
 }
 
 /// Skip link, header, `<main>` (the skip link's target) and the live
 /// regions around the routes. Must sit inside the `Router`.
 #[component]
 pub fn AppShell(children: Children) -> impl IntoView {
+    let unsaved = use_unsaved_changes();
+    // Closing or reloading the tab with unsaved edits: the browser asks.
+    let before_unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if unsaved.is_dirty() {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || before_unload.remove());
     view! {
         <SkipLink target="main"/>
         <AppNav/>

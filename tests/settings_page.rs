@@ -45,7 +45,8 @@ async fn theme_choice_applies_at_once_and_is_remembered() {
     click(&find(&root, "theme-light").unwrap());
     wait_for("data-theme=light", 5_000.0, || (root_attr("data-theme").as_deref() == Some("light")).then_some(())).await;
     click(&find(&root, "theme-system").unwrap());
-    wait_for("data-theme=system", 5_000.0, || (root_attr("data-theme").as_deref() == Some("system")).then_some(())).await;
+    wait_for("data-theme=system", 5_000.0, || (root_attr("data-theme").as_deref() == Some("system")).then_some(()))
+        .await;
     assert_eq!(stored(prefs::THEME_KEY).as_deref(), Some("system"));
     root.remove();
 }

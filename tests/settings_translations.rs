@@ -45,7 +45,10 @@ fn english_and_persian_have_the_same_keys() {
     let (en, fa) = (keys(Locale::En), keys(Locale::Fa));
     let only_en: Vec<_> = en.difference(&fa).collect();
     let only_fa: Vec<_> = fa.difference(&en).collect();
-    assert!(only_en.is_empty() && only_fa.is_empty(), "missing in fa.json: {only_en:?}; missing in en.json: {only_fa:?}");
+    assert!(
+        only_en.is_empty() && only_fa.is_empty(),
+        "missing in fa.json: {only_en:?}; missing in en.json: {only_fa:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -70,6 +73,10 @@ fn translations_keep_the_placeholders_and_are_not_empty() {
 fn english_rule_messages_match_the_model_crate() {
     // One source of truth for the English rule texts: the model crate.
     for (key, text) in messages::ENGLISH {
-        assert_eq!(Locale::En.texts().get(*key).map(String::as_str), Some(*text), "en.json differs from the model for {key}");
+        assert_eq!(
+            Locale::En.texts().get(*key).map(String::as_str),
+            Some(*text),
+            "en.json differs from the model for {key}"
+        );
     }
 }

@@ -10,7 +10,7 @@ use leptos_router::path;
 use profile_app::i18n::{I18n, Locale};
 use profile_app::pages::not_found::NotFound;
 use profile_app::session::Session;
-use profile_app::shell::{AppShell, Announcer, CurrentUser};
+use profile_app::shell::{use_unsaved_guard, Announcer, AppShell, CurrentUser};
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -43,6 +43,7 @@ fn mount_shell(signed_in: bool) -> (Shell, impl Drop) {
                 <AppShell>
                     <Routes fallback=NotFound>
                         <Route path=path!("/profile") view=|| view! { <p data-testid="profile-stub">"profile"</p> }/>
+                        <Route path=path!("/editing") view=EditingStub/>
                         <Route path=path!("/settings") view=|| view! { <p data-testid="settings-stub">"settings"</p> }/>
                     </Routes>
                 </AppShell>
@@ -52,8 +53,20 @@ fn mount_shell(signed_in: bool) -> (Shell, impl Drop) {
     (Shell { root, user, announcer, i18n }, handle)
 }
 
+/// A page with unsaved edits.
+#[component]
+fn EditingStub() -> impl IntoView {
+    use_unsaved_guard(Signal::stored(true));
+    view! { <p data-testid="editing-stub">"editing"</p> }
+}
+
 fn go_to(path: &str) {
-    web_sys::window().unwrap().history().unwrap().push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
 }
 
 fn link(root: &web_sys::Element, href: &str) -> web_sys::Element {
@@ -83,12 +96,15 @@ async fn navigation_marks_the_current_page() {
     wait_for_test_id(&shell.root, "settings-stub").await;
     let nav = shell.root.query_selector("nav").unwrap().unwrap();
     assert_eq!(nav.get_attribute("aria-label").as_deref(), Some("Main"));
-    let current = wait_for("aria-current on Settings", 5_000.0, || link(&shell.root, "/settings").get_attribute("aria-current")).await;
+    let current =
+        wait_for("aria-current on Settings", 5_000.0, || link(&shell.root, "/settings").get_attribute("aria-current"))
+            .await;
     assert_eq!(current, "page");
     assert_eq!(link(&shell.root, "/profile").get_attribute("aria-current"), None);
 
     shell.i18n.set_locale(Locale::Fa);
-    wait_for("Persian nav", 5_000.0, || (link(&shell.root, "/settings").text_content()? == "تنظیمات").then_some(())).await;
+    wait_for("Persian nav", 5_000.0, || (link(&shell.root, "/settings").text_content()? == "تنظیمات").then_some(()))
+        .await;
     assert_eq!(nav.get_attribute("aria-label").as_deref(), Some("اصلی"));
     reset_preferences();
     go_to("/profile");
@@ -129,7 +145,8 @@ async fn header_shows_the_signed_in_person() {
 async fn signed_out_header_offers_sign_in() {
     go_to("/profile");
     let (shell, _mounted) = mount_shell(false);
-    wait_for("sign-in link", 5_000.0, || shell.root.query_selector(".app-header a[href=\"/sign-in\"]").ok().flatten()).await;
+    wait_for("sign-in link", 5_000.0, || shell.root.query_selector(".app-header a[href=\"/sign-in\"]").ok().flatten())
+        .await;
     shell.root.remove();
 }
 
@@ -156,6 +173,28 @@ async fn unknown_address_shows_not_found() {
     let back = page.query_selector("a").unwrap().unwrap();
     assert!(back.unchecked_ref::<web_sys::HtmlAnchorElement>().href().ends_with("/profile"));
     wait_for("page title", 5_000.0, || document().title().starts_with("Page not found").then_some(())).await;
+    go_to("/profile");
+    shell.root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unsaved_edits_make_header_links_ask_first() {
+    go_to("/editing");
+    let (shell, _mounted) = mount_shell(true);
+    wait_for_test_id(&shell.root, "editing-stub").await;
+    // The person answers "Cancel": the link does nothing.
+    js_sys::eval("window.__asked = 0; window.confirm = () => { window.__asked += 1; return false; };").unwrap();
+    let settings = link(&shell.root, "/settings");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::Event::new_with_event_init_dict("click", &init).unwrap();
+    settings.dispatch_event(&event).unwrap();
+    assert!(event.default_prevented(), "the router must not navigate");
+    assert_eq!(js_sys::eval("window.__asked").unwrap().as_f64(), Some(1.0));
+    next_turn(50).await;
+    assert!(find(&shell.root, "editing-stub").is_some());
+    assert_eq!(web_sys::window().unwrap().location().pathname().unwrap(), "/editing");
     go_to("/profile");
     shell.root.remove();
 }

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 use crate::components::user_badge::UserBadge;
 use crate::i18n::use_i18n;
 use crate::session::Session;
+use crate::shell::use_unsaved_changes;
 
 /// Header: the app's name, Profile/Settings links (the router marks the
 /// current one with `aria-current="page"`) and who is signed in.
@@ -11,8 +13,20 @@ use crate::session::Session;
 pub fn AppNav() -> impl IntoView {
     let session = expect_context::<Session>();
     let i18n = use_i18n();
+    let unsaved = use_unsaved_changes();
+    // A capture listener on the header itself runs before the router's
+    // window-level link handler, which skips prevented clicks.
+    let guard = move |ev: leptos::ev::MouseEvent| {
+        let on_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.closest("a[href]").ok().flatten().is_some());
+        if on_link && !unsaved.confirm_leave(i18n) {
+            ev.prevent_default();
+        }
+    };
     view! {
-        <header class="app-header">
+        <header class="app-header" on:click:capture=guard>
             <div class="app-header__inner">
                 <span class="app-header__brand">{i18n.tr("app.name")}</span>
                 <nav class="app-nav" aria-label=i18n.tr("nav.main")>

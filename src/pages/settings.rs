@@ -106,7 +106,12 @@ fn LanguageSection() -> impl IntoView {
     let announcer = use_announcer();
     // Each language is named in itself, so the label keeps its own `lang`.
     let options = Locale::ALL
-        .map(|l| ChoiceOption { value: l, id: l.code(), label: Signal::derive(i18n.tr(l.name_key())), lang: Some(l.code()) })
+        .map(|l| ChoiceOption {
+            value: l,
+            id: l.code(),
+            label: Signal::derive(i18n.tr(l.name_key())),
+            lang: Some(l.code()),
+        })
         .to_vec();
     let on_select = Callback::new(move |locale: Locale| {
         i18n.set_locale(locale);
