@@ -7,7 +7,10 @@ pub mod forms;
 pub mod i18n;
 pub mod media;
 pub mod pages;
+pub mod prefs;
 pub mod session;
+pub mod shell;
+pub mod theme;
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -15,18 +18,18 @@ use leptos_router::path;
 use profile_model::AppConfig;
 
 use crate::api::ApiClient;
-use crate::components::nav::AppNav;
 use crate::config::ConfigProblem;
-use crate::i18n::{use_i18n, I18n, Locale};
+use crate::i18n::use_i18n;
 use crate::pages::{not_found::NotFound, profile::ProfilePage, settings::SettingsPage, sign_in::SignInPage};
 use crate::session::Session;
+use crate::shell::{provide_shell_context, AppShell};
 
 /// Root component: session and language first, then the runtime config;
 /// the routes render only once the app knows which backend it talks to.
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(Session::restore());
-    provide_context(I18n::new(Locale::En));
+    provide_shell_context();
     let config = LocalResource::new(config::load);
 
     view! {
@@ -44,15 +47,14 @@ fn Routed(config: AppConfig) -> impl IntoView {
     provide_context(ApiClient::new(config, expect_context::<Session>()));
     view! {
         <Router>
-            <AppNav/>
-            <main class="page" id="main">
+            <AppShell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/profile"/> }/>
                     <Route path=path!("/sign-in") view=SignInPage/>
                     <Route path=path!("/profile") view=ProfilePage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/settings") view=|| view! { <SettingsPage/> }/>
                 </Routes>
-            </main>
+            </AppShell>
         </Router>
     }
 }

@@ -3,4 +3,17 @@
 pub mod avatar;
 pub mod banner;
 pub mod field;
+pub mod choice_group;
+pub mod live_region;
 pub mod nav;
+pub mod skip_link;
+pub mod switch;
+pub mod user_badge;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A document-unique id for `for`/`aria-describedby` pairs.
+pub fn unique_id(prefix: &str) -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}

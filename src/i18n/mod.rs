@@ -1,31 +1,80 @@
 //! Every UI string and every validation message comes from the translation
-//! files next to this module (`en.json`, …): flat `key → text` maps whose
-//! `{name}` placeholders are filled from a message's parameters. Server
-//! text is never translated: it is shown as the server wrote it.
+//! files next to this module (`en.json`, `fa.json`): flat `key → text` maps
+//! whose `{name}` placeholders are filled from a message's parameters.
+//! Server text is never translated: it is shown as the server wrote it.
+//!
+//! `tests/settings_translations.rs` fails when the files disagree on keys
+//! or placeholders, or miss a model message or catalogue label key.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
 use profile_model::Message;
+use wasm_bindgen::JsValue;
+
+use crate::prefs;
 
 /// A language the app speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Locale {
+    #[default]
     En,
+    Fa,
 }
 
 impl Locale {
-    fn table(self) -> &'static HashMap<String, String> {
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Fa];
+
+    /// BCP 47 code: `<html lang>`, `Intl` and the stored preference.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Fa => "fa",
+        }
+    }
+
+    /// Exact code, or a regional variant of it (`fa-IR`).
+    pub fn from_code(code: &str) -> Option<Locale> {
+        let primary = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
+        Locale::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// Writing direction for `<html dir>`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Locale::En => "ltr",
+            Locale::Fa => "rtl",
+        }
+    }
+
+    /// The language's own name ("فارسی"), the same in every file.
+    pub fn name_key(self) -> &'static str {
+        match self {
+            Locale::En => "language.en",
+            Locale::Fa => "language.fa",
+        }
+    }
+
+    /// The whole translation table of this language.
+    pub fn texts(self) -> &'static HashMap<String, String> {
         static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
+        static FA: OnceLock<HashMap<String, String>> = OnceLock::new();
         match self {
             Locale::En => EN.get_or_init(|| parse_table(include_str!("en.json"))),
+            Locale::Fa => FA.get_or_init(|| parse_table(include_str!("fa.json"))),
         }
     }
 }
 
 fn parse_table(json: &str) -> HashMap<String, String> {
     serde_json::from_str(json).expect("translation files are valid JSON maps of strings")
+}
+
+/// Translation key of a choice option's label: `choice.<field>.<option>`
+/// (`choice.gender.female`).
+pub fn choice_key(field_name: &str, option: &str) -> String {
+    format!("choice.{field_name}.{option}")
 }
 
 /// The person's language, in context; reading it makes a view re-render
@@ -36,15 +85,32 @@ pub struct I18n {
 }
 
 impl I18n {
+    /// A translator that touches neither storage nor the document until
+    /// `set_locale`.
     pub fn new(locale: Locale) -> Self {
         I18n { locale: RwSignal::new(locale) }
+    }
+
+    /// The remembered language, else the browser's if we speak it, else
+    /// English; applied to `<html lang dir>`.
+    pub fn restore() -> Self {
+        let locale = prefs::load(prefs::LOCALE_KEY)
+            .and_then(|c| Locale::from_code(&c))
+            .or_else(browser_locale)
+            .unwrap_or_default();
+        apply_to_document(locale);
+        I18n::new(locale)
     }
 
     pub fn locale(&self) -> Locale {
         self.locale.get()
     }
 
+    /// Switches at once (`<html lang dir>` included) and remembers the
+    /// choice in this browser.
     pub fn set_locale(&self, locale: Locale) {
+        apply_to_document(locale);
+        prefs::store(prefs::LOCALE_KEY, locale.code());
         self.locale.set(locale);
     }
 
@@ -54,15 +120,59 @@ impl I18n {
         self.lookup(key).unwrap_or_else(|| key.to_string())
     }
 
+    /// `t` as a reactive closure for `view!` text and attributes:
+    /// `<h1>{i18n.tr("settings.title")}</h1>`.
+    pub fn tr(self, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
     /// A rule message translated and filled in; server text verbatim.
     pub fn message(&self, message: &Message) -> String {
         message.render(|key| self.lookup(key))
     }
 
+    /// A calendar date (`YYYY-MM-DD`) in the current language, e.g.
+    /// "May 1, 1990" or "۱۱ اردیبهشت ۱۳۶۹"; formatted in UTC so the day
+    /// never shifts with the time zone. Unparseable input is returned as is.
+    pub fn format_date(&self, iso: &str) -> String {
+        self.format(iso, &[("dateStyle", "long"), ("timeZone", "UTC")])
+    }
+
+    /// A server timestamp (ISO 8601) in the current language and the
+    /// browser's time zone. Unparseable input is returned as is.
+    pub fn format_date_time(&self, iso: &str) -> String {
+        self.format(iso, &[("dateStyle", "medium"), ("timeStyle", "short")])
+    }
+
+    fn format(&self, iso: &str, options: &[(&str, &str)]) -> String {
+        let date = js_sys::Date::new(&JsValue::from_str(iso));
+        if iso.trim().is_empty() || date.get_time().is_nan() {
+            return iso.to_string();
+        }
+        let opts = js_sys::Object::new();
+        for (name, value) in options {
+            let _ = js_sys::Reflect::set(&opts, &JsValue::from_str(name), &JsValue::from_str(value));
+        }
+        let locales = js_sys::Array::of1(&JsValue::from_str(self.locale().code()));
+        let format = js_sys::Intl::DateTimeFormat::new(&locales, &opts).format();
+        format.call1(&JsValue::UNDEFINED, &date).ok().and_then(|s| s.as_string()).unwrap_or_else(|| iso.to_string())
+    }
+
     fn lookup(&self, key: &str) -> Option<String> {
         let locale = self.locale.get();
-        locale.table().get(key).or_else(|| Locale::En.table().get(key)).cloned()
+        locale.texts().get(key).or_else(|| Locale::En.texts().get(key)).cloned()
     }
+}
+
+/// The first of the browser's preferred languages that we speak.
+fn browser_locale() -> Option<Locale> {
+    let languages = web_sys::window()?.navigator().languages();
+    languages.iter().filter_map(|l| l.as_string()).find_map(|l| Locale::from_code(&l))
+}
+
+fn apply_to_document(locale: Locale) {
+    prefs::set_root_attribute("lang", locale.code());
+    prefs::set_root_attribute("dir", locale.dir());
 }
 
 /// The app's translator, provided by `App` (or a test) as context.

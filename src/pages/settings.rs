@@ -1,12 +1,210 @@
-use leptos::prelude::*;
+//! Settings. Appearance and Language work on their own (this browser's
+//! preferences). Notifications, Account and Connection need the API
+//! client: whoever has it passes them in as views; until then each shows
+//! a placeholder inside the same frame, so the page keeps its structure.
 
-/// Placeholder until the settings issue lands.
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use profile_model::Message;
+
+use crate::components::choice_group::{ChoiceGroup, ChoiceOption};
+use crate::i18n::{use_i18n, Locale};
+use crate::session::Session;
+use crate::shell::{use_announcer, use_current_user, use_page_title};
+use crate::theme::{use_theme, ThemeChoice};
+
+/// The settings page.
+///
+/// `notifications` and `account` replace their whole section (build it
+/// with [`SettingsSection`] and the ids `notifications`/`account`; render
+/// nothing to hide it for a dialect without those fields). `connection`
+/// fills the Connection section above its Sign out button.
 #[component]
-pub fn SettingsPage() -> impl IntoView {
+pub fn SettingsPage(
+    /// The Notifications section (switches saved to the backend).
+    #[prop(optional, into)]
+    notifications: Option<ViewFn>,
+    /// The Account section (username and email form).
+    #[prop(optional, into)]
+    account: Option<ViewFn>,
+    /// The body of the Connection section: dialect, API base URL, auth
+    /// mode and the override.
+    #[prop(optional, into)]
+    connection: Option<ViewFn>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title("settings.title");
     view! {
-        <section class="card">
-            <h1>"Settings"</h1>
-            <p>"Preferences, appearance and connection settings will live here."</p>
+        <div class="settings" data-testid="settings">
+            <h1 class="settings__title">{i18n.tr("settings.title")}</h1>
+            <AppearanceSection/>
+            <LanguageSection/>
+            {match notifications {
+                Some(view) => view.run(),
+                None => view! { <PendingSection id="notifications" title="section.notifications" hint="settings.notifications.hint"/> }.into_any(),
+            }}
+            {match account {
+                Some(view) => view.run(),
+                None => view! { <PendingSection id="account" title="section.account" hint="settings.account.hint"/> }.into_any(),
+            }}
+            <ConnectionSection body=connection/>
+        </div>
+    }
+}
+
+/// The frame of one settings section: a card with a heading that also
+/// names the region, an optional hint, then the content.
+#[component]
+pub fn SettingsSection(
+    /// `settings-<id>` is the element id and the test id.
+    id: &'static str,
+    /// Heading text.
+    #[prop(into)]
+    title: Signal<String>,
+    /// One line under the heading.
+    #[prop(optional, into)]
+    hint: Option<Signal<String>>,
+    children: Children,
+) -> impl IntoView {
+    let heading_id = format!("settings-{id}-title");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="card settings__section" id=format!("settings-{id}") aria-labelledby=labelled_by
+            data-testid=format!("settings-{id}")>
+            <h2 class="settings__heading" id=heading_id>{title}</h2>
+            {hint.map(|hint| view! { <p class="settings__hint">{hint}</p> })}
+            {children()}
         </section>
+    }
+}
+
+#[component]
+fn AppearanceSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let theme = use_theme();
+    let announcer = use_announcer();
+    let options = ThemeChoice::ALL
+        .map(|c| ChoiceOption { value: c, id: c.name(), label: Signal::derive(i18n.tr(c.label_key())), lang: None })
+        .to_vec();
+    let on_select = Callback::new(move |choice: ThemeChoice| {
+        theme.set(choice);
+        let name = i18n.t(choice.label_key());
+        announcer.announce(i18n.message(&Message::rule("status.theme_changed").with("theme", name)));
+    });
+    view! {
+        <SettingsSection id="appearance" title=i18n.tr("settings.appearance") hint=i18n.tr("settings.appearance.hint")>
+            <ChoiceGroup name="theme" legend=i18n.tr("settings.theme") options
+                selected=Signal::derive(move || theme.choice()) on_select/>
+        </SettingsSection>
+    }
+}
+
+#[component]
+fn LanguageSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = use_announcer();
+    // Each language is named in itself, so the label keeps its own `lang`.
+    let options = Locale::ALL
+        .map(|l| ChoiceOption {
+            value: l,
+            id: l.code(),
+            label: Signal::derive(i18n.tr(l.name_key())),
+            lang: Some(l.code()),
+        })
+        .to_vec();
+    let on_select = Callback::new(move |locale: Locale| {
+        i18n.set_locale(locale);
+        let name = i18n.t(locale.name_key());
+        announcer.announce(i18n.message(&Message::rule("status.language_changed").with("language", name)));
+    });
+    view! {
+        <SettingsSection id="language" title=i18n.tr("settings.language") hint=i18n.tr("settings.language.hint")>
+            <ChoiceGroup name="language" legend=i18n.tr("settings.language") options
+                selected=Signal::derive(move || i18n.locale()) on_select/>
+        </SettingsSection>
+    }
+}
+
+/// A section whose content comes with the API client: says why it is
+/// empty (not signed in, or not loaded yet).
+#[component]
+fn PendingSection(id: &'static str, title: &'static str, hint: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <SettingsSection id title=i18n.tr(title) hint=i18n.tr(hint)>
+            <SignInNeeded fallback=move || view! {
+                <p class="settings__pending" data-testid=format!("settings-{id}-pending")>{i18n.tr("settings.pending")}</p>
+            }/>
+        </SettingsSection>
+    }
+}
+
+/// "Sign in to change…" with a link when signed out, else `fallback`.
+#[component]
+fn SignInNeeded<F, V>(fallback: F) -> impl IntoView
+where
+    F: Fn() -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    move || {
+        if session.is_signed_in() {
+            fallback().into_any()
+        } else {
+            view! {
+                <p class="settings__pending">
+                    {i18n.tr("settings.sign_in_needed")}" "
+                    <A href="/sign-in">{i18n.tr("nav.sign_in")}</A>
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn ConnectionSection(body: Option<ViewFn>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    view! {
+        <SettingsSection id="connection" title=i18n.tr("settings.connection") hint=i18n.tr("settings.connection.hint")>
+            {match body {
+                Some(view) => view.run(),
+                None => view! {
+                    <p class="settings__pending" data-testid="settings-connection-pending">{i18n.tr("settings.pending")}</p>
+                }.into_any(),
+            }}
+            <Show when=move || session.is_signed_in()>
+                <SignOut/>
+            </Show>
+        </SettingsSection>
+    }
+}
+
+/// Signs out here, forgets the header's person, says so, and goes to the
+/// sign-in page.
+#[component]
+fn SignOut() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let user = use_current_user();
+    let announcer = use_announcer();
+    let navigate = use_navigate();
+    let hint_id = "settings-sign-out-hint";
+    let on_click = move |_| {
+        session.sign_out();
+        user.clear();
+        announcer.announce(i18n.t("status.signed_out"));
+        navigate("/sign-in", Default::default());
+    };
+    view! {
+        <div class="settings__sign-out">
+            <button type="button" class="button button--danger" data-testid="sign-out" aria-describedby=hint_id on:click=on_click>
+                {i18n.tr("settings.sign_out")}
+            </button>
+            <p class="settings__hint" id=hint_id>{i18n.tr("settings.sign_out.hint")}</p>
+        </div>
     }
 }

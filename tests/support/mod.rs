@@ -136,3 +136,39 @@ pub async fn click_when_enabled(root: &Element, test_id: &str) {
 pub fn value_of(el: &Element) -> String {
     el.unchecked_ref::<HtmlInputElement>().value()
 }
+
+// --- Settings and shell helpers -------------------------------------------
+
+/// Forgets remembered theme and language and resets `<html>` to English,
+/// left-to-right, theme "system", so each test starts the same.
+pub fn reset_preferences() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(profile_app::prefs::THEME_KEY).unwrap();
+    storage.remove_item(profile_app::prefs::LOCALE_KEY).unwrap();
+    profile_app::prefs::set_root_attribute("data-theme", "system");
+    profile_app::prefs::set_root_attribute("lang", "en");
+    profile_app::prefs::set_root_attribute("dir", "ltr");
+}
+
+pub fn stored(key: &str) -> Option<String> {
+    profile_app::prefs::load(key)
+}
+
+pub fn set_stored(key: &str, value: &str) {
+    profile_app::prefs::store(key, value);
+}
+
+/// An attribute of `<html>`.
+pub fn root_attr(name: &str) -> Option<String> {
+    profile_app::prefs::root_attribute(name)
+}
+
+pub fn is_checked(el: &Element) -> bool {
+    el.unchecked_ref::<HtmlInputElement>().checked()
+}
+
+/// Runs `f` under a fresh reactive owner (signals need one).
+pub fn with_owner<T>(f: impl FnOnce() -> T) -> T {
+    let owner = Owner::new();
+    owner.with(f)
+}

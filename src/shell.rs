@@ -1,0 +1,191 @@
+//! The app shell: state every page shares (who is shown in the header, the
+//! status announcer, theme and language) and the frame around the routes
+//! (skip link, header, `<main>`, live region).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::components::live_region::LiveRegion;
+use crate::components::nav::AppNav;
+use crate::components::skip_link::SkipLink;
+use crate::i18n::{use_i18n, I18n};
+use crate::theme::Theme;
+
+/// The signed-in person as the header shows them. The profile loader fills
+/// it; signing out clears it.
+#[derive(Clone, Copy)]
+pub struct CurrentUser {
+    pub name: RwSignal<Option<String>>,
+    pub avatar_url: RwSignal<Option<String>>,
+}
+
+impl CurrentUser {
+    pub fn new() -> Self {
+        CurrentUser { name: RwSignal::new(None), avatar_url: RwSignal::new(None) }
+    }
+
+    pub fn clear(&self) {
+        self.name.set(None);
+        self.avatar_url.set(None);
+    }
+}
+
+impl Default for CurrentUser {
+    fn default() -> Self {
+        CurrentUser::new()
+    }
+}
+
+pub fn use_current_user() -> CurrentUser {
+    use_context::<CurrentUser>().unwrap_or_else(|| {
+        let user = CurrentUser::new();
+        provide_context(user);
+        user
+    })
+}
+
+/// Says status changes out loud through the shell's `aria-live` regions
+/// ("Saved", "Theme: Dark"). Text is shown to screen readers only.
+#[derive(Clone, Copy)]
+pub struct Announcer {
+    polite: RwSignal<String>,
+    urgent: RwSignal<String>,
+}
+
+impl Announcer {
+    pub fn new() -> Self {
+        Announcer { polite: RwSignal::new(String::new()), urgent: RwSignal::new(String::new()) }
+    }
+
+    /// Announced when the screen reader is idle (`role="status"`).
+    pub fn announce(&self, text: impl Into<String>) {
+        replace_text(self.polite, text.into());
+    }
+
+    /// Interrupts (`role="alert"`): failures the person must act on.
+    pub fn alert(&self, text: impl Into<String>) {
+        replace_text(self.urgent, text.into());
+    }
+
+    pub fn polite_text(&self) -> String {
+        self.polite.get()
+    }
+
+    pub fn urgent_text(&self) -> String {
+        self.urgent.get()
+    }
+}
+
+impl Default for Announcer {
+    fn default() -> Self {
+        Announcer::new()
+    }
+}
+
+/// Empties the region first and fills it a moment later, so the same
+/// text twice ("Saved", "Saved") is announced twice.
+fn replace_text(region: RwSignal<String>, text: String) {
+    region.set(String::new());
+    set_timeout(move || drop(region.try_set(text)), Duration::from_millis(60));
+}
+
+pub fn use_announcer() -> Announcer {
+    use_context::<Announcer>().unwrap_or_else(|| {
+        let announcer = Announcer::new();
+        provide_context(announcer);
+        announcer
+    })
+}
+
+/// Whether the current page holds edits that are not saved yet. While it
+/// does, the header's links ask before leaving and so does closing or
+/// reloading the tab. Pages report through [`use_unsaved_guard`].
+#[derive(Clone, Copy)]
+pub struct UnsavedChanges {
+    dirty: RwSignal<bool>,
+}
+
+impl UnsavedChanges {
+    pub fn new() -> Self {
+        UnsavedChanges { dirty: RwSignal::new(false) }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty.get_untracked()
+    }
+
+    pub fn set_dirty(&self, dirty: bool) {
+        self.dirty.set(dirty);
+    }
+
+    /// True when there is nothing to lose or the person agrees to lose it.
+    pub fn confirm_leave(&self, i18n: I18n) -> bool {
+        !self.is_dirty() || window().confirm_with_message(&i18n.t("profile.leave_confirm")).unwrap_or(true)
+    }
+}
+
+impl Default for UnsavedChanges {
+    fn default() -> Self {
+        UnsavedChanges::new()
+    }
+}
+
+pub fn use_unsaved_changes() -> UnsavedChanges {
+    use_context::<UnsavedChanges>().unwrap_or_else(|| {
+        let unsaved = UnsavedChanges::new();
+        provide_context(unsaved);
+        unsaved
+    })
+}
+
+/// For a page with a form: keeps the shell's guard in step with `dirty`
+/// and clears it when the page goes away.
+pub fn use_unsaved_guard(dirty: Signal<bool>) {
+    let unsaved = use_unsaved_changes();
+    Effect::new(move || unsaved.set_dirty(dirty.get()));
+    on_cleanup(move || {
+        let _ = unsaved.dirty.try_set(false);
+    });
+}
+
+/// Provides the shell's contexts: remembered theme and language (applied
+/// to `<html>`), the header's user and the announcer. `App` calls it once;
+/// the session and API client are provided next to it.
+pub fn provide_shell_context() {
+    provide_context(I18n::restore());
+    provide_context(Theme::restore());
+    provide_context(CurrentUser::new());
+    provide_context(Announcer::new());
+    provide_context(UnsavedChanges::new());
+}
+
+/// Skip link, header, `<main>` (the skip link's target) and the live
+/// regions around the routes. Must sit inside the `Router`.
+#[component]
+pub fn AppShell(children: Children) -> impl IntoView {
+    let unsaved = use_unsaved_changes();
+    // Closing or reloading the tab with unsaved edits: the browser asks.
+    let before_unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if unsaved.is_dirty() {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || before_unload.remove());
+    view! {
+        <SkipLink target="main"/>
+        <AppNav/>
+        <main id="main" class="page" tabindex="-1">
+            {children()}
+        </main>
+        <LiveRegion/>
+    }
+}
+
+/// Sets `document.title` to "<page> · <app>" in the current language.
+pub fn use_page_title(key: &'static str) {
+    let i18n = use_i18n();
+    Effect::new(move || {
+        document().set_title(&format!("{} · {}", i18n.t(key), i18n.t("app.name")));
+    });
+}

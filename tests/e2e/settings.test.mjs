@@ -1,0 +1,168 @@
+// Settings and the app shell in the release build: the remembered theme
+// and direction are applied before the app runs (under the strict CSP
+// that will be enforced), the shell works from the keyboard, and Settings
+// has no axe violations in light, dark and Persian. Screenshots of each go
+// to out/ (desktop 1280×800 and phone 390×844).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launch, signIn, APP_URL, OUT_DIR } from './browser.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const CSP = "script-src 'self' 'wasm-unsafe-eval'";
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+const DARK_BG = 'rgb(14, 17, 22)';
+const LIGHT_BG = 'rgb(245, 246, 248)';
+
+async function withBrowser(fn) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const browser = await launch();
+  try {
+    await fn(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/// The page as the app is about to start: stored preferences, the strict
+/// CSP on the document, and the wasm never arriving.
+async function bootOnly(browser, { theme, locale, colorScheme = 'light' }) {
+  const page = await browser.newPage({ colorScheme });
+  await page.addInitScript(([t, l]) => {
+    if (t) localStorage.setItem('profile-app.theme', t);
+    if (l) localStorage.setItem('profile-app.locale', l);
+  }, [theme, locale]);
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.route((url) => url.pathname === '/settings', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+  });
+  await page.goto(`${APP_URL}/settings`);
+  const state = await page.evaluate(() => ({
+    theme: document.documentElement.dataset.theme,
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    background: getComputedStyle(document.body).backgroundColor,
+  }));
+  await page.close();
+  return state;
+}
+
+test('remembered theme and direction apply before the app runs, under a strict CSP', async () => {
+  await withBrowser(async (browser) => {
+    assert.deepEqual(await bootOnly(browser, { theme: 'dark', locale: 'fa' }),
+      { theme: 'dark', lang: 'fa', dir: 'rtl', background: DARK_BG });
+    assert.deepEqual(await bootOnly(browser, { theme: 'light', colorScheme: 'dark' }),
+      { theme: 'light', lang: 'en', dir: 'ltr', background: LIGHT_BG });
+    // Nothing stored: follow the system, whichever way it is set.
+    assert.equal((await bootOnly(browser, { colorScheme: 'dark' })).background, DARK_BG);
+    assert.equal((await bootOnly(browser, { colorScheme: 'light' })).background, LIGHT_BG);
+  });
+});
+
+/// Tabs until `predicate` holds for the focused element (at most `max` times).
+async function tabUntil(page, predicate, max = 15) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return;
+  }
+  throw new Error(`focus never reached: ${predicate}`);
+}
+
+async function focusRing(page) {
+  return page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+}
+
+test('keyboard: skip link, navigation with visible focus and aria-current, theme by arrow keys', async () => {
+  await withBrowser(async (browser) => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    await signIn(page);
+    await page.waitForURL('**/profile');
+
+    // First Tab: the skip link, visible on screen; Enter moves focus to <main>.
+    await page.keyboard.press('Tab');
+    const skip = page.getByTestId('skip-link');
+    assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
+    const box = await skip.boundingBox();
+    assert.ok(box && box.y >= 0, 'the focused skip link is on screen');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+
+    // Tab to Settings in the header and follow it with Enter.
+    await tabUntil(page, () => document.activeElement.getAttribute('href') === '/settings');
+    const ring = await focusRing(page);
+    assert.ok(ring.style !== 'none' && ring.width >= 2, `visible focus ring, got ${JSON.stringify(ring)}`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/settings');
+    await page.getByTestId('settings').waitFor();
+    assert.equal(await page.locator('.app-nav a[href="/settings"]').getAttribute('aria-current'), 'page');
+    assert.equal(await page.locator('.app-nav a[href="/profile"]').getAttribute('aria-current'), null);
+
+    // Into the theme radios; arrow keys pick another theme at once and say so.
+    await tabUntil(page, () => document.activeElement.name === 'theme');
+    const before = await page.evaluate(() => document.documentElement.dataset.theme);
+    await page.keyboard.press('ArrowRight');
+    const after = await page.evaluate(() => document.documentElement.dataset.theme);
+    assert.notEqual(after, before);
+    assert.equal(await page.evaluate(() => localStorage.getItem('profile-app.theme')), after);
+    await page.getByTestId('announcer').getByText(/^Theme: /).waitFor({ state: 'attached' });
+    await page.close();
+  });
+});
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+test('settings in light, dark and Persian: no axe violations; screenshots', async () => {
+  await withBrowser(async (browser) => {
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      const page = await browser.newPage({ viewport });
+      await signIn(page);
+      await page.waitForURL('**/profile');
+      await page.goto(`${APP_URL}/settings`);
+      await page.getByTestId('settings').waitFor();
+
+      const looks = [
+        ['light', 'theme-light', 'language-en', 'Settings'],
+        ['dark', 'theme-dark', 'language-en', 'Settings'],
+        ['fa', 'theme-light', 'language-fa', 'تنظیمات'],
+        ['fa-dark', 'theme-dark', 'language-fa', 'تنظیمات'],
+      ];
+      for (const [name, theme, language, title] of looks) {
+        await page.getByTestId(theme).check();
+        await page.getByTestId(language).check();
+        await page.locator('h1', { hasText: title }).waitFor();
+        const violations = await axeViolations(page);
+        assert.deepEqual(violations, [], `axe on settings (${name}, ${size}): ${JSON.stringify(violations, null, 2)}`);
+        const shot = `${OUT_DIR}settings-${name}-${size}.png`;
+        await page.screenshot({ path: shot, fullPage: true });
+        console.log(`screenshot: ${shot}`);
+      }
+      await page.getByTestId('language-en').check();
+      await page.getByTestId('theme-system').check();
+      await page.close();
+    }
+  });
+});
+
+test('unknown address: not-found page without axe violations', async () => {
+  await withBrowser(async (browser) => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    await page.goto(`${APP_URL}/no/such/page`);
+    await page.getByTestId('not-found').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: `${OUT_DIR}not-found.png` });
+    await page.close();
+  });
+});

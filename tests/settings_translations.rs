@@ -1,0 +1,82 @@
+//! Translation completeness: en.json and fa.json have the same keys and
+//! the same `{placeholders}`, no empty texts, and cover every key the
+//! model crate can emit (rule messages, catalogue labels, sections,
+//! pages, choice options) and every key the shell and settings use.
+
+use std::collections::BTreeSet;
+
+use profile_app::i18n::{choice_key, Locale};
+use profile_app::theme::ThemeChoice;
+use profile_model::catalogue::{catalogue, Page, Section};
+use profile_model::{messages, Dialect};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn keys(locale: Locale) -> BTreeSet<&'static str> {
+    locale.texts().keys().map(String::as_str).collect()
+}
+
+/// Every key the app must be able to show, from the model crate and the
+/// settings page's own enums.
+fn required_keys() -> BTreeSet<String> {
+    let mut required: BTreeSet<String> = messages::ENGLISH.iter().map(|(k, _)| k.to_string()).collect();
+    for dialect in Dialect::ALL {
+        for field in catalogue(dialect) {
+            required.insert(field.label_key());
+            for option in field.options() {
+                required.insert(choice_key(field.name(), option));
+            }
+        }
+    }
+    required.extend(Section::ALL.map(|s| s.label_key()));
+    required.extend(Page::ALL.map(|p| p.label_key().to_string()));
+    required.extend(ThemeChoice::ALL.map(|c| c.label_key().to_string()));
+    required.extend(Locale::ALL.map(|l| l.name_key().to_string()));
+    required
+}
+
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+}
+
+#[wasm_bindgen_test]
+fn english_and_persian_have_the_same_keys() {
+    let (en, fa) = (keys(Locale::En), keys(Locale::Fa));
+    let only_en: Vec<_> = en.difference(&fa).collect();
+    let only_fa: Vec<_> = fa.difference(&en).collect();
+    assert!(
+        only_en.is_empty() && only_fa.is_empty(),
+        "missing in fa.json: {only_en:?}; missing in en.json: {only_fa:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_model_message_and_catalogue_label_is_translated() {
+    for locale in Locale::ALL {
+        let have = keys(locale);
+        let missing: Vec<_> = required_keys().into_iter().filter(|k| !have.contains(k.as_str())).collect();
+        assert!(missing.is_empty(), "{}.json misses {missing:?}", locale.code());
+    }
+}
+
+#[wasm_bindgen_test]
+fn translations_keep_the_placeholders_and_are_not_empty() {
+    for (key, en) in Locale::En.texts() {
+        let fa = &Locale::Fa.texts()[key];
+        assert!(!en.trim().is_empty() && !fa.trim().is_empty(), "empty text for {key}");
+        assert_eq!(placeholders(en), placeholders(fa), "placeholders of {key} differ: {en:?} / {fa:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn english_rule_messages_match_the_model_crate() {
+    // One source of truth for the English rule texts: the model crate.
+    for (key, text) in messages::ENGLISH {
+        assert_eq!(
+            Locale::En.texts().get(*key).map(String::as_str),
+            Some(*text),
+            "en.json differs from the model for {key}"
+        );
+    }
+}
