@@ -18,6 +18,7 @@ use leptos_router::path;
 use profile_model::AppConfig;
 
 use crate::api::ApiClient;
+use crate::components::connection::ConnectionDetails;
 use crate::config::ConfigProblem;
 use crate::i18n::use_i18n;
 use crate::pages::{not_found::NotFound, profile::ProfilePage, settings::SettingsPage, sign_in::SignInPage};
@@ -52,7 +53,7 @@ fn Routed(config: AppConfig) -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/profile"/> }/>
                     <Route path=path!("/sign-in") view=SignInPage/>
                     <Route path=path!("/profile") view=ProfilePage/>
-                    <Route path=path!("/settings") view=|| view! { <SettingsPage/> }/>
+                    <Route path=path!("/settings") view=|| view! { <SettingsPage connection=|| view! { <ConnectionDetails/> }/> }/>
                 </Routes>
             </AppShell>
         </Router>

@@ -4,6 +4,7 @@ pub mod avatar;
 pub mod banner;
 pub mod field;
 pub mod choice_group;
+pub mod connection;
 pub mod live_region;
 pub mod nav;
 pub mod skip_link;

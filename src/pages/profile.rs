@@ -138,6 +138,12 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
         }
     });
 
+    // The shell asks before in-app navigation loses edits, and shows who
+    // is signed in.
+    let unsaved = crate::shell::use_unsaved_changes();
+    Effect::new(move || unsaved.set_dirty(dirty.get()));
+    on_cleanup(move || unsaved.set_dirty(false));
+
     // Closing the tab with unsaved changes asks first.
     let unload_guard = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if dirty.get_untracked() {
@@ -154,6 +160,12 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
             .and_then(|f| loaded.with(|l| l.values.get(f.path).map(|v| v.as_text().to_string())))
             .filter(|url| profile_model::url::is_valid_url(url) || url.starts_with('/'))
     };
+
+    let current_user = crate::shell::use_current_user();
+    Effect::new(move || {
+        current_user.name.set(loaded.with(|l| display_name(&l.values)));
+        current_user.avatar_url.set(photo_url());
+    });
 
     view! {
         <form class="card profile" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
@@ -221,6 +233,16 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// The name the header shows: the full name where the dialect has one,
+/// else first and last name, else the username or email.
+fn display_name(values: &FormValues) -> Option<String> {
+    let full = values.text("full_name").trim().to_string();
+    let parts = format!("{} {}", values.text("first_name").trim(), values.text("last_name").trim()).trim().to_string();
+    [full, parts, values.text("username").to_string(), values.text("email").to_string()]
+        .into_iter()
+        .find(|n| !n.is_empty())
 }
 
 /// What the editor asked for, as the API client takes it.

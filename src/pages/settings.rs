@@ -193,8 +193,14 @@ fn SignOut() -> impl IntoView {
     let announcer = use_announcer();
     let navigate = use_navigate();
     let hint_id = "settings-sign-out-hint";
+    let api = use_context::<crate::api::ApiClient>();
     let on_click = move |_| {
-        session.sign_out();
+        // The backend is told where it has a sign-out call; tokens and
+        // drafts are forgotten either way.
+        match api.clone() {
+            Some(api) => leptos::task::spawn_local(async move { api.sign_out().await }),
+            None => session.sign_out(),
+        }
         user.clear();
         announcer.announce(i18n.t("status.signed_out"));
         navigate("/sign-in", Default::default());
