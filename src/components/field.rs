@@ -48,7 +48,7 @@ pub fn FieldInput(
                     let option = *option;
                     view! {
                         <option value=option selected=move || text() == option>
-                            {move || i18n.t(&format!("choice.{option}"))}
+                            {move || i18n.t(&crate::i18n::choice_key(spec.name(), option))}
                         </option>
                     }
                 }).collect_view()}
