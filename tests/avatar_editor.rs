@@ -163,7 +163,7 @@ fn photo_canvas(width: u32, height: u32, noise: u8) -> HtmlCanvasElement {
     let shapes = (width * height / 4000).clamp(40, 4000);
     for i in 0..shapes {
         // Radii from a sixth of the picture down to a few pixels.
-        let max_r = (width.min(height) / 6 >> (i % 6)).max(2);
+        let max_r = ((width.min(height) / 6) >> (i % 6)).max(2);
         let r = (2 + rand() % max_r) as f64;
         ctx.begin_path();
         ctx.arc((rand() % width) as f64, (rand() % height) as f64, r, 0.0, std::f64::consts::TAU).unwrap();
@@ -391,18 +391,49 @@ async fn zoom_and_arrow_keys_move_the_crop_and_prepare_again() {
     assert_ne!(style(&editor.root), before, "the arrow key moved the photo");
 }
 
+/// A `paste` carrying `data`, as the browser makes one when a person pastes.
+fn paste_event(data: &DataTransfer) -> web_sys::ClipboardEvent {
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_clipboard_data(Some(data));
+    let paste = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    if paste.clipboard_data().and_then(|d| d.files()).map_or(0, |f| f.length()) != data.files().unwrap().length() {
+        // Firefox's constructor copies only text into `clipboardData`; a
+        // real paste of a picture has the file there, so put it there.
+        let descriptor = js_sys::Object::new();
+        js_sys::Reflect::set(&descriptor, &"value".into(), data).unwrap();
+        js_sys::Object::define_property(&paste, &"clipboardData".into(), &descriptor);
+    }
+    paste
+}
+
 #[wasm_bindgen_test]
 async fn pasted_photo_is_taken() {
     let editor = Editor::mount(AvatarPolicy::default(), None, false);
     let file = image_file(300, 300, 0, "image/png", "image.png").await;
     wait_for_test_id(&editor.root, "avatar-input").await;
-    let init = web_sys::ClipboardEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_clipboard_data(Some(&data_transfer(&file)));
-    let paste = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    let paste = paste_event(&data_transfer(&file));
     document().body().unwrap().dispatch_event(&paste).unwrap();
+    assert!(paste.default_prevented());
     assert_square_photo(&editor.prepared_after(0).await, 300).await;
+}
+
+#[wasm_bindgen_test]
+async fn text_pasted_into_a_field_stays_the_fields() {
+    let editor = Editor::mount(AvatarPolicy::default(), None, false);
+    let file = image_file(50, 50, 0, "image/png", "image.png").await;
+    wait_for_test_id(&editor.root, "avatar-input").await;
+    let field = document().create_element("textarea").unwrap();
+    editor.root.append_child(&field).unwrap();
+    // Rich text copied from a document often carries a picture as well.
+    let data = data_transfer(&file);
+    data.set_data("text/plain", "hello").unwrap();
+    let paste = paste_event(&data);
+    field.dispatch_event(&paste).unwrap();
+    assert!(!paste.default_prevented());
+    next_turn(300).await;
+    assert_eq!(editor.count(), 0);
 }
 
 #[wasm_bindgen_test]
