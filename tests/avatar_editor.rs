@@ -391,6 +391,47 @@ async fn zoom_and_arrow_keys_move_the_crop_and_prepare_again() {
     assert_ne!(style(&editor.root), before, "the arrow key moved the photo");
 }
 
+fn pointer(name: &str, x: i32, y: i32) -> web_sys::PointerEvent {
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_pointer_id(7);
+    init.set_is_primary(true);
+    init.set_client_x(x);
+    init.set_client_y(y);
+    web_sys::PointerEvent::new_with_event_init_dict(name, &init).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn dragging_moves_the_photo_with_the_pointer() {
+    let editor = Editor::mount(AvatarPolicy::default(), None, false);
+    editor.choose(&image_file(1200, 800, 0, "image/png", "wide.png").await).await;
+    editor.prepared_after(0).await;
+    let crop = find(&editor.root, "avatar-crop").unwrap();
+    let left = |root: &Element| -> f64 {
+        let style = find(root, "avatar-preview").and_then(|img| img.get_attribute("style")).unwrap_or_default();
+        let value = style.split(';').find_map(|d| d.strip_prefix("left:")).expect("a placed preview");
+        value.trim_end_matches('%').parse().unwrap()
+    };
+    // Centred: the 800 px square starts 200 px in, a quarter of its side.
+    assert!((left(&editor.root) + 25.0).abs() < 1e-6);
+
+    crop.dispatch_event(&pointer("pointerdown", 100, 100)).unwrap();
+    crop.dispatch_event(&pointer("pointermove", 120, 100)).unwrap();
+    crop.dispatch_event(&pointer("pointerup", 120, 100)).unwrap();
+    let root = editor.root.clone();
+    // The picture follows the pointer: 20 px to the right in a frame of
+    // `client_width` px.
+    let frame = crop.client_width() as f64;
+    let expected = -25.0 + 20.0 / frame * 100.0;
+    wait_for("the photo to follow the pointer", 5_000.0, || ((left(&root) - expected).abs() < 1e-3).then_some(())).await;
+    editor.prepared_after(1).await;
+    // After the pointer is up, moving it does nothing.
+    crop.dispatch_event(&pointer("pointermove", 200, 100)).unwrap();
+    next_turn(50).await;
+    assert!((left(&editor.root) - expected).abs() < 1e-3);
+}
+
 /// A `paste` carrying `data`, as the browser makes one when a person pastes.
 fn paste_event(data: &DataTransfer) -> web_sys::ClipboardEvent {
     let init = web_sys::ClipboardEventInit::new();
