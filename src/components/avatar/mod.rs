@@ -173,6 +173,14 @@ pub fn AvatarEditor(
         match encoded {
             Ok(Encoded { blob, mime }) => {
                 let bytes = blob.size() as u64;
+                let max = policy.with_value(|p| p.max_bytes);
+                if bytes > max {
+                    // Only with a limit far below any photo's size.
+                    error.set(Some(
+                        Message::rule("avatar.error.too_large").with("size", format_bytes(bytes)).with("max", format_bytes(max)),
+                    ));
+                    return;
+                }
                 ready.set(Some((side, bytes)));
                 let file_name = output_name(&name, &mime);
                 on_change.run(AvatarChange::Replace(PreparedAvatar { blob, file_name, bytes, mime }));
