@@ -43,6 +43,17 @@ impl Editor {
         Editor { root, changes, mounted: Some(Box::new(handle)) }
     }
 
+    /// Mounted with the server's photo URL in a signal the test changes.
+    fn mount_with_url(current_url: RwSignal<Option<String>>) -> Editor {
+        let root = container();
+        let changes = RwSignal::new_local(Vec::new());
+        let handle = leptos::mount::mount_to(root.clone(), move || {
+            let on_change = Callback::new(move |change| changes.update(|v| v.push(change)));
+            view! { <AvatarEditor current_url policy=AvatarPolicy::default() can_remove=true on_change/> }
+        });
+        Editor { root, changes, mounted: Some(Box::new(handle)) }
+    }
+
     fn count(&self) -> usize {
         self.changes.with_untracked(Vec::len)
     }
@@ -491,4 +502,30 @@ async fn dropped_photo_is_taken() {
     target.dispatch_event(&drop).unwrap();
     assert!(drop.default_prevented(), "the browser must not open the dropped file");
     assert_square_photo(&editor.prepared_after(0).await, 300).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_new_server_photo_ends_the_pending_change() {
+    let current_url = RwSignal::new(None::<String>);
+    let editor = Editor::mount_with_url(current_url);
+    editor.choose(&image_file(200, 200, 0, "image/png", "a.png").await).await;
+    editor.prepared_after(0).await;
+    let src = editor.preview_src().unwrap();
+
+    // The page saved the photo and took the server's answer.
+    let saved = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+    current_url.set(Some(saved.to_string()));
+    assert!(matches!(editor.change_after(1).await, AvatarChange::Keep));
+    let root = editor.root.clone();
+    wait_for("the server's photo", 5_000.0, || {
+        find(&root, "avatar-preview")?.get_attribute("src").filter(|s| s == saved)
+    })
+    .await;
+    assert!(find(&editor.root, "avatar-cancel").is_none());
+    assert!(!url_is_alive(&src).await, "the preview is released");
+
+    // Nothing pending: a later reload with another URL reports nothing.
+    current_url.set(Some(format!("{saved}#2")));
+    next_turn(100).await;
+    assert_eq!(editor.count(), 2);
 }

@@ -60,7 +60,9 @@ struct Picked {
 
 /// Edits the profile photo. `on_change` gets `Replace` each time a photo
 /// (or a new crop of it) is ready, `Remove` when the person removes the
-/// photo, and `Keep` when they cancel.
+/// photo, and `Keep` when they cancel or when `current_url` changes while
+/// something is pending (the page saved it: the editor then shows the
+/// server's photo again).
 #[component]
 pub fn AvatarEditor(
     /// URL of the photo the server has now, if any.
@@ -110,6 +112,17 @@ pub fn AvatarEditor(
         ready.set(None);
         preparing.set(false);
     };
+
+    // The server's photo changed (a save went through, or the profile was
+    // reloaded): what was pending is done, show the server's photo.
+    Effect::new(move |before: Option<Option<String>>| {
+        let now = current_url.get();
+        if before.is_some_and(|before| before != now) && (picked.with_untracked(Option::is_some) || removing.get_untracked()) {
+            reset(false);
+            on_change.run(AvatarChange::Keep);
+        }
+        now
+    });
 
     let pick = move |file: File| {
         let this = bump(choice);
