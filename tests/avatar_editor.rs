@@ -43,6 +43,17 @@ impl Editor {
         Editor { root, changes, mounted: Some(Box::new(handle)) }
     }
 
+    /// Mounted with the server's photo URL in a signal the test changes.
+    fn mount_with_url(current_url: RwSignal<Option<String>>) -> Editor {
+        let root = container();
+        let changes = RwSignal::new_local(Vec::new());
+        let handle = leptos::mount::mount_to(root.clone(), move || {
+            let on_change = Callback::new(move |change| changes.update(|v| v.push(change)));
+            view! { <AvatarEditor current_url policy=AvatarPolicy::default() can_remove=true on_change/> }
+        });
+        Editor { root, changes, mounted: Some(Box::new(handle)) }
+    }
+
     fn count(&self) -> usize {
         self.changes.with_untracked(Vec::len)
     }
@@ -163,7 +174,7 @@ fn photo_canvas(width: u32, height: u32, noise: u8) -> HtmlCanvasElement {
     let shapes = (width * height / 4000).clamp(40, 4000);
     for i in 0..shapes {
         // Radii from a sixth of the picture down to a few pixels.
-        let max_r = (width.min(height) / 6 >> (i % 6)).max(2);
+        let max_r = ((width.min(height) / 6) >> (i % 6)).max(2);
         let r = (2 + rand() % max_r) as f64;
         ctx.begin_path();
         ctx.arc((rand() % width) as f64, (rand() % height) as f64, r, 0.0, std::f64::consts::TAU).unwrap();
@@ -391,18 +402,90 @@ async fn zoom_and_arrow_keys_move_the_crop_and_prepare_again() {
     assert_ne!(style(&editor.root), before, "the arrow key moved the photo");
 }
 
+fn pointer(name: &str, x: i32, y: i32) -> web_sys::PointerEvent {
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_pointer_id(7);
+    init.set_is_primary(true);
+    init.set_client_x(x);
+    init.set_client_y(y);
+    web_sys::PointerEvent::new_with_event_init_dict(name, &init).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn dragging_moves_the_photo_with_the_pointer() {
+    let editor = Editor::mount(AvatarPolicy::default(), None, false);
+    editor.choose(&image_file(1200, 800, 0, "image/png", "wide.png").await).await;
+    editor.prepared_after(0).await;
+    let crop = find(&editor.root, "avatar-crop").unwrap();
+    let left = |root: &Element| -> f64 {
+        let style = find(root, "avatar-preview").and_then(|img| img.get_attribute("style")).unwrap_or_default();
+        let value = style.split(';').find_map(|d| d.strip_prefix("left:")).expect("a placed preview");
+        value.trim_end_matches('%').parse().unwrap()
+    };
+    // Centred: the 800 px square starts 200 px in, a quarter of its side.
+    assert!((left(&editor.root) + 25.0).abs() < 1e-6);
+
+    crop.dispatch_event(&pointer("pointerdown", 100, 100)).unwrap();
+    crop.dispatch_event(&pointer("pointermove", 120, 100)).unwrap();
+    crop.dispatch_event(&pointer("pointerup", 120, 100)).unwrap();
+    let root = editor.root.clone();
+    // The picture follows the pointer: 20 px to the right in a frame of
+    // `client_width` px.
+    let frame = crop.client_width() as f64;
+    let expected = -25.0 + 20.0 / frame * 100.0;
+    wait_for("the photo to follow the pointer", 5_000.0, || ((left(&root) - expected).abs() < 1e-3).then_some(())).await;
+    editor.prepared_after(1).await;
+    // After the pointer is up, moving it does nothing.
+    crop.dispatch_event(&pointer("pointermove", 200, 100)).unwrap();
+    next_turn(50).await;
+    assert!((left(&editor.root) - expected).abs() < 1e-3);
+}
+
+/// A `paste` carrying `data`, as the browser makes one when a person pastes.
+fn paste_event(data: &DataTransfer) -> web_sys::ClipboardEvent {
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_clipboard_data(Some(data));
+    let paste = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    if paste.clipboard_data().and_then(|d| d.files()).map_or(0, |f| f.length()) != data.files().unwrap().length() {
+        // Firefox's constructor copies only text into `clipboardData`; a
+        // real paste of a picture has the file there, so put it there.
+        let descriptor = js_sys::Object::new();
+        js_sys::Reflect::set(&descriptor, &"value".into(), data).unwrap();
+        js_sys::Object::define_property(&paste, &"clipboardData".into(), &descriptor);
+    }
+    paste
+}
+
 #[wasm_bindgen_test]
 async fn pasted_photo_is_taken() {
     let editor = Editor::mount(AvatarPolicy::default(), None, false);
     let file = image_file(300, 300, 0, "image/png", "image.png").await;
     wait_for_test_id(&editor.root, "avatar-input").await;
-    let init = web_sys::ClipboardEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_clipboard_data(Some(&data_transfer(&file)));
-    let paste = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    let paste = paste_event(&data_transfer(&file));
     document().body().unwrap().dispatch_event(&paste).unwrap();
+    assert!(paste.default_prevented());
     assert_square_photo(&editor.prepared_after(0).await, 300).await;
+}
+
+#[wasm_bindgen_test]
+async fn text_pasted_into_a_field_stays_the_fields() {
+    let editor = Editor::mount(AvatarPolicy::default(), None, false);
+    let file = image_file(50, 50, 0, "image/png", "image.png").await;
+    wait_for_test_id(&editor.root, "avatar-input").await;
+    let field = document().create_element("textarea").unwrap();
+    editor.root.append_child(&field).unwrap();
+    // Rich text copied from a document often carries a picture as well.
+    let data = data_transfer(&file);
+    data.set_data("text/plain", "hello").unwrap();
+    let paste = paste_event(&data);
+    field.dispatch_event(&paste).unwrap();
+    assert!(!paste.default_prevented());
+    next_turn(300).await;
+    assert_eq!(editor.count(), 0);
 }
 
 #[wasm_bindgen_test]
@@ -419,4 +502,30 @@ async fn dropped_photo_is_taken() {
     target.dispatch_event(&drop).unwrap();
     assert!(drop.default_prevented(), "the browser must not open the dropped file");
     assert_square_photo(&editor.prepared_after(0).await, 300).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_new_server_photo_ends_the_pending_change() {
+    let current_url = RwSignal::new(None::<String>);
+    let editor = Editor::mount_with_url(current_url);
+    editor.choose(&image_file(200, 200, 0, "image/png", "a.png").await).await;
+    editor.prepared_after(0).await;
+    let src = editor.preview_src().unwrap();
+
+    // The page saved the photo and took the server's answer.
+    let saved = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+    current_url.set(Some(saved.to_string()));
+    assert!(matches!(editor.change_after(1).await, AvatarChange::Keep));
+    let root = editor.root.clone();
+    wait_for("the server's photo", 5_000.0, || {
+        find(&root, "avatar-preview")?.get_attribute("src").filter(|s| s == saved)
+    })
+    .await;
+    assert!(find(&editor.root, "avatar-cancel").is_none());
+    assert!(!url_is_alive(&src).await, "the preview is released");
+
+    // Nothing pending: a later reload with another URL reports nothing.
+    current_url.set(Some(format!("{saved}#2")));
+    next_turn(100).await;
+    assert_eq!(editor.count(), 2);
 }

@@ -123,7 +123,7 @@ impl Crop {
     /// `viewport` pixels wide: the picture follows the pointer, so the
     /// square moves the other way.
     pub fn dragged_by(self, dx: f64, dy: f64, viewport: f64) -> Crop {
-        if !(viewport > 0.0) {
+        if viewport.is_nan() || viewport <= 0.0 {
             return self;
         }
         let scale = self.side() / viewport;
@@ -171,7 +171,7 @@ impl Crop {
 pub fn downscale_steps(from: f64, to: u32) -> Vec<u32> {
     let to = to.max(1);
     let mut steps = Vec::new();
-    if !(from > to as f64) {
+    if from.is_nan() || from <= to as f64 {
         return steps;
     }
     let mut current = from;
@@ -295,7 +295,7 @@ mod tests {
             prop_assert!(r.y + r.side <= h as f64 + eps);
             prop_assert!((MIN_ZOOM..=MAX_ZOOM).contains(&crop.zoom()));
             let out = crop.output_side(AVATAR_MAX_SIDE);
-            prop_assert!(out >= 1 && out <= AVATAR_MAX_SIDE);
+            prop_assert!((1..=AVATAR_MAX_SIDE).contains(&out));
             prop_assert!(out as f64 <= r.side.round().max(1.0));
         }
 

@@ -60,7 +60,9 @@ struct Picked {
 
 /// Edits the profile photo. `on_change` gets `Replace` each time a photo
 /// (or a new crop of it) is ready, `Remove` when the person removes the
-/// photo, and `Keep` when they cancel.
+/// photo, and `Keep` when they cancel or when `current_url` changes while
+/// something is pending (the page saved it: the editor then shows the
+/// server's photo again).
 #[component]
 pub fn AvatarEditor(
     /// URL of the photo the server has now, if any.
@@ -110,6 +112,17 @@ pub fn AvatarEditor(
         ready.set(None);
         preparing.set(false);
     };
+
+    // The server's photo changed (a save went through, or the profile was
+    // reloaded): what was pending is done, show the server's photo.
+    Effect::new(move |before: Option<Option<String>>| {
+        let now = current_url.get();
+        if before.is_some_and(|before| before != now) && (picked.with_untracked(Option::is_some) || removing.get_untracked()) {
+            reset(false);
+            on_change.run(AvatarChange::Keep);
+        }
+        now
+    });
 
     let pick = move |file: File| {
         let this = bump(choice);
@@ -173,6 +186,14 @@ pub fn AvatarEditor(
         match encoded {
             Ok(Encoded { blob, mime }) => {
                 let bytes = blob.size() as u64;
+                let max = policy.with_value(|p| p.max_bytes);
+                if bytes > max {
+                    // Only with a limit far below any photo's size.
+                    error.set(Some(
+                        Message::rule("avatar.error.too_large").with("size", format_bytes(bytes)).with("max", format_bytes(max)),
+                    ));
+                    return;
+                }
                 ready.set(Some((side, bytes)));
                 let file_name = output_name(&name, &mime);
                 on_change.run(AvatarChange::Replace(PreparedAvatar { blob, file_name, bytes, mime }));
