@@ -111,7 +111,9 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
         save.dispatch((sent, avatar.get_untracked()));
     };
 
-    // The server's answer: adopt it, or put its complaints where they belong.
+    // The server's answer: adopt it, or put its complaints where they belong;
+    // either way, say it out loud for screen readers.
+    let announcer = crate::shell::use_announcer();
     Effect::new(move || {
         let Some(result) = save.value().get() else { return };
         match result {
@@ -122,10 +124,12 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
                 loaded.set(profile);
                 draft::forget(dialect, DRAFT_PAGE);
                 saved_notice.set(true);
+                announcer.announce(i18n.t("profile.saved"));
             }
             Err(mut error) => {
                 avatar_error.set(take_avatar_error(dialect, &mut error).map(|m| i18n.message(&m)));
-                on_save_error(error, form, banner, retryable, rate_limited, needs_sign_in, today)
+                on_save_error(error, form, banner, retryable, rate_limited, needs_sign_in, today);
+                announcer.alert(banner.with_untracked(|m| m.iter().map(|m| i18n.message(m)).collect::<Vec<_>>().join(" ")));
             }
         }
     });
