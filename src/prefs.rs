@@ -1,5 +1,5 @@
 //! Preferences remembered in this browser (theme, language): the storage
-//! keys and how they land on `<html>`. `assets/theme-boot.js` reads the
+//! keys and how they land on `<html>`. `src/theme-boot.js` reads the
 //! same keys and sets the same attributes before the first paint, so the
 //! two must change together.
 

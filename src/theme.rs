@@ -1,7 +1,7 @@
 //! Light, dark or follow the system. The choice is one attribute on
 //! `<html>` (`data-theme`); `style/main.css` maps it to colours with
 //! `color-scheme` + `light-dark()`, so "system" follows the OS live without
-//! a media-query listener here. `assets/theme-boot.js` applies the
+//! a media-query listener here. `src/theme-boot.js` applies the
 //! remembered choice before the first paint.
 
 use leptos::prelude::*;

@@ -135,3 +135,38 @@ fn dates_are_shown_in_the_chosen_language() {
     });
     reset_preferences();
 }
+
+#[wasm_bindgen_test]
+async fn switch_reports_the_flip_and_shows_its_save_state() {
+    use profile_app::components::switch::{SaveState, Switch};
+    let checked = RwSignal::new(false);
+    let state = RwSignal::new(None::<SaveState>);
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Switch label="Contact me by email" checked on_toggle=move |on| {
+                checked.set(on);
+                state.set(Some(SaveState::Saving));
+            } state test_id="email-switch"/>
+        }
+    });
+    let input = wait_for_test_id(&root, "email-switch").await;
+    assert_eq!(input.get_attribute("role").as_deref(), Some("switch"));
+    assert!(input.closest("label").unwrap().unwrap().text_content().unwrap().contains("Contact me by email"));
+    let state_el = find(&root, "email-switch-state").unwrap();
+    assert_eq!(input.get_attribute("aria-describedby"), Some(state_el.id()));
+
+    click(&input);
+    wait_for("saving", 5_000.0, || (state_el.text_content()? == "Saving…").then_some(())).await;
+    assert!(checked.get_untracked());
+    state.set(Some(SaveState::Saved));
+    wait_for("saved", 5_000.0, || (state_el.text_content()? == "Saved").then_some(())).await;
+
+    // A failed save: the owner reverts the value and says why.
+    checked.set(false);
+    state.set(Some(SaveState::Failed(String::new())));
+    wait_for("failed", 5_000.0, || (state_el.text_content()? == "Not saved").then_some(())).await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    wait_for("unchecked", 5_000.0, || (!is_checked(&input)).then_some(())).await;
+    root.remove();
+}

@@ -21,6 +21,10 @@ pub fn ChoiceGroup<T>(
     /// Visible group label (`<legend>`).
     #[prop(into)]
     legend: Signal<String>,
+    /// Keep the legend for screen readers only (when a heading right above
+    /// already says the same).
+    #[prop(optional)]
+    legend_hidden: bool,
     options: Vec<ChoiceOption<T>>,
     /// The option shown as chosen.
     #[prop(into)]
@@ -54,7 +58,7 @@ where
         .collect_view();
     view! {
         <fieldset class="choice">
-            <legend class="choice__legend">{legend}</legend>
+            <legend class="choice__legend" class:visually-hidden=legend_hidden>{legend}</legend>
             <div class="choice__options">{radios}</div>
         </fieldset>
     }

@@ -120,7 +120,7 @@ fn LanguageSection() -> impl IntoView {
     });
     view! {
         <SettingsSection id="language" title=i18n.tr("settings.language") hint=i18n.tr("settings.language.hint")>
-            <ChoiceGroup name="language" legend=i18n.tr("settings.language") options
+            <ChoiceGroup name="language" legend=i18n.tr("settings.language") legend_hidden=true options
                 selected=Signal::derive(move || i18n.locale()) on_select/>
         </SettingsSection>
     }

@@ -43,7 +43,7 @@ async function bootOnly(browser, { theme, locale, colorScheme = 'light' }) {
     theme: document.documentElement.dataset.theme,
     lang: document.documentElement.lang,
     dir: document.documentElement.dir,
-    background: getComputedStyle(document.body).backgroundColor,
+    background: getComputedStyle(document.documentElement).backgroundColor,
   }));
   await page.close();
   return state;
@@ -82,6 +82,9 @@ test('keyboard: skip link, navigation with visible focus and aria-current, theme
     const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
     await signIn(page);
     await page.waitForURL('**/profile');
+    // A fresh load (the sign-in is remembered), so Tab starts at the top.
+    await page.goto(`${APP_URL}/profile`);
+    await page.getByTestId('skip-link').waitFor({ state: 'attached' });
 
     // First Tab: the skip link, visible on screen; Enter moves focus to <main>.
     await page.keyboard.press('Tab');
@@ -92,7 +95,9 @@ test('keyboard: skip link, navigation with visible focus and aria-current, theme
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
 
-    // Tab to Settings in the header and follow it with Enter.
+    // From the top again: Tab to Settings in the header, follow it with Enter.
+    await page.reload();
+    await page.getByTestId('skip-link').waitFor({ state: 'attached' });
     await tabUntil(page, () => document.activeElement.getAttribute('href') === '/settings');
     const ring = await focusRing(page);
     assert.ok(ring.style !== 'none' && ring.width >= 2, `visible focus ring, got ${JSON.stringify(ring)}`);
