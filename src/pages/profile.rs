@@ -142,20 +142,8 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
         }
     });
 
-    // The shell asks before in-app navigation loses edits, and shows who
-    // is signed in.
-    let unsaved = crate::shell::use_unsaved_changes();
-    Effect::new(move || unsaved.set_dirty(dirty.get()));
-    on_cleanup(move || unsaved.set_dirty(false));
-
-    // Closing the tab with unsaved changes asks first.
-    let unload_guard = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if dirty.get_untracked() {
-            ev.prevent_default();
-            ev.set_return_value("unsaved");
-        }
-    });
-    on_cleanup(move || unload_guard.remove());
+    // The shell asks before navigation or closing the tab loses edits.
+    crate::shell::use_unsaved_guard(Signal::derive(move || dirty.get()));
 
     // The photo field, editable (pwgen, users-me) or not (aisquare).
     let photo_spec = catalogue(dialect).iter().find(|s| s.section == Section::Photo && s.kind == FieldKind::File);
