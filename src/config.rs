@@ -8,7 +8,8 @@ use profile_model::{parse_config, AppConfig};
 use crate::api::ClientError;
 
 const OVERRIDE_KEY: &str = "profile-app.config-override";
-const CONFIG_URL: &str = "config.json";
+/// Absolute: a deep link (`/a/b`) must not look for `/a/config.json`.
+const CONFIG_URL: &str = "/config.json";
 
 /// Where the config in use came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
