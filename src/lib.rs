@@ -19,6 +19,7 @@ use profile_model::AppConfig;
 
 use crate::api::ApiClient;
 use crate::components::connection::ConnectionDetails;
+use crate::components::notifications::NotificationSettings;
 use crate::config::ConfigProblem;
 use crate::i18n::use_i18n;
 use crate::pages::{not_found::NotFound, profile::ProfilePage, settings::SettingsPage, sign_in::SignInPage};
@@ -53,7 +54,9 @@ fn Routed(config: AppConfig) -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/profile"/> }/>
                     <Route path=path!("/sign-in") view=SignInPage/>
                     <Route path=path!("/profile") view=ProfilePage/>
-                    <Route path=path!("/settings") view=|| view! { <SettingsPage connection=|| view! { <ConnectionDetails/> }/> }/>
+                    <Route path=path!("/settings") view=|| view! { <SettingsPage
+                        notifications=|| view! { <NotificationSettings/> }
+                        connection=|| view! { <ConnectionDetails/> }/> }/>
                 </Routes>
             </AppShell>
         </Router>

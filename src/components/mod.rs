@@ -7,6 +7,7 @@ pub mod choice_group;
 pub mod connection;
 pub mod live_region;
 pub mod nav;
+pub mod notifications;
 pub mod skip_link;
 pub mod switch;
 pub mod user_badge;
