@@ -18,6 +18,7 @@ use leptos_router::path;
 use profile_model::AppConfig;
 
 use crate::api::ApiClient;
+use crate::components::account::AccountSettings;
 use crate::components::connection::ConnectionDetails;
 use crate::components::notifications::NotificationSettings;
 use crate::config::ConfigProblem;
@@ -56,6 +57,7 @@ fn Routed(config: AppConfig) -> impl IntoView {
                     <Route path=path!("/profile") view=ProfilePage/>
                     <Route path=path!("/settings") view=|| view! { <SettingsPage
                         notifications=|| view! { <NotificationSettings/> }
+                        account=|| view! { <AccountSettings/> }
                         connection=|| view! { <ConnectionDetails/> }/> }/>
                 </Routes>
             </AppShell>

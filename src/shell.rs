@@ -5,6 +5,8 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use profile_model::catalogue::{catalogue, FieldKind, Section};
+use profile_model::{Dialect, FormValues};
 
 use crate::components::live_region::LiveRegion;
 use crate::components::nav::AppNav;
@@ -25,10 +27,34 @@ impl CurrentUser {
         CurrentUser { name: RwSignal::new(None), avatar_url: RwSignal::new(None) }
     }
 
+    /// Shows the person described by a loaded profile.
+    pub fn show(&self, dialect: Dialect, values: &FormValues) {
+        self.name.set(display_name(values));
+        self.avatar_url.set(photo_url(dialect, values));
+    }
+
     pub fn clear(&self) {
         self.name.set(None);
         self.avatar_url.set(None);
     }
+}
+
+/// The name the header shows: the full name where the dialect has one,
+/// else first and last name, else the username or email.
+fn display_name(values: &FormValues) -> Option<String> {
+    let full = values.text("full_name").trim().to_string();
+    let parts = format!("{} {}", values.text("first_name").trim(), values.text("last_name").trim()).trim().to_string();
+    [full, parts, values.text("username").to_string(), values.text("email").to_string()]
+        .into_iter()
+        .find(|n| !n.is_empty())
+}
+
+/// The person's photo URL (editable or not), if it is one we may load:
+/// http(s) or a path on the API's own site.
+pub fn photo_url(dialect: Dialect, values: &FormValues) -> Option<String> {
+    let spec = catalogue(dialect).iter().find(|s| s.section == Section::Photo && s.kind == FieldKind::File)?;
+    let url = values.get(spec.path)?.as_text();
+    (profile_model::url::is_valid_url(url) || url.starts_with('/')).then(|| url.to_string())
 }
 
 impl Default for CurrentUser {

@@ -4,53 +4,18 @@
 mod support;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use profile_app::api::ApiClient;
 use profile_app::pages::profile::ProfilePage;
 use profile_app::session::Session;
 use profile_model::Dialect;
 use serde_json::json;
 use support::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlButtonElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-struct Mounted {
-    root: web_sys::HtmlElement,
-    _handle: Box<dyn std::any::Any>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        self.root.remove();
-    }
-}
-
 fn mount(api: ApiClient, session: Session) -> Mounted {
-    let root = container();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(session);
-        provide_context(api.clone());
-        view! { <Router><ProfilePage/></Router> }
-    });
-    Mounted { root, _handle: Box::new(handle) }
-}
-
-fn save_enabled(root: &Element) -> bool {
-    find(root, "save").is_some_and(|b| !b.unchecked_ref::<HtmlButtonElement>().disabled())
-}
-
-fn blur(el: &Element) {
-    el.dispatch_event(&web_sys::FocusEvent::new("blur").unwrap()).unwrap();
-}
-
-async fn text_of(root: &Element, test_id: &str, what: &str, want: impl Fn(&str) -> bool) -> String {
-    wait_for(what, 10_000.0, || {
-        find(root, test_id).and_then(|e| e.text_content()).filter(|t| want(t))
-    })
-    .await
+    mount_with(api, session, || view! { <ProfilePage/> })
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,6 @@
 mod support;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use profile_app::pages::profile::ProfilePage;
 use support::*;
 use wasm_bindgen_test::*;
@@ -12,14 +11,9 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the profile page with the given client and session in context.
-fn mount_profile(api: profile_app::api::ApiClient, session: profile_app::session::Session) -> (web_sys::HtmlElement, impl Drop) {
-    let root = container();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(session);
-        provide_context(api.clone());
-        view! { <Router><ProfilePage/></Router> }
-    });
-    (root, handle)
+fn mount_profile(api: profile_app::api::ApiClient, session: profile_app::session::Session) -> (web_sys::HtmlElement, Mounted) {
+    let mounted = mount_with(api, session, || view! { <ProfilePage/> });
+    (mounted.root.clone(), mounted)
 }
 
 #[wasm_bindgen_test]

@@ -5,14 +5,9 @@ use leptos::prelude::*;
 use profile_model::catalogue::FieldKind;
 use profile_model::{Date, FieldValue};
 
-use crate::forms::FieldState;
+use crate::forms::{input_id, FieldState};
 use crate::i18n::use_i18n;
 
-/// The DOM id of a field's input (paths like `details.bio` become
-/// `field-details-bio`), so focus can move to it.
-pub fn input_id(path: &str) -> String {
-    format!("field-{}", path.replace('.', "-"))
-}
 
 #[component]
 pub fn FieldInput(

@@ -1,13 +1,16 @@
 //! Reusable pieces; they take signals and callbacks as props.
 
+pub mod account;
 pub mod avatar;
 pub mod banner;
 pub mod field;
 pub mod choice_group;
 pub mod connection;
+pub mod facts;
 pub mod live_region;
 pub mod nav;
 pub mod notifications;
+pub mod save_bar;
 pub mod skip_link;
 pub mod switch;
 pub mod user_badge;

@@ -4,9 +4,12 @@
 //! (dirty, client errors, can-save) is derived, so it cannot go stale.
 
 pub mod draft;
+pub mod save;
+
+pub use save::SaveFlow;
 
 use leptos::prelude::*;
-use profile_model::catalogue::{catalogue, place_errors, FieldKind, FieldSpec, Page};
+use profile_model::catalogue::{catalogue, place_errors, FieldKind, FieldSpec, Page, Section};
 use profile_model::{validate_field, Date, Dialect, FieldErrors, FieldValue, FormValues, Message};
 
 /// One editable field. `Copy`: it is a bundle of signal handles.
@@ -77,12 +80,26 @@ impl FormState {
     /// Fields of `page` that a person can type into (files have their own
     /// editor), filled from the loaded values.
     pub fn new(dialect: Dialect, page: Page, loaded: &FormValues) -> Self {
+        Self::with_fields(dialect, loaded, |spec| spec.page() == page)
+    }
+
+    /// The typeable fields of one section (Settings > Account).
+    pub fn for_section(dialect: Dialect, section: Section, loaded: &FormValues) -> Self {
+        Self::with_fields(dialect, loaded, |spec| spec.section == section)
+    }
+
+    fn with_fields(dialect: Dialect, loaded: &FormValues, wanted: impl Fn(&FieldSpec) -> bool) -> Self {
         let fields = catalogue(dialect)
             .iter()
-            .filter(|spec| spec.page() == page && spec.editable() && spec.kind != FieldKind::File)
+            .filter(|spec| wanted(spec) && spec.editable() && spec.kind != FieldKind::File)
             .map(|spec| FieldState::new(spec, loaded))
             .collect();
         FormState { dialect, fields: StoredValue::new(fields) }
+    }
+
+    /// Whether the form has anything a person can type into.
+    pub fn is_empty(&self) -> bool {
+        self.fields.with_value(Vec::is_empty)
     }
 
     pub fn fields(&self) -> Vec<FieldState> {
@@ -189,6 +206,12 @@ impl FormState {
     pub fn first_invalid(&self, today: Date) -> Option<FieldState> {
         self.fields.with_value(|fs| fs.iter().find(|f| f.shown_error(today).is_some()).copied())
     }
+}
+
+/// The DOM id of a field's input (paths like `details.bio` become
+/// `field-details-bio`), so labels, errors and focus can find it.
+pub fn input_id(path: &str) -> String {
+    format!("field-{}", path.replace('.', "-"))
 }
 
 /// Today in the person's time zone, for date-of-birth rules.

@@ -172,3 +172,43 @@ pub fn with_owner<T>(f: impl FnOnce() -> T) -> T {
     let owner = Owner::new();
     owner.with(f)
 }
+
+// --- Mounting signed-in pages ----------------------------------------------
+
+/// A view mounted into its own container; dropping it unmounts and removes it.
+pub struct Mounted {
+    pub root: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+/// Mounts `view` inside a router with the API client and session provided.
+pub fn mount_with<V: IntoView + 'static>(api: ApiClient, session: Session, view: impl FnOnce() -> V + Send + 'static) -> Mounted {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(session);
+        provide_context(api.clone());
+        view! { <leptos_router::components::Router>{view()}</leptos_router::components::Router> }
+    });
+    Mounted { root, _handle: Box::new(handle) }
+}
+
+pub fn save_enabled(root: &Element) -> bool {
+    find(root, "save").is_some_and(|b| !b.unchecked_ref::<HtmlButtonElement>().disabled())
+}
+
+/// Leaving a field: its rules start to show.
+pub fn blur(el: &Element) {
+    el.dispatch_event(&web_sys::FocusEvent::new("blur").unwrap()).unwrap();
+}
+
+/// Waits until the text of `test_id` satisfies `want`, and answers it.
+pub async fn text_of(root: &Element, test_id: &str, what: &str, want: impl Fn(&str) -> bool) -> String {
+    wait_for(what, 10_000.0, || find(root, test_id).and_then(|e| e.text_content()).filter(|t| want(t))).await
+}
+

@@ -1,0 +1,71 @@
+//! Settings > Account: the username and email the dialect lets a person
+//! change (with the profile form's rules, save cycle and error placement),
+//! and the account facts it does not (joined, last sign-in …).
+
+use leptos::prelude::*;
+use profile_model::catalogue::{fields_in, Section};
+
+use crate::api::profile::LoadedProfile;
+use crate::api::ApiClient;
+use crate::components::banner::ErrorBanner;
+use crate::components::facts::{read_only_in, ReadOnlyFacts};
+use crate::components::field::FieldInput;
+use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
+use crate::forms::{today, FormState, SaveFlow};
+use crate::i18n::use_i18n;
+use crate::pages::settings::SettingsSection;
+use crate::session::Session;
+
+const DRAFT_PAGE: &str = "account";
+
+/// The section, loaded from the backend once the person is signed in;
+/// nothing for a dialect without account fields (aisquare-details).
+#[component]
+pub fn AccountSettings() -> impl IntoView {
+    let api = expect_context::<ApiClient>();
+    let session = expect_context::<Session>();
+    let i18n = use_i18n();
+    if fields_in(api.dialect(), Section::Account).next().is_none() {
+        return ().into_any();
+    }
+    let profile = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.load_profile().await }
+    });
+    view! {
+        <SettingsSection id="account" title=i18n.tr("section.account") hint=i18n.tr("settings.account.hint")>
+            <Show when=move || session.is_signed_in()>
+                <Transition fallback=move || view! { <p class="settings__pending" aria-busy="true">{i18n.tr("settings.pending")}</p> }>
+                    {move || profile.get().map(|answer| match answer {
+                        Ok(loaded) => view! { <AccountForm loaded/> }.into_any(),
+                        Err(e) => view! {
+                            <ErrorBanner messages=Signal::stored(e.form_messages()) on_retry=Callback::new(move |_| profile.refetch())/>
+                        }.into_any(),
+                    })}
+                </Transition>
+            </Show>
+        </SettingsSection>
+    }
+    .into_any()
+}
+
+#[component]
+fn AccountForm(loaded: LoadedProfile) -> impl IntoView {
+    let dialect = expect_context::<ApiClient>().dialect();
+    let form = FormState::for_section(dialect, Section::Account, &loaded.values);
+    let flow = SaveFlow::new(form, loaded, DRAFT_PAGE);
+    let today = today();
+    let values = Signal::derive(move || flow.loaded.with(|l| l.values.clone()));
+    let editable = !form.is_empty();
+    view! {
+        <form class="account" novalidate data-testid="account-form"
+            on:submit=move |ev| { ev.prevent_default(); flow.submit(); }>
+            <DraftOffer flow/>
+            <SaveErrors flow/>
+            {form.fields().into_iter().map(|field| view! { <FieldInput field today/> }).collect_view()}
+            <ReadOnlyFacts specs=read_only_in(dialect, Section::Account) values/>
+            {editable.then(|| view! { <SaveBar flow/> })}
+        </form>
+        <ReauthDialog flow/>
+    }
+}

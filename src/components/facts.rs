@@ -1,0 +1,52 @@
+//! Facts the person cannot edit (joined, followers, rank …), shown as a
+//! definition list beside the fields of their section.
+
+use leptos::prelude::*;
+use profile_model::catalogue::{catalogue, FieldKind, FieldSpec, Section};
+use profile_model::{Dialect, FieldValue, FormValues};
+
+use crate::i18n::use_i18n;
+
+/// The read-only fields of `section`. The photo has its own preview; other
+/// files are links among the facts.
+pub fn read_only_in(dialect: Dialect, section: Section) -> Vec<&'static FieldSpec> {
+    catalogue(dialect).iter().filter(|s| s.section == section && s.read_only && s.section != Section::Photo).collect()
+}
+
+/// Facts the person cannot edit (joined, followers, rank …).
+#[component]
+pub fn ReadOnlyFacts(specs: Vec<&'static FieldSpec>, #[prop(into)] values: Signal<FormValues>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!specs.is_empty()).then(|| view! {
+        <dl class="facts">
+            {specs.into_iter().map(|spec| view! {
+                <div class="facts__item">
+                    <dt>{move || i18n.t(&spec.label_key())}</dt>
+                    <dd dir="auto" data-testid=format!("fact-{}", spec.path)>
+                        {move || values.with(|v| fact_view(spec, v.get(spec.path)))}
+                    </dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    })
+}
+
+fn fact_view(spec: &FieldSpec, value: Option<&FieldValue>) -> AnyView {
+    match value {
+        // Person-supplied URLs become links only if they are http(s).
+        Some(FieldValue::Text(url)) if spec.kind == FieldKind::File && profile_model::url::is_valid_url(url) => {
+            let (href, text) = (url.clone(), url.clone());
+            view! { <a href=href rel="noopener noreferrer" target="_blank">{text}</a> }.into_any()
+        }
+        other => fact_text(other).into_any(),
+    }
+}
+
+fn fact_text(value: Option<&FieldValue>) -> String {
+    match value {
+        None | Some(FieldValue::Null) => "—".to_string(),
+        Some(FieldValue::Bool(b)) => if *b { "✓" } else { "✗" }.to_string(),
+        Some(FieldValue::List(items)) => items.join(", "),
+        Some(FieldValue::Text(t)) => t.clone(),
+    }
+}

@@ -1,0 +1,99 @@
+//! The pieces around a form's save cycle ([`SaveFlow`]): the Save and
+//! Discard buttons with their status, the offer of an older draft, and the
+//! sign-in dialog that lets a save survive an ended session.
+
+use leptos::prelude::*;
+
+use crate::components::banner::ErrorBanner;
+use crate::forms::SaveFlow;
+use crate::i18n::use_i18n;
+use crate::pages::sign_in::SignInForm;
+
+/// Save, Discard and a polite status line ("Saving…", "Saved", paused).
+#[component]
+pub fn SaveBar(flow: SaveFlow) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = move || {
+        if flow.pending.get() {
+            // fetch reports no upload progress: say what is going up and how big.
+            match flow.uploading_bytes() {
+                Some(bytes) => i18n.t("profile.uploading").replace("{kb}", &format!("{:.0}", bytes / 1024.0)),
+                None => i18n.t("form.saving"),
+            }
+        } else if flow.saved_notice.get() && !flow.dirty.get() {
+            i18n.t("form.saved")
+        } else if flow.rate_limited.get() {
+            i18n.t("form.rate_limited")
+        } else {
+            String::new()
+        }
+    };
+    view! {
+        <div class="form-actions">
+            <button type="submit" class="button button--primary" data-testid="save"
+                disabled=move || !flow.can_save() aria-busy=move || flow.pending.get().then_some("true")>
+                {move || i18n.t(if flow.pending.get() { "form.saving" } else { "form.save" })}
+            </button>
+            <button type="button" class="button" data-testid="discard"
+                disabled=move || !flow.dirty.get() || flow.pending.get()
+                on:click=move |_| flow.discard()>
+                {move || i18n.t("form.discard")}
+            </button>
+            <span class="form-actions__status" role="status" aria-live="polite" data-testid="save-status">{status}</span>
+        </div>
+    }
+}
+
+/// The form-level messages, with "Try again" when retrying may help.
+#[component]
+pub fn SaveErrors(flow: SaveFlow) -> impl IntoView {
+    view! {
+        <ErrorBanner messages=flow.banner can_retry=flow.retryable on_retry=Callback::new(move |_| flow.submit())/>
+    }
+}
+
+/// "You have unsaved changes from before": restore or drop them.
+#[component]
+pub fn DraftOffer(flow: SaveFlow) -> impl IntoView {
+    let i18n = use_i18n();
+    let restore = move |_| {
+        if let Some(draft) = flow.offered_draft.get_untracked() {
+            flow.form.restore(&draft);
+        }
+        flow.offered_draft.set(None);
+    };
+    view! {
+        <Show when=move || flow.offered_draft.with(Option::is_some)>
+            <div class="banner banner--info" role="status" data-testid="draft-offer">
+                <p>{move || i18n.t("form.draft_found")}</p>
+                <button type="button" class="button" data-testid="draft-restore" on:click=restore>
+                    {move || i18n.t("form.draft_restore")}
+                </button>
+                <button type="button" class="button" data-testid="draft-drop" on:click=move |_| flow.drop_draft()>
+                    {move || i18n.t("form.draft_drop")}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// A 401 while saving: sign in again over the form, then the save goes on
+/// with every edit still in place.
+#[component]
+pub fn ReauthDialog(flow: SaveFlow) -> impl IntoView {
+    let i18n = use_i18n();
+    let signed_in = Callback::new(move |_| {
+        flow.needs_sign_in.set(false);
+        flow.submit();
+    });
+    view! {
+        <Show when=move || flow.needs_sign_in.get()>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="reauth-title" data-testid="reauth">
+                <div class="dialog__body">
+                    <p id="reauth-title">{move || i18n.t("form.session_expired")}</p>
+                    <SignInForm on_signed_in=signed_in/>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,222 @@
+//! The save cycle every catalogue form shares (the profile page and the
+//! account settings): send only what changed, put the server's answer
+//! where it belongs, keep a draft meanwhile, and hold the states the save
+//! bar, the banner and the sign-in dialog show.
+
+use leptos::prelude::*;
+use profile_model::catalogue::upload_field;
+use profile_model::{Date, FormValues, Message};
+
+use crate::api::profile::{AvatarUpload, LoadedProfile};
+use crate::api::{ApiClient, ClientError};
+use crate::forms::{draft, input_id, today, FormState};
+use crate::i18n::use_i18n;
+use crate::shell::{use_announcer, use_current_user, use_unsaved_guard};
+
+type SaveAction = Action<(FormValues, AvatarUpload), Result<LoadedProfile, ClientError>>;
+
+/// One form's save cycle. `Copy`: signal handles only.
+#[derive(Clone, Copy)]
+pub struct SaveFlow {
+    pub form: FormState,
+    /// The profile as the server last confirmed it (the patch's base).
+    pub loaded: RwSignal<LoadedProfile>,
+    /// A photo change riding along with the next save (profile only).
+    pub upload: RwSignal<AvatarUpload, LocalStorage>,
+    /// The server's word about the photo (shown under the photo editor).
+    pub upload_error: RwSignal<Option<Message>>,
+    /// Messages that belong to no field here (shown in the banner).
+    pub banner: RwSignal<Vec<Message>>,
+    /// The last failure may pass on its own (network, timeout, 502–504).
+    pub retryable: RwSignal<bool>,
+    /// A 429 said to wait; Save stays off until then.
+    pub rate_limited: RwSignal<bool>,
+    /// A 401 while saving: the sign-in dialog opens over the form.
+    pub needs_sign_in: RwSignal<bool>,
+    pub saved_notice: RwSignal<bool>,
+    /// Unsaved edits found from before (a reload or a failed save).
+    pub offered_draft: RwSignal<Option<FormValues>>,
+    pub dirty: Memo<bool>,
+    pub invalid: Memo<bool>,
+    pub pending: Memo<bool>,
+    draft_page: &'static str,
+    today: Date,
+    action: SaveAction,
+    last_sent: StoredValue<FormValues>,
+}
+
+impl SaveFlow {
+    /// Starts the cycle for `form` over the `loaded` profile; the draft is
+    /// kept under `draft_page` until a save succeeds.
+    pub fn new(form: FormState, loaded: LoadedProfile, draft_page: &'static str) -> Self {
+        let api = expect_context::<ApiClient>();
+        let dialect = form.dialect;
+        let today = today();
+        let loaded = RwSignal::new(loaded);
+        let upload = RwSignal::new_local(AvatarUpload::Keep);
+        let action: SaveAction = Action::new_local(move |(sent, upload): &(FormValues, AvatarUpload)| {
+            let api = api.clone();
+            let (sent, upload) = (sent.clone(), upload.clone());
+            async move { api.save_profile(&loaded.get_untracked(), &sent, upload).await }
+        });
+        let flow = SaveFlow {
+            form,
+            loaded,
+            upload,
+            upload_error: RwSignal::new(None),
+            banner: RwSignal::new(Vec::new()),
+            retryable: RwSignal::new(false),
+            rate_limited: RwSignal::new(false),
+            needs_sign_in: RwSignal::new(false),
+            saved_notice: RwSignal::new(false),
+            offered_draft: RwSignal::new(draft::load(dialect, draft_page)),
+            dirty: Memo::new(move |_| form.is_dirty() || upload.with(|u| !matches!(u, AvatarUpload::Keep))),
+            invalid: Memo::new(move |_| form.has_errors(today)),
+            pending: action.pending(),
+            draft_page,
+            today,
+            action,
+            last_sent: StoredValue::new(FormValues::new()),
+        };
+        flow.on_answer();
+        flow.keep_draft();
+        use_unsaved_guard(Signal::derive(move || flow.dirty.get()));
+        flow.show_person_in_header();
+        flow
+    }
+
+    pub fn can_save(&self) -> bool {
+        self.dirty.get() && !self.invalid.get() && !self.pending.get() && !self.rate_limited.get()
+    }
+
+    /// Save: sends the changed fields (and the photo) once; while a save is
+    /// pending, or when nothing may be sent, it only points at the problem.
+    pub fn submit(&self) {
+        self.form.touch_changed();
+        let blocked = self.pending.get_untracked()
+            || !self.dirty.get_untracked()
+            || self.invalid.get_untracked()
+            || self.rate_limited.get_untracked();
+        if blocked {
+            focus_first_invalid(self.form, self.today);
+            return;
+        }
+        let sent = self.form.edited(&self.loaded.get_untracked().values);
+        self.last_sent.set_value(sent.clone());
+        self.banner.set(Vec::new());
+        self.saved_notice.set(false);
+        self.action.dispatch((sent, self.upload.get_untracked()));
+    }
+
+    /// Back to what the server last confirmed; the draft goes too.
+    pub fn discard(&self) {
+        self.form.discard();
+        self.upload.set(AvatarUpload::Keep);
+        self.banner.set(Vec::new());
+        draft::forget(self.form.dialect, self.draft_page);
+    }
+
+    /// Drops the offered draft without restoring it.
+    pub fn drop_draft(&self) {
+        self.offered_draft.set(None);
+        draft::forget(self.form.dialect, self.draft_page);
+    }
+
+    /// The size of the photo going up with the pending save, if any.
+    pub fn uploading_bytes(&self) -> Option<f64> {
+        self.upload.with(|u| match u {
+            AvatarUpload::Replace(file) => Some(file.blob.size()),
+            _ => None,
+        })
+    }
+
+    /// The server's answer: adopt it, or put its complaints where they
+    /// belong; either way, say it out loud for screen readers.
+    fn on_answer(self) {
+        let i18n = use_i18n();
+        let announcer = use_announcer();
+        let flow = self;
+        Effect::new(move || {
+            let Some(result) = flow.action.value().get() else { return };
+            match result {
+                Ok(profile) => {
+                    flow.form.accept_saved(&flow.last_sent.get_value(), &profile.values);
+                    flow.upload.set(AvatarUpload::Keep);
+                    flow.upload_error.set(None);
+                    flow.loaded.set(profile);
+                    draft::forget(flow.form.dialect, flow.draft_page);
+                    flow.saved_notice.set(true);
+                    announcer.announce(i18n.t("form.saved"));
+                }
+                Err(mut error) => {
+                    flow.upload_error.set(take_upload_error(flow.form.dialect, &mut error));
+                    flow.show_error(error);
+                    let said = flow.banner.with_untracked(|m| m.iter().map(|m| i18n.message(m)).collect::<Vec<_>>());
+                    announcer.alert(said.join(" "));
+                }
+            }
+        });
+    }
+
+    fn show_error(&self, error: ClientError) {
+        if error.is_unauthorized() {
+            self.needs_sign_in.set(true);
+        }
+        if let Some(seconds) = error.retry_after() {
+            let rate_limited = self.rate_limited;
+            rate_limited.set(true);
+            set_timeout(move || rate_limited.set(false), std::time::Duration::from_secs(seconds));
+        }
+        self.retryable.set(error.is_retryable());
+        let mut messages = match &error {
+            ClientError::Api(api_error) => self.form.show_server_errors(&api_error.errors),
+            _ => Vec::new(),
+        };
+        if messages.is_empty() {
+            messages = error.form_messages();
+        }
+        self.banner.set(messages);
+        focus_first_invalid(self.form, self.today);
+    }
+
+    /// Unsaved edits go to sessionStorage (not files) for reloads and
+    /// failures, unless an older draft is still being offered.
+    fn keep_draft(self) {
+        let flow = self;
+        Effect::new(move || {
+            let changes = flow.form.changes();
+            if flow.offered_draft.with_untracked(Option::is_none) {
+                draft::keep(flow.form.dialect, flow.draft_page, &changes);
+            }
+        });
+    }
+
+    /// The header shows the person as the server last confirmed them.
+    fn show_person_in_header(self) {
+        let user = use_current_user();
+        let dialect = self.form.dialect;
+        let loaded = self.loaded;
+        Effect::new(move || loaded.with(|l| user.show(dialect, &l.values)));
+    }
+}
+
+/// Takes the server's message about the photo out of `error`: it goes
+/// under the photo editor, not in the banner.
+fn take_upload_error(dialect: profile_model::Dialect, error: &mut ClientError) -> Option<Message> {
+    let ClientError::Api(api_error) = error else { return None };
+    let path = upload_field(dialect)?.path;
+    let message = api_error.errors.first(path).cloned();
+    api_error.errors.clear_field(path);
+    message
+}
+
+/// Moves focus to the first field showing an error, once it is painted.
+fn focus_first_invalid(form: FormState, today: Date) {
+    request_animation_frame(move || {
+        let Some(field) = form.first_invalid(today) else { return };
+        let element = document().get_element_by_id(&input_id(field.spec.path));
+        if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = el.focus();
+        }
+    });
+}
