@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use profile_model::catalogue::{catalogue, FieldKind, FieldSpec, Section};
 use profile_model::{Dialect, FieldValue, FormValues};
 
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 
 /// The read-only fields of `section`. The photo has its own preview; other
 /// files are links among the facts.
@@ -23,7 +23,7 @@ pub fn ReadOnlyFacts(specs: Vec<&'static FieldSpec>, #[prop(into)] values: Signa
                 <div class="facts__item">
                     <dt>{move || i18n.t(&spec.label_key())}</dt>
                     <dd dir="auto" data-testid=format!("fact-{}", spec.path)>
-                        {move || values.with(|v| fact_view(spec, v.get(spec.path)))}
+                        {move || values.with(|v| fact_view(i18n, spec, v.get(spec.path)))}
                     </dd>
                 </div>
             }).collect_view()}
@@ -31,8 +31,13 @@ pub fn ReadOnlyFacts(specs: Vec<&'static FieldSpec>, #[prop(into)] values: Signa
     })
 }
 
-fn fact_view(spec: &FieldSpec, value: Option<&FieldValue>) -> AnyView {
+fn fact_view(i18n: I18n, spec: &FieldSpec, value: Option<&FieldValue>) -> AnyView {
     match value {
+        // Dates in the person's language (the server's ISO text stays in `datetime`).
+        Some(FieldValue::Text(iso)) if matches!(spec.kind, FieldKind::DateTime | FieldKind::Date) && !iso.is_empty() => {
+            let shown = if spec.kind == FieldKind::Date { i18n.format_date(iso) } else { i18n.format_date_time(iso) };
+            view! { <time datetime=iso.clone()>{shown}</time> }.into_any()
+        }
         // Person-supplied URLs become links only if they are http(s).
         Some(FieldValue::Text(url)) if spec.kind == FieldKind::File && profile_model::url::is_valid_url(url) => {
             let (href, text) = (url.clone(), url.clone());

@@ -6,10 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { launch, signIn, APP_URL, OUT_DIR } from './browser.mjs';
+import { axeViolations } from './axe.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CSP = "script-src 'self' 'wasm-unsafe-eval'";
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 const DARK_BG = 'rgb(14, 17, 22)';
@@ -119,16 +118,6 @@ test('keyboard: skip link, navigation with visible focus and aria-current, theme
   });
 });
 
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    });
-    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
-
 test('settings in light, dark and Persian: no axe violations; screenshots', async () => {
   await withBrowser(async (browser) => {
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
@@ -137,6 +126,7 @@ test('settings in light, dark and Persian: no axe violations; screenshots', asyn
       await page.waitForURL('**/profile');
       await page.goto(`${APP_URL}/settings`);
       await page.getByTestId('settings').waitFor();
+      await page.getByTestId('account-form').waitFor();
 
       const looks = [
         ['light', 'theme-light', 'language-en', 'Settings'],
