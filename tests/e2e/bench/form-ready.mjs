@@ -22,7 +22,7 @@ function watchFormReady(field) {
         resolve(performance.now());
       }
     });
-    observer.observe(document, { childList: true, subtree: true, attributes: true });
+    observer.observe(document, { childList: true, subtree: true, attributeFilter: ['disabled'] });
   });
 }
 
