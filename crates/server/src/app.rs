@@ -1,5 +1,6 @@
 //! The router: every dialect's routes, Django's trailing-slash rule, media,
-//! the SPA with `index.html` for deep links, test hooks and CORS.
+//! the SPA with `index.html` for deep links and its security headers, test
+//! hooks and CORS.
 
 use std::sync::Arc;
 
@@ -119,7 +120,7 @@ async fn fallback(State(state): State<Shared>, req: Request) -> Response {
             axum::body::Body::empty(),
         ))
         .await;
-    match served {
+    let mut response = match served {
         Ok(r) if r.status() != StatusCode::NOT_FOUND || !wants_html => r.into_response(),
         // A deep link such as `/profile`: the SPA's router handles it.
         _ => match ServeFile::new(dir.join("index.html"))
@@ -129,5 +130,9 @@ async fn fallback(State(state): State<Shared>, req: Request) -> Response {
             Ok(r) => r.into_response(),
             Err(_) => drf::page_not_found(),
         },
+    };
+    if let Some(headers) = &state.static_headers {
+        headers.apply(response.headers_mut());
     }
+    response
 }

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod countries;
+pub mod csp;
 pub mod csrf;
 pub mod db;
 pub mod dialects;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub config: Config,
     pub hooks: hooks::Hooks,
     pub throttle: throttle::Throttle,
+    /// The CSP and friends for the static dir, when one is served.
+    pub static_headers: Option<csp::StaticHeaders>,
     pwgen_jwt: jwt::Signer,
     aisquare_jwt: jwt::Signer,
 }
@@ -60,6 +63,7 @@ impl AppState {
             db,
             hooks: hooks::Hooks::default(),
             throttle: throttle::Throttle::default(),
+            static_headers: config.static_dir.as_deref().map(csp::StaticHeaders::new),
             pwgen_jwt: jwt::Signer::new(&secret, Dialect::Pwgen.name()),
             aisquare_jwt: jwt::Signer::new(&secret, "aisquare"),
             config,
