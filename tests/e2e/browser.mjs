@@ -1,6 +1,10 @@
 // Launches Debian's Chromium through playwright-core (its own browser
 // download cannot work here) with the flags a root, offline machine needs.
+// Every page it opens records Content Security Policy violations, and
+// every test of a file that imports this one fails on any (see the end).
 import { chromium } from 'playwright-core';
+import { afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 
 export const APP_URL = process.env.APP_URL ?? 'http://127.0.0.1:8080';
@@ -9,8 +13,8 @@ mkdirSync(OUT_DIR, { recursive: true });
 
 export const DIALECTS = ['letraz', 'aisquare-profile', 'aisquare-details', 'pwgen', 'users-me'];
 
-export function launch() {
-  return chromium.launch({
+export async function launch() {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -22,6 +26,10 @@ export function launch() {
       '--no-first-run',
     ],
   });
+  // browser.newPage goes through newContext too, so no page escapes.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => recordCspViolations(await newContext(options));
+  return browser;
 }
 
 /// A page whose app talks to `dialect`, through the per-browser config
@@ -40,10 +48,58 @@ export async function pageFor(browser, dialect, viewport = { width: 1280, height
   return page;
 }
 
-export async function signIn(page, email = 'demo@example.com', password = 'demo-pass-123') {
+export async function signIn(page, email = 'demo@example.com', password = 'demo-pass-123', { remember = true } = {}) {
   await page.goto(`${APP_URL}/profile`);
   await page.getByTestId('email').fill(email);
   await page.getByTestId('password').fill(password);
-  await page.getByTestId('remember').check();
+  await page.getByTestId('remember').setChecked(remember);
   await page.getByTestId('sign-in').click();
 }
+
+/// Violations not yet taken by a test, oldest first: `{ page, directive,
+/// blocked, sample, source, line }`.
+const cspViolations = [];
+
+/// The page reports each `securitypolicyviolation` event (they bubble to
+/// the document) to node through a binding, which no CSP can block.
+async function recordCspViolations(context) {
+  await context.exposeBinding('__reportCspViolation', ({ page }, violation) => {
+    cspViolations.push({ page, url: page?.url(), ...violation });
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__reportCspViolation({
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+        source: e.sourceFile,
+        line: e.lineNumber,
+      });
+    });
+  });
+  return context;
+}
+
+/// Violation events are queued as tasks: let those already queued arrive.
+async function settle(page) {
+  if (!page.isClosed()) await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+}
+
+/// Takes (and forgets) the violations `page` reported so far, for a test
+/// that provokes one on purpose.
+export async function takeCspViolations(page) {
+  await settle(page);
+  const taken = cspViolations.filter((v) => v.page === page);
+  cspViolations.splice(0, cspViolations.length, ...cspViolations.filter((v) => v.page !== page));
+  return taken.map(({ page: _, ...v }) => v);
+}
+
+export async function assertNoCspViolations(page) {
+  assert.deepEqual(await takeCspViolations(page), [], 'Content Security Policy violations');
+}
+
+// Any page, any test: a violation nobody took fails the test it happened in.
+afterEach(() => {
+  const left = cspViolations.splice(0).map(({ page: _, ...v }) => v);
+  assert.deepEqual(left, [], 'Content Security Policy violations');
+});
