@@ -52,23 +52,24 @@ impl ApiClient {
         self.session().sign_in(Credential::Secret(token.trim().to_string()), remember);
     }
 
-    /// Tells the backend (where it has a sign-out call) and forgets the
-    /// credential and every draft, whatever the backend answers.
+    /// Forgets the credential and every draft at once (a tab closed right
+    /// after the click must leave nothing behind, however slow the
+    /// backend), then tells the backend where it has a sign-out call, with
+    /// the credential it had. Its answer changes nothing here.
     pub async fn sign_out(&self) {
         let config = self.config();
-        if let Some(endpoint) = config.endpoints.sign_out.clone() {
-            // simplejwt's blacklist wants the refresh token; the others none.
-            let body = match (&config.sign_in.refresh_field, self.session().refresh_token()) {
-                (Some(field), Some(refresh)) => Some(Body::Json(json!({ field.as_str(): refresh }))),
-                (Some(_), None) => None,
-                (None, _) => Some(Body::None),
-            };
-            if let Some(body) = body {
-                let _ = self.send(&endpoint.method, &config.url(&endpoint, None), body).await;
-            }
-        }
+        let session = self.session();
+        let (authorization, refresh) = (session.auth_header(config.auth), session.refresh_token());
         crate::forms::draft::forget_all();
-        self.session().sign_out();
+        session.sign_out();
+        let Some(endpoint) = config.endpoints.sign_out.clone() else { return };
+        // simplejwt's blacklist wants the refresh token; the others none.
+        let body = match (&config.sign_in.refresh_field, refresh) {
+            (Some(field), Some(refresh)) => Body::Json(json!({ field.as_str(): refresh })),
+            (Some(_), None) => return,
+            (None, _) => Body::None,
+        };
+        let _ = self.send_as(authorization.as_deref(), &endpoint.method, &config.url(&endpoint, None), body).await;
     }
 }
 

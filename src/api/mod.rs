@@ -69,7 +69,13 @@ impl ApiClient {
     /// [`ClientError`] otherwise.
     async fn send(&self, method: &str, url: &str, body: Body) -> Result<Value, ClientError> {
         let auth = self.session.auth_header(self.config.auth);
-        let answer = fetch::send(method, url, body, auth.as_deref(), self.timeout_ms).await?;
+        self.send_as(auth.as_deref(), method, url, body).await
+    }
+
+    /// [`Self::send`] with the given `Authorization` instead of the
+    /// session's (sign-out tells the backend after forgetting the session).
+    async fn send_as(&self, authorization: Option<&str>, method: &str, url: &str, body: Body) -> Result<Value, ClientError> {
+        let answer = fetch::send(method, url, body, authorization, self.timeout_ms).await?;
         if (200..300).contains(&answer.status) {
             if answer.body.trim().is_empty() {
                 return Ok(Value::Null);
