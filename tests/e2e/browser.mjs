@@ -1,7 +1,9 @@
 // Launches Debian's Chromium through playwright-core (its own browser
 // download cannot work here) with the flags a root, offline machine needs.
-// Every page it opens records Content Security Policy violations, and
-// every test of a file that imports this one fails on any (see the end).
+// Under the test runner, every page it opens records Content Security
+// Policy violations, and every test fails on any it did not take (see the
+// end); the benchmark, which also launches through here, measures pages
+// without that.
 import { chromium } from 'playwright-core';
 import { afterEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +14,9 @@ export const OUT_DIR = new URL('./out/', import.meta.url).pathname;
 mkdirSync(OUT_DIR, { recursive: true });
 
 export const DIALECTS = ['letraz', 'aisquare-profile', 'aisquare-details', 'pwgen', 'users-me'];
+
+/// `node --test` (or a test file run directly), not the benchmark's script.
+const UNDER_TEST = Boolean(process.env.NODE_TEST_CONTEXT) || /\.test\.mjs$/.test(process.argv[1] ?? '');
 
 export async function launch() {
   const browser = await chromium.launch({
@@ -26,9 +31,11 @@ export async function launch() {
       '--no-first-run',
     ],
   });
-  // browser.newPage goes through newContext too, so no page escapes.
-  const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options) => recordCspViolations(await newContext(options));
+  if (UNDER_TEST) {
+    // browser.newPage goes through newContext too, so no page escapes.
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (options) => recordCspViolations(await newContext(options));
+  }
   return browser;
 }
 
@@ -99,7 +106,9 @@ export async function assertNoCspViolations(page) {
 }
 
 // Any page, any test: a violation nobody took fails the test it happened in.
-afterEach(() => {
-  const left = cspViolations.splice(0).map(({ page: _, ...v }) => v);
-  assert.deepEqual(left, [], 'Content Security Policy violations');
-});
+if (UNDER_TEST) {
+  afterEach(() => {
+    const left = cspViolations.splice(0).map(({ page: _, ...v }) => v);
+    assert.deepEqual(left, [], 'Content Security Policy violations');
+  });
+}
