@@ -3,6 +3,7 @@
 pub mod api;
 pub mod components;
 pub mod config;
+pub mod format;
 pub mod forms;
 pub mod i18n;
 pub mod media;
@@ -77,11 +78,11 @@ fn ConfigErrorPage(problem: ConfigProblem) -> impl IntoView {
     view! {
         <main class="page">
             <section class="card banner banner--error" role="alert" data-testid="config-error">
-                <h1>{move || i18n.t("config.error.title")}</h1>
+                <h1>{i18n.tr("config.error.title")}</h1>
                 <p>{move || i18n.t(if from_override { "config.error.override" } else { "config.error.served" })}</p>
                 <pre class="config-error__detail">{problem.detail.clone()}</pre>
                 <Show when=move || from_override>
-                    <button class="button" on:click=clear_override>{move || i18n.t("config.error.clear_override")}</button>
+                    <button class="button" on:click=clear_override>{i18n.tr("config.error.clear_override")}</button>
                 </Show>
             </section>
         </main>

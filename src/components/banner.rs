@@ -22,14 +22,14 @@ pub fn ErrorBanner(
         <Show when=move || messages.with(|m| !m.is_empty())>
             <div class="banner banner--error" role="alert" data-testid="form-banner">
                 <ul class="banner__list">
-                    <For each=move || messages.get() key=|m| format!("{m:?}") let:message>
+                    <For each=move || messages.get() key=|m| m.clone() let:message>
                         <li dir="auto">{move || i18n.message(&message)}</li>
                     </For>
                 </ul>
                 {on_retry.map(|retry| view! {
                     <Show when=move || can_retry.get().unwrap_or(true)>
                         <button type="button" class="button" data-testid="retry" on:click=move |_| retry.run(())>
-                            {move || i18n.t("action.retry")}
+                            {i18n.tr("action.retry")}
                         </button>
                     </Show>
                 })}

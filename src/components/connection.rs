@@ -29,12 +29,12 @@ pub fn ConnectionDetails() -> impl IntoView {
     };
     view! {
         <dl class="facts" data-testid="connection">
-            <div class="facts__item"><dt>{move || i18n.t("connection.dialect")}</dt><dd data-testid="connection-dialect">{cfg.dialect.name()}</dd></div>
-            <div class="facts__item"><dt>{move || i18n.t("connection.base_url")}</dt><dd>{base}</dd></div>
-            <div class="facts__item"><dt>{move || i18n.t("connection.auth")}</dt><dd>{cfg.auth.name()}</dd></div>
+            <div class="facts__item"><dt>{i18n.tr("connection.dialect")}</dt><dd data-testid="connection-dialect">{cfg.dialect.name()}</dd></div>
+            <div class="facts__item"><dt>{i18n.tr("connection.base_url")}</dt><dd>{base}</dd></div>
+            <div class="facts__item"><dt>{i18n.tr("connection.auth")}</dt><dd>{cfg.auth.name()}</dd></div>
         </dl>
         <div class="field">
-            <label class="field__label" for="connection-override">{move || i18n.t("connection.override")}</label>
+            <label class="field__label" for="connection-override">{i18n.tr("connection.override")}</label>
             <textarea id="connection-override" rows="4" dir="ltr" spellcheck="false" data-testid="connection-override"
                 placeholder=r#"{ "dialect": "users-me" }"#
                 prop:value=draft on:input=move |ev| draft.set(event_target_value(&ev))
@@ -43,10 +43,10 @@ pub fn ConnectionDetails() -> impl IntoView {
         </div>
         <div class="form__actions">
             <button type="button" class="button button--primary" data-testid="connection-apply" on:click=apply>
-                {move || i18n.t("connection.apply")}
+                {i18n.tr("connection.apply")}
             </button>
             <button type="button" class="button" data-testid="connection-clear" on:click=clear>
-                {move || i18n.t("connection.clear")}
+                {i18n.tr("connection.clear")}
             </button>
         </div>
     }

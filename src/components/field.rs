@@ -38,7 +38,7 @@ pub fn FieldInput(
         FieldKind::Choice(options) => view! {
             <select id=id.clone() data-testid=spec.path on:change=on_text on:blur=on_blur
                 aria-invalid=invalid aria-describedby=described.clone()>
-                <option value="" selected=move || text().is_empty()>{move || i18n.t("choice.none")}</option>
+                <option value="" selected=move || text().is_empty()>{i18n.tr("choice.none")}</option>
                 {options.iter().map(|option| {
                     let option = *option;
                     view! {

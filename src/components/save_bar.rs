@@ -17,7 +17,7 @@ pub fn SaveBar(flow: SaveFlow) -> impl IntoView {
         if flow.pending.get() {
             // fetch reports no upload progress: say what is going up and how big.
             match flow.uploading_bytes() {
-                Some(bytes) => i18n.t("profile.uploading").replace("{kb}", &format!("{:.0}", bytes / 1024.0)),
+                Some(bytes) => i18n.t("profile.uploading").replace("{kb}", &crate::format::kilobytes(bytes)),
                 None => i18n.t("form.saving"),
             }
         } else if flow.saved_notice.get() && !flow.dirty.get() {
@@ -37,7 +37,7 @@ pub fn SaveBar(flow: SaveFlow) -> impl IntoView {
             <button type="button" class="button" data-testid="discard"
                 disabled=move || !flow.dirty.get() || flow.pending.get()
                 on:click=move |_| flow.discard()>
-                {move || i18n.t("form.discard")}
+                {i18n.tr("form.discard")}
             </button>
             <span class="form-actions__status" role="status" aria-live="polite" data-testid="save-status">{status}</span>
         </div>
@@ -65,12 +65,12 @@ pub fn DraftOffer(flow: SaveFlow) -> impl IntoView {
     view! {
         <Show when=move || flow.offered_draft.with(Option::is_some)>
             <div class="banner banner--info" role="status" data-testid="draft-offer">
-                <p>{move || i18n.t("form.draft_found")}</p>
+                <p>{i18n.tr("form.draft_found")}</p>
                 <button type="button" class="button" data-testid="draft-restore" on:click=restore>
-                    {move || i18n.t("form.draft_restore")}
+                    {i18n.tr("form.draft_restore")}
                 </button>
                 <button type="button" class="button" data-testid="draft-drop" on:click=move |_| flow.drop_draft()>
-                    {move || i18n.t("form.draft_drop")}
+                    {i18n.tr("form.draft_drop")}
                 </button>
             </div>
         </Show>
@@ -90,7 +90,7 @@ pub fn ReauthDialog(flow: SaveFlow) -> impl IntoView {
         <Show when=move || flow.needs_sign_in.get()>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="reauth-title" data-testid="reauth">
                 <div class="dialog__body">
-                    <p id="reauth-title">{move || i18n.t("form.session_expired")}</p>
+                    <p id="reauth-title">{i18n.tr("form.session_expired")}</p>
                     <SignInForm on_signed_in=signed_in/>
                 </div>
             </div>

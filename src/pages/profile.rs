@@ -82,7 +82,7 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
 
     view! {
         <form class="card profile" novalidate on:submit=move |ev| { ev.prevent_default(); flow.submit(); }>
-            <h1>{move || i18n.t("profile.title")}</h1>
+            <h1>{i18n.tr("profile.title")}</h1>
             <DraftOffer flow/>
             <SaveErrors flow/>
             {sections(dialect, Page::Profile).into_iter().map(|section| view! {
@@ -144,7 +144,7 @@ fn upload_for(change: AvatarChange) -> AvatarUpload {
 fn PhotoPreview(#[prop(into)] url: Signal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     move || match url.get() {
-        Some(src) => view! { <img class="profile__photo" src=src alt=move || i18n.t("profile.photo_alt") data-testid="photo"/> }.into_any(),
+        Some(src) => view! { <img class="profile__photo" src=src alt=i18n.tr("profile.photo_alt") data-testid="photo"/> }.into_any(),
         None => view! { <div class="profile__photo profile__photo--empty" aria-hidden="true"></div> }.into_any(),
     }
 }

@@ -60,7 +60,7 @@ pub fn SignInForm(
 
     view! {
         <section class="card sign-in">
-            <h1>{move || i18n.t("sign_in.title")}</h1>
+            <h1>{i18n.tr("sign_in.title")}</h1>
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 if !sign_in.pending().get_untracked() {
@@ -68,25 +68,25 @@ pub fn SignInForm(
                 }
             }>
                 <div class="field">
-                    <label class="field__label" for="sign-in-login">{move || i18n.t("sign_in.login")}</label>
+                    <label class="field__label" for="sign-in-login">{i18n.tr("sign_in.login")}</label>
                     <input id="sign-in-login" type="text" autocomplete="username" data-testid="email" bind:value=login/>
                 </div>
                 <div class="field">
-                    <label class="field__label" for="sign-in-password">{move || i18n.t("sign_in.password")}</label>
+                    <label class="field__label" for="sign-in-password">{i18n.tr("sign_in.password")}</label>
                     <input id="sign-in-password" type="password" autocomplete="current-password" data-testid="password" bind:value=password/>
                 </div>
                 <Show when=move || takes_token>
                     <details class="sign-in__token">
-                        <summary>{move || i18n.t("sign_in.have_token")}</summary>
+                        <summary>{i18n.tr("sign_in.have_token")}</summary>
                         <div class="field">
-                            <label class="field__label" for="sign-in-token">{move || i18n.t("sign_in.token")}</label>
+                            <label class="field__label" for="sign-in-token">{i18n.tr("sign_in.token")}</label>
                             <input id="sign-in-token" type="password" autocomplete="off" data-testid="token" bind:value=token/>
                         </div>
                     </details>
                 </Show>
                 <div class="field field--inline">
                     <input id="sign-in-remember" type="checkbox" data-testid="remember" bind:checked=remember/>
-                    <label for="sign-in-remember">{move || i18n.t("sign_in.remember")}</label>
+                    <label for="sign-in-remember">{i18n.tr("sign_in.remember")}</label>
                 </div>
                 <ErrorBanner messages=problems/>
                 <button type="submit" class="button button--primary" data-testid="sign-in" disabled=move || sign_in.pending().get()>

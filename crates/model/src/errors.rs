@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 /// One message to show. Rule messages are translation keys with named
 /// parameters so the UI can translate them; server text is kept verbatim
 /// (a Spanish-locale server answers in Spanish: show it as given).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Message {
     /// A rule of ours, e.g. key `"error.max_length"` with `max = "50"`.

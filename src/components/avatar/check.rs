@@ -48,13 +48,12 @@ pub fn output_name(original: &str, mime: &str) -> String {
 
 /// `5 MB`, `38 KB`, `900 bytes`.
 pub fn format_bytes(n: u64) -> String {
-    const KB: f64 = 1024.0;
-    let x = n as f64;
-    if x >= KB * KB {
-        let mb = format!("{:.1}", x / KB / KB);
+    const KB: u64 = 1024;
+    if n >= KB * KB {
+        let mb = crate::format::fixed(n as f64 / (KB * KB) as f64, 1);
         format!("{} MB", mb.strip_suffix(".0").unwrap_or(&mb))
-    } else if x >= KB {
-        format!("{} KB", (x / KB).round())
+    } else if n >= KB {
+        format!("{} KB", crate::format::kilobytes(n as f64))
     } else {
         format!("{n} bytes")
     }

@@ -69,13 +69,14 @@ pub fn CropView(
     let style = move || {
         crop.get().map(|c| {
             let p = c.placement();
-            format!("left:{:.4}%;top:{:.4}%;width:{:.4}%;height:{:.4}%", p.left, p.top, p.width, p.height)
+            let pct = |x: f64| crate::format::fixed(x, 4);
+            format!("left:{}%;top:{}%;width:{}%;height:{}%", pct(p.left), pct(p.top), pct(p.width), pct(p.height))
         })
     };
 
     view! {
         <div class="avatar__crop" node_ref=frame tabindex="0" role="group" data-testid="avatar-crop"
-            aria-label=move || i18n.t("avatar.crop.label")
+            aria-label=i18n.tr("avatar.crop.label")
             aria-describedby=hint_id.clone()
             on:pointerdown=on_pointerdown
             on:pointermove=on_pointermove
@@ -84,9 +85,9 @@ pub fn CropView(
             on:lostpointercapture=end_drag
             on:keydown=on_keydown>
             <img class="avatar__img" class:avatar__img--placed=placed style=style src=src
-                alt=move || i18n.t("avatar.alt.preview") draggable="false" data-testid="avatar-preview"/>
+                alt=i18n.tr("avatar.alt.preview") draggable="false" data-testid="avatar-preview"/>
             <span class="avatar__guide" aria-hidden="true"></span>
         </div>
-        <p class="avatar__hint" id=hint_id>{move || i18n.t("avatar.crop.hint")}</p>
+        <p class="avatar__hint" id=hint_id>{i18n.tr("avatar.crop.hint")}</p>
     }
 }

@@ -260,13 +260,13 @@ pub fn AvatarEditor(
         match current {
             Some(url) => view! {
                 <div class="avatar__crop avatar__crop--still">
-                    <img class="avatar__img" src=url alt=move || i18n.t("avatar.alt.current") data-testid="avatar-preview"/>
+                    <img class="avatar__img" src=url alt=i18n.tr("avatar.alt.current") data-testid="avatar-preview"/>
                 </div>
             }
             .into_any(),
             None => view! {
                 <div class="avatar__crop avatar__crop--empty">
-                    <span class="avatar__empty">{move || i18n.t("avatar.none")}</span>
+                    <span class="avatar__empty">{i18n.tr("avatar.none")}</span>
                 </div>
             }
             .into_any(),
@@ -312,7 +312,7 @@ pub fn AvatarEditor(
                                 reset(true);
                                 on_change.run(AvatarChange::Remove);
                             }>
-                            {move || i18n.t("avatar.remove")}
+                            {i18n.tr("avatar.remove")}
                         </button>
                     </Show>
                     <Show when=show_cancel>
@@ -321,16 +321,16 @@ pub fn AvatarEditor(
                                 reset(false);
                                 on_change.run(AvatarChange::Keep);
                             }>
-                            {move || i18n.t("avatar.cancel")}
+                            {i18n.tr("avatar.cancel")}
                         </button>
                     </Show>
                 </div>
                 <input type="file" class="avatar__input" node_ref=input accept=accept hidden
                     data-testid="avatar-input" on:change=on_input_change/>
-                <p class="avatar__drop-hint">{move || i18n.t("avatar.drop_hint")}</p>
+                <p class="avatar__drop-hint">{i18n.tr("avatar.drop_hint")}</p>
                 <Show when=move || crop.with(Option::is_some)>
                     <label class="avatar__zoom">
-                        <span>{move || i18n.t("avatar.zoom")}</span>
+                        <span>{i18n.tr("avatar.zoom")}</span>
                         <input type="range" min=MIN_ZOOM max=MAX_ZOOM step="0.01" data-testid="avatar-zoom"
                             prop:value=move || crop.get().map_or(MIN_ZOOM, |c| c.zoom()).to_string()
                             on:input=move |ev| {
