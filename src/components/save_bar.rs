@@ -48,7 +48,9 @@ pub fn SaveBar(flow: SaveFlow) -> impl IntoView {
 #[component]
 pub fn SaveErrors(flow: SaveFlow) -> impl IntoView {
     view! {
-        <ErrorBanner messages=flow.banner can_retry=flow.retryable on_retry=Callback::new(move |_| flow.submit())/>
+        <div node_ref=flow.banner_box>
+            <ErrorBanner messages=flow.banner can_retry=flow.retryable on_retry=Callback::new(move |_| flow.submit())/>
+        </div>
     }
 }
 

@@ -4,6 +4,7 @@
 //! bar, the banner and the sign-in dialog show.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use profile_model::catalogue::upload_field;
 use profile_model::{Date, FormValues, Message};
 
@@ -33,6 +34,8 @@ pub struct SaveFlow {
     pub rate_limited: RwSignal<bool>,
     /// A 401 while saving: the sign-in dialog opens over the form.
     pub needs_sign_in: RwSignal<bool>,
+    /// Where the banner sits, to scroll a form-level failure into view.
+    pub banner_box: NodeRef<leptos::html::Div>,
     pub saved_notice: RwSignal<bool>,
     /// Unsaved edits found from before (a reload or a failed save).
     pub offered_draft: RwSignal<Option<FormValues>>,
@@ -68,6 +71,7 @@ impl SaveFlow {
             retryable: RwSignal::new(false),
             rate_limited: RwSignal::new(false),
             needs_sign_in: RwSignal::new(false),
+            banner_box: NodeRef::new(),
             saved_notice: RwSignal::new(false),
             offered_draft: RwSignal::new(draft::load(dialect, draft_page)),
             dirty: Memo::new(move |_| form.is_dirty() || upload.with(|u| !matches!(u, AvatarUpload::Keep))),
@@ -98,7 +102,7 @@ impl SaveFlow {
             || self.invalid.get_untracked()
             || self.rate_limited.get_untracked();
         if blocked {
-            focus_first_invalid(self.form, self.today);
+            self.show_problem();
             return;
         }
         let sent = self.form.edited(&self.loaded.get_untracked().values);
@@ -176,7 +180,29 @@ impl SaveFlow {
             messages = error.form_messages();
         }
         self.banner.set(messages);
-        focus_first_invalid(self.form, self.today);
+        self.show_problem();
+    }
+
+    /// Takes the person to what went wrong, once it is painted: focus on
+    /// the first field showing an error, else the banner. Either is
+    /// scrolled into view explicitly: Save may sit in a sticky bar far from
+    /// the banner, and focus alone may leave an error line under that bar.
+    fn show_problem(&self) {
+        let (form, today, banner_box) = (self.form, self.today, self.banner_box);
+        request_animation_frame(move || {
+            if let Some(field) = form.first_invalid(today) {
+                let element = document().get_element_by_id(&input_id(field.spec.path));
+                if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                    // The input's box holds its label and error line too.
+                    if let Some(field_box) = el.parent_element() {
+                        scroll_to(&field_box);
+                    }
+                }
+            } else if let Some(el) = banner_box.get_untracked().filter(|el| el.child_element_count() > 0) {
+                scroll_to(&el);
+            }
+        });
     }
 
     /// Unsaved edits go to sessionStorage (not files) for reloads and
@@ -210,13 +236,9 @@ fn take_upload_error(dialect: profile_model::Dialect, error: &mut ClientError) -
     message
 }
 
-/// Moves focus to the first field showing an error, once it is painted.
-fn focus_first_invalid(form: FormState, today: Date) {
-    request_animation_frame(move || {
-        let Some(field) = form.first_invalid(today) else { return };
-        let element = document().get_element_by_id(&input_id(field.spec.path));
-        if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-            let _ = el.focus();
-        }
-    });
+/// The least scrolling that shows `el` whole (its CSS scroll-margin kept).
+fn scroll_to(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
