@@ -28,8 +28,12 @@ pub fn ProfilePage() -> impl IntoView {
         async move { api.load_profile().await }
     });
 
+    // Only signing out may tear the editor down: signing in again from the
+    // 401 dialog swaps the credential, and re-rendering then would drop
+    // the very edits the dialog promises to keep.
+    let signed_in = Memo::new(move |_| session.is_signed_in());
     move || {
-        if !session.is_signed_in() {
+        if !signed_in.get() {
             return view! { <Redirect path="/sign-in"/> }.into_any();
         }
         view! {
