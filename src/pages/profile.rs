@@ -84,6 +84,7 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
     let avatar = RwSignal::new_local(AvatarUpload::Keep);
     let avatar_error = RwSignal::new(None::<String>);
     let banner = RwSignal::new(Vec::<Message>::new());
+    let banner_box = NodeRef::<leptos::html::Div>::new();
     let retryable = RwSignal::new(false);
     let rate_limited = RwSignal::new(false);
     let needs_sign_in = RwSignal::new(false);
@@ -105,7 +106,7 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
     let submit = move || {
         form.touch_changed();
         if pending.get_untracked() || !dirty.get_untracked() || invalid.get_untracked() || rate_limited.get_untracked() {
-            focus_first_invalid(form, today);
+            show_problem(form, today, banner_box);
             return;
         }
         let sent = form.edited(&loaded.get_untracked().values);
@@ -132,7 +133,8 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
             }
             Err(mut error) => {
                 avatar_error.set(take_avatar_error(dialect, &mut error).map(|m| i18n.message(&m)));
-                on_save_error(error, form, banner, retryable, rate_limited, needs_sign_in, today);
+                on_save_error(error, form, banner, retryable, rate_limited, needs_sign_in);
+                show_problem(form, today, banner_box);
                 announcer.alert(banner.with_untracked(|m| m.iter().map(|m| i18n.message(m)).collect::<Vec<_>>().join(" ")));
             }
         }
@@ -167,7 +169,9 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
         <form class="card profile" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
             <h1>{move || i18n.t("profile.title")}</h1>
             <DraftOffer offered=offered_draft form/>
-            <ErrorBanner messages=banner can_retry=retryable on_retry=Callback::new(move |_| submit())/>
+            <div node_ref=banner_box>
+                <ErrorBanner messages=banner can_retry=retryable on_retry=Callback::new(move |_| submit())/>
+            </div>
             {sections(dialect, Page::Profile).into_iter().map(|section| view! {
                 <fieldset class="profile__section" data-section=section.name()>
                     <legend>{move || i18n.t(&section.label_key())}</legend>
@@ -269,7 +273,6 @@ fn on_save_error(
     retryable: RwSignal<bool>,
     rate_limited: RwSignal<bool>,
     needs_sign_in: RwSignal<bool>,
-    today: profile_model::Date,
 ) {
     if error.is_unauthorized() {
         needs_sign_in.set(true);
@@ -287,18 +290,36 @@ fn on_save_error(
         messages = error.form_messages();
     }
     banner.set(messages);
-    focus_first_invalid(form, today);
 }
 
-/// Moves focus to the first field showing an error, once it is painted.
-fn focus_first_invalid(form: FormState, today: profile_model::Date) {
+/// Takes the person to what went wrong, once it is painted: focus on the
+/// first field showing an error, else the banner. Either is scrolled into
+/// view explicitly: Save sits in a sticky bar, often far from the banner,
+/// and focus alone may leave a field's error line under that bar.
+fn show_problem(form: FormState, today: profile_model::Date, banner_box: NodeRef<leptos::html::Div>) {
     request_animation_frame(move || {
-        let Some(field) = form.first_invalid(today) else { return };
-        let element = document().get_element_by_id(&input_id(field.spec.path));
-        if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-            let _ = el.focus();
+        if let Some(field) = form.first_invalid(today) {
+            let element = document().get_element_by_id(&input_id(field.spec.path));
+            if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                let _ = el.focus();
+                // The input's box holds its label and error line too.
+                if let Some(field_box) = el.parent_element() {
+                    scroll_to(&field_box);
+                }
+            }
+            return;
+        }
+        if let Some(el) = banner_box.get_untracked().filter(|el| el.child_element_count() > 0) {
+            scroll_to(&el);
         }
     });
+}
+
+/// The least scrolling that shows `el` whole (its CSS scroll-margin kept).
+fn scroll_to(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 fn read_only_in(dialect: profile_model::Dialect, section: Section) -> Vec<&'static FieldSpec> {
