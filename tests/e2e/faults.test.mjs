@@ -21,9 +21,9 @@ const screenshots = new Set();
 const run = Date.now().toString(36);
 
 test.after(async () => {
-  await clearHooks();
-  await browser.close();
   matrix.report(`${OUT_DIR}fault-matrix.txt`);
+  await browser.close();
+  await clearHooks();
 });
 
 /// One signed-in page per dialect, reused by all its cases.
