@@ -127,6 +127,11 @@ pub fn parse_error(status: u16, content_type: Option<&str>, body: &str, retry_af
 
     if kind == ErrorKind::Forbidden && mentions_csrf(&errors) {
         kind = ErrorKind::Csrf;
+        // Django's reason names the token, not the remedy: say that first.
+        let said = errors.form().to_vec();
+        errors.clear_form();
+        errors.add_form(kind.message());
+        said.into_iter().for_each(|m| errors.add_form(m));
     }
     if errors.is_empty() {
         if kind == ErrorKind::Validation {
@@ -365,7 +370,10 @@ mod tests {
     fn csrf_failure_is_its_own_kind() {
         let e = json(403, r#"{"detail":"CSRF Failed: CSRF token missing."}"#);
         assert_eq!(e.kind, ErrorKind::Csrf);
-        assert_eq!(e.errors.form(), [Message::server("CSRF Failed: CSRF token missing.")]);
+        assert_eq!(
+            e.errors.form(),
+            [Message::rule("error.http.csrf"), Message::server("CSRF Failed: CSRF token missing.")]
+        );
     }
 
     #[test]
