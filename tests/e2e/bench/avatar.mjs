@@ -7,7 +7,7 @@
 // Bytes: the encoded file the server stored, and the whole multipart
 // request body (its Content-Length as sent).
 import { coldPage, profileUrl } from './session.mjs';
-import { bigJpeg } from './photo.mjs';
+import { bigJpeg } from '../photo.mjs';
 import { summary } from './stats.mjs';
 
 /// Runs in the page: `window.__prepared` resolves with the milliseconds

@@ -1,7 +1,6 @@
-// The 12-megapixel test photo, made the way tests/e2e/avatar.test.mjs makes
-// it (a 4000×3000 JPEG drawn on a canvas in the page: node has no image
-// encoder here). Copied, not imported: importing a .test.mjs file would
-// register its tests.
+// The 12-megapixel test photo for the avatar e2e test and the benchmark:
+// a 4000×3000 JPEG drawn on a canvas in the page (node has no image
+// encoder here).
 
 export async function bigJpeg(page) {
   const base64 = await page.evaluate(async () => {
