@@ -3,7 +3,7 @@
 
 use gloo_net::http::{Method, RequestBuilder};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{AbortController, FormData, RequestCredentials};
 
 use super::ClientError;
@@ -104,7 +104,7 @@ struct Timeout {
 
 impl Timeout {
     fn start(ms: i32) -> Timeout {
-        let controller = AbortController::new().expect("AbortController exists in every supported browser");
+        let controller = AbortController::new().expect_throw("AbortController exists in every supported browser");
         let to_abort = controller.clone();
         let callback = Closure::<dyn FnMut()>::new(move || to_abort.abort());
         let timer = web_sys::window().and_then(|w| {

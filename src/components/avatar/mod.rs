@@ -20,6 +20,7 @@ use web_sys::{File, HtmlImageElement, HtmlInputElement};
 use crate::i18n::use_i18n;
 use crate::media::{crop_square, decode_image, encode, Encoded, ObjectUrl};
 use check::{check_file, format_bytes, output_formats, output_name};
+use crate::format::fixed;
 use crop_view::CropView;
 
 /// A photo the person prepared: already cropped square and downscaled.
@@ -331,10 +332,14 @@ pub fn AvatarEditor(
                 <Show when=move || crop.with(Option::is_some)>
                     <label class="avatar__zoom">
                         <span>{i18n.tr("avatar.zoom")}</span>
-                        <input type="range" min=MIN_ZOOM max=MAX_ZOOM step="0.01" data-testid="avatar-zoom"
-                            prop:value=move || crop.get().map_or(MIN_ZOOM, |c| c.zoom()).to_string()
+                        // Numbers cross as text through integer formatting and
+                        // the input's own `valueAsNumber`: Rust's float parser
+                        // and printer would add their tables to the wasm.
+                        <input type="range" min=fixed(MIN_ZOOM, 2) max=fixed(MAX_ZOOM, 2) step="0.01" data-testid="avatar-zoom"
+                            prop:value=move || fixed(crop.get().map_or(MIN_ZOOM, |c| c.zoom()), 2)
                             on:input=move |ev| {
-                                if let Ok(zoom) = event_target_value(&ev).parse::<f64>() {
+                                let zoom = event_target::<web_sys::HtmlInputElement>(&ev).value_as_number();
+                                if zoom.is_finite() {
                                     crop.update(|c| *c = c.map(|c| c.with_zoom(zoom)));
                                 }
                             }/>
