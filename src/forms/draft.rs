@@ -1,10 +1,33 @@
 //! Unsaved edits survive a reload or a failed save: the changed fields (not
 //! files) are kept in `sessionStorage`, per dialect and page, and dropped
 //! after a successful save or on sign-out.
+//!
+//! No keystroke waits on storage: `keep` only notes the latest changes,
+//! and they are written once typing pauses (`WRITE_AFTER`), when the page
+//! is hidden or left, or when a draft is read. Forgetting cancels what is
+//! still waiting, so a late write cannot bring a dropped draft back.
 
+use std::cell::RefCell;
+use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use profile_model::{Dialect, FormValues};
+use wasm_bindgen::prelude::*;
 
 const PREFIX: &str = "profile-app.draft.";
+/// Long enough to coalesce a burst of typing, short enough that a crash
+/// loses at most this much of it.
+const WRITE_AFTER: std::time::Duration = std::time::Duration::from_millis(150);
+
+#[derive(Default)]
+struct Pending {
+    /// Storage key and the draft's JSON to write (`None` removes it).
+    writes: Vec<(String, Option<String>)>,
+    timer: Option<TimeoutHandle>,
+    flush_on_leave: bool,
+}
+
+thread_local! {
+    static PENDING: RefCell<Pending> = RefCell::default();
+}
 
 fn key(dialect: Dialect, page: &str) -> String {
     format!("{PREFIX}{}.{page}", dialect.name())
@@ -14,29 +37,44 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// Keeps `changes`; an empty set removes the draft.
+/// Keeps `changes` (soon); an empty set removes the draft.
 pub fn keep(dialect: Dialect, page: &str, changes: &FormValues) {
-    let Some(s) = storage() else { return };
-    if changes.iter().next().is_none() {
-        let _ = s.remove_item(&key(dialect, page));
-    } else if let Ok(json) = serde_json::to_string(changes) {
-        let _ = s.set_item(&key(dialect, page), &json);
-    }
+    let json = if changes.iter().next().is_some() { serde_json::to_string(changes).ok() } else { None };
+    let key = key(dialect, page);
+    PENDING.with_borrow_mut(|p| {
+        p.writes.retain(|(k, _)| *k != key);
+        p.writes.push((key, json));
+        if p.timer.is_none() {
+            p.timer = set_timeout_with_handle(flush, WRITE_AFTER).ok();
+        }
+        if !p.flush_on_leave {
+            p.flush_on_leave = flush_when_hidden();
+        }
+    });
 }
 
 pub fn load(dialect: Dialect, page: &str) -> Option<FormValues> {
+    flush();
     let json = storage()?.get_item(&key(dialect, page)).ok()??;
     serde_json::from_str::<FormValues>(&json).ok().filter(|d| d.iter().next().is_some())
 }
 
 pub fn forget(dialect: Dialect, page: &str) {
+    let key = key(dialect, page);
+    PENDING.with_borrow_mut(|p| p.writes.retain(|(k, _)| *k != key));
     if let Some(s) = storage() {
-        let _ = s.remove_item(&key(dialect, page));
+        let _ = s.remove_item(&key);
     }
 }
 
 /// Drops every draft (sign-out: the next person must not see them).
 pub fn forget_all() {
+    PENDING.with_borrow_mut(|p| {
+        p.writes.clear();
+        if let Some(timer) = p.timer.take() {
+            timer.clear();
+        }
+    });
     let Some(s) = storage() else { return };
     let keys: Vec<String> = (0..s.length().unwrap_or(0))
         .filter_map(|i| s.key(i).ok().flatten())
@@ -45,4 +83,36 @@ pub fn forget_all() {
     for k in keys {
         let _ = s.remove_item(&k);
     }
+}
+
+/// Writes whatever is waiting, now.
+pub fn flush() {
+    let writes = PENDING.with_borrow_mut(|p| {
+        if let Some(timer) = p.timer.take() {
+            timer.clear();
+        }
+        std::mem::take(&mut p.writes)
+    });
+    if writes.is_empty() {
+        return;
+    }
+    let Some(s) = storage() else { return };
+    for (key, json) in writes {
+        match json {
+            Some(json) => drop(s.set_item(&key, &json)),
+            None => drop(s.remove_item(&key)),
+        }
+    }
+}
+
+/// Flushes when the tab is hidden or the page is left (reload, close,
+/// navigation away): the moments a timer may never fire. Installed once.
+fn flush_when_hidden() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let on_leave = Closure::<dyn Fn()>::new(flush);
+    let installed = window.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref()).is_ok()
+        && window.add_event_listener_with_callback("visibilitychange", on_leave.as_ref().unchecked_ref()).is_ok();
+    // Lives as long as the page: one listener, never removed.
+    on_leave.forget();
+    installed
 }

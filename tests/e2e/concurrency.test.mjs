@@ -65,8 +65,10 @@ test('a save answered after more typing keeps the newer typing as an unsaved edi
     assert.equal(await page.getByTestId('save').isEnabled(), true, 'still dirty: Save is offered');
     assert.equal(await page.getByTestId('discard').isEnabled(), true);
     assert.equal(await page.getByTestId('save-status').textContent(), '', 'not "Saved"');
-    const draft = await page.evaluate(() => Object.entries(sessionStorage).find(([k]) => k.startsWith('profile-app.draft.'))?.[1]);
-    assert.ok(draft?.includes(newer), `the draft keeps the newer typing: ${draft}`);
+    // Drafts are written once typing pauses (src/forms/draft.rs): wait for it.
+    const draftKeeps = (text) => Object.entries(sessionStorage).some(([k, v]) => k.startsWith('profile-app.draft.') && v.includes(text));
+    await page.waitForFunction(draftKeeps, newer, { timeout: 5_000 })
+      .catch(() => assert.fail('the draft keeps the newer typing'));
 
     // Discard goes back to what the server confirmed, not to the first load.
     await page.getByTestId('discard').click();

@@ -1,0 +1,69 @@
+//! The draft store: typing only notes changes; they reach sessionStorage
+//! once typing pauses or the page is hidden or left, and forgetting
+//! cancels a write still waiting.
+
+mod support;
+
+use profile_app::forms::draft;
+use profile_model::{Dialect, FieldValue, FormValues};
+use support::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PAGE: &str = "draft-test";
+
+fn changes(text: &str) -> FormValues {
+    let mut values = FormValues::new();
+    values.set("first_name", FieldValue::Text(text.to_string()));
+    values
+}
+
+fn stored() -> Option<String> {
+    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    storage.get_item(&format!("profile-app.draft.{}.{PAGE}", Dialect::Pwgen.name())).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_kept_draft_reaches_storage_without_further_calls() {
+    draft::forget_all();
+    draft::keep(Dialect::Pwgen, PAGE, &changes("Ada"));
+    let json = wait_for("the draft in sessionStorage", 3_000.0, stored).await;
+    assert!(json.contains("Ada"), "{json}");
+    draft::forget_all();
+}
+
+#[wasm_bindgen_test]
+fn the_latest_of_several_keeps_is_what_loads() {
+    draft::forget_all();
+    draft::keep(Dialect::Pwgen, PAGE, &changes("A"));
+    draft::keep(Dialect::Pwgen, PAGE, &changes("Ad"));
+    draft::keep(Dialect::Pwgen, PAGE, &changes("Ada"));
+    let loaded = draft::load(Dialect::Pwgen, PAGE).expect("a draft");
+    assert_eq!(loaded.get("first_name"), Some(&FieldValue::Text("Ada".into())));
+    draft::forget_all();
+}
+
+#[wasm_bindgen_test]
+fn leaving_the_page_writes_at_once() {
+    draft::forget_all();
+    draft::keep(Dialect::Pwgen, PAGE, &changes("Grace"));
+    let window = web_sys::window().unwrap();
+    window.dispatch_event(&web_sys::Event::new("pagehide").unwrap()).unwrap();
+    assert!(stored().is_some_and(|json| json.contains("Grace")), "written during pagehide");
+    draft::forget_all();
+}
+
+#[wasm_bindgen_test]
+fn forgetting_cancels_a_waiting_write() {
+    draft::forget_all();
+    draft::keep(Dialect::Pwgen, PAGE, &changes("Secret"));
+    draft::forget_all();
+    draft::flush();
+    assert_eq!(stored(), None, "sign-out must not be followed by a late write");
+
+    draft::keep(Dialect::Pwgen, PAGE, &changes("Saved"));
+    draft::forget(Dialect::Pwgen, PAGE);
+    draft::flush();
+    assert_eq!(stored(), None, "a saved form's draft stays gone");
+}
