@@ -22,6 +22,7 @@ use crate::api::ApiClient;
 use crate::components::account::AccountSettings;
 use crate::components::connection::ConnectionDetails;
 use crate::components::notifications::NotificationSettings;
+use crate::components::settings_profile::provide_settings_profile;
 use crate::config::ConfigProblem;
 use crate::i18n::use_i18n;
 use crate::pages::{not_found::NotFound, profile::ProfilePage, settings::SettingsPage, sign_in::SignInPage};
@@ -56,10 +57,10 @@ fn Routed(config: AppConfig) -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/profile"/> }/>
                     <Route path=path!("/sign-in") view=SignInPage/>
                     <Route path=path!("/profile") view=ProfilePage/>
-                    <Route path=path!("/settings") view=|| view! { <SettingsPage
+                    <Route path=path!("/settings") view=|| { provide_settings_profile(); view! { <SettingsPage
                         notifications=|| view! { <NotificationSettings/> }
                         account=|| view! { <AccountSettings/> }
-                        connection=|| view! { <ConnectionDetails/> }/> }/>
+                        connection=|| view! { <ConnectionDetails/> }/> } }/>
                 </Routes>
             </AppShell>
         </Router>

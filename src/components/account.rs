@@ -13,6 +13,7 @@ use crate::components::field::FieldInput;
 use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
 use crate::forms::{today, FormState, SaveFlow};
 use crate::i18n::use_i18n;
+use crate::components::settings_profile::use_settings_profile;
 use crate::pages::settings::SettingsSection;
 use crate::session::Session;
 
@@ -28,10 +29,7 @@ pub fn AccountSettings() -> impl IntoView {
     if fields_in(api.dialect(), Section::Account).next().is_none() {
         return ().into_any();
     }
-    let profile = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.load_profile().await }
-    });
+    let profile = use_settings_profile();
     view! {
         <SettingsSection id="account" title=i18n.tr("section.account") hint=i18n.tr("settings.account.hint")>
             <Show when=move || session.is_signed_in()>

@@ -11,6 +11,7 @@ pub mod live_region;
 pub mod nav;
 pub mod notifications;
 pub mod save_bar;
+pub mod settings_profile;
 pub mod skip_link;
 pub mod switch;
 pub mod user_badge;

@@ -12,6 +12,7 @@ use crate::api::ApiClient;
 use crate::components::banner::ErrorBanner;
 use crate::components::switch::{SaveState, Switch};
 use crate::i18n::use_i18n;
+use crate::components::settings_profile::use_settings_profile;
 use crate::pages::settings::SettingsSection;
 use crate::session::Session;
 
@@ -26,10 +27,7 @@ pub fn NotificationSettings() -> impl IntoView {
         return ().into_any();
     }
     let specs = StoredValue::new(specs);
-    let profile = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.load_profile().await }
-    });
+    let profile = use_settings_profile();
     view! {
         <SettingsSection id="notifications" title=i18n.tr("section.notifications") hint=i18n.tr("settings.notifications.hint")>
             <Show when=move || session.is_signed_in()>

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launch, signIn, APP_URL, OUT_DIR } from './browser.mjs';
+import { launch, pageFor, signIn, APP_URL, OUT_DIR } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
@@ -112,6 +112,22 @@ test('keyboard: skip link, navigation with visible focus and aria-current, theme
     assert.equal(await page.evaluate(() => localStorage.getItem('profile-app.theme')), after);
     await page.getByTestId('announcer').getByText(/^Theme: /).waitFor({ state: 'attached' });
     await page.close();
+  });
+});
+
+test('Notifications and Account share one profile read', async () => {
+  await withBrowser(async (browser) => {
+    // aisquare-profile has both sections.
+    const page = await pageFor(browser, 'aisquare-profile');
+    await signIn(page);
+    await page.getByTestId('save').waitFor(); // the profile page's own read is done
+    const reads = [];
+    page.on('request', (r) => { if (r.method() === 'GET' && new URL(r.url()).pathname.startsWith('/api/')) reads.push(new URL(r.url()).pathname); });
+    await page.locator('.app-nav a[href="/settings"]').click();
+    await page.getByTestId('account-form').waitFor();
+    await page.getByTestId('settings-notifications').getByRole('switch').first().waitFor();
+    assert.equal(reads.length, 1, `one read for the whole page, got ${JSON.stringify(reads)}`);
+    await page.context().close();
   });
 });
 
