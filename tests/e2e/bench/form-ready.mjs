@@ -28,13 +28,13 @@ function watchFormReady(field) {
 
 /// `loads` cold loads of /profile; the first one also records what went
 /// over the wire.
-export async function measureFormReady(browser, state, field, loads) {
+export async function measureFormReady(browser, state, field, loads, base) {
   const times = [];
   let sent = null;
   for (let i = 0; i < loads; i++) {
     const { page, cdp, close } = await coldPage(browser, state, { initScripts: [[watchFormReady, field]] });
     const transfers = i === 0 ? recordTransfers(cdp) : null;
-    await page.goto(profileUrl());
+    await page.goto(profileUrl(base));
     times.push(await page.evaluate(() => Promise.race([
       window.__formReady,
       new Promise((_, reject) => setTimeout(() => reject(new Error('profile form not ready within 60 s')), 60_000)),

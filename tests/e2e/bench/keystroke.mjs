@@ -37,9 +37,9 @@ function armKeystrokeTimer([input, message]) {
   }, { capture: true });
 }
 
-export async function measureKeystrokes(browser, state, field, count) {
+export async function measureKeystrokes(browser, state, field, count, base) {
   const { page, close } = await coldPage(browser, state);
-  await page.goto(profileUrl());
+  await page.goto(profileUrl(base));
   const input = page.getByTestId(field);
   const message = page.getByTestId(`error-${field}`);
   await input.waitFor({ timeout: 60_000 });

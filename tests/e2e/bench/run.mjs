@@ -13,10 +13,13 @@ import { measureFormReady } from './form-ready.mjs';
 import { measureKeystrokes } from './keystroke.mjs';
 import { measureAvatar } from './avatar.mjs';
 import { measureMemory } from './memory.mjs';
+import { measureFloor } from './floor.mjs';
 import { formatTable } from './table.mjs';
 import { kb, ms } from './stats.mjs';
 
 const DIST_DIR = process.env.DIST_DIR ?? fileURLToPath(new URL('../../../dist/', import.meta.url));
+// The minimal Leptos app's build (src/bin/bench_floor.rs); without it the floor rows are left out.
+const FLOOR_DIST = process.env.FLOOR_DIST;
 const count = (name, fallback) => Number(process.env[name] ?? fallback);
 const LOADS = count('BENCH_LOADS', 10);
 const KEYSTROKES = count('BENCH_KEYSTROKES', 200);
@@ -61,7 +64,13 @@ try {
   step(`${SAVES} + ${SAVES} save cycles`);
   const memory = await measureMemory(browser, formState, SAVE_FIELD, SAVES);
 
-  const results = { firstLoad: { dist, sent }, formReady, keystroke, avatar, memory };
+  let floor = null;
+  if (FLOOR_DIST) {
+    step(`the floor: minimal Leptos app, ${LOADS} cold loads and ${KEYSTROKES} keystrokes`);
+    floor = await measureFloor(browser, FLOOR_DIST, { loads: LOADS, keystrokes: KEYSTROKES });
+  }
+
+  const results = { firstLoad: { dist, sent }, formReady, keystroke, avatar, memory, floor };
   const rows = tableRows(results);
   const report = {
     when: new Date().toISOString(),
@@ -93,7 +102,7 @@ function received(kind) {
   return `${kb(kind.bytes)} ${encodings}`;
 }
 
-function tableRows({ firstLoad, formReady, keystroke, avatar, memory }) {
+function tableRows({ firstLoad, formReady, keystroke, avatar, memory, floor }) {
   const { dist, sent } = firstLoad;
   const label = { wasm: 'wasm', js: 'JS', css: 'CSS', html: 'HTML' };
   const rows = KINDS.map((kind) => ({
@@ -148,5 +157,25 @@ function tableRows({ firstLoad, formReady, keystroke, avatar, memory }) {
     target: `growth in saves ${n + 1}–${2 * n} ≤ ${kb(memory.jsHeapToleranceBytes)}`,
     pass: memory.jsHeapPass,
   });
+  if (floor) {
+    // Reference rows: the same measurements of the minimal Leptos app.
+    const floorGzip = code.reduce((sum, k) => sum + floor.dist[k].gzip, 0);
+    const floorBrotli = code.reduce((sum, k) => sum + floor.dist[k].brotli, 0);
+    rows.push({
+      metric: 'floor (minimal Leptos app): wasm + JS',
+      value: `gzip ${kb(floorGzip)} · br ${kb(floorBrotli)} (wasm gzip ${kb(floor.dist.wasm.gzip)}, JS gzip ${kb(floor.dist.js.gzip)})`,
+      target: 'reference',
+    });
+    rows.push({
+      metric: `floor: navigation → form ready, ${CPU_SLOWDOWN}× CPU`,
+      value: `median ${ms(floor.formReady.median)} · p95 ${ms(floor.formReady.p95)} · max ${ms(floor.formReady.max)}`,
+      target: 'reference',
+    });
+    rows.push({
+      metric: `floor: keystroke → message painted, ${CPU_SLOWDOWN}× CPU`,
+      value: `median ${ms(floor.keystroke.median)} · p95 ${ms(floor.keystroke.p95)} · max ${ms(floor.keystroke.max)}`,
+      target: 'reference',
+    });
+  }
   return rows;
 }

@@ -31,4 +31,6 @@ export async function coldPage(browser, state, { slowdown = CPU_SLOWDOWN, initSc
   return { page, cdp, close: () => context.close() };
 }
 
-export const profileUrl = () => `${APP_URL}/profile`;
+export const profileUrl = (base = APP_URL) => `${base}/profile`;
+/// A browser state with nobody signed in (the floor app has no sign-in).
+export const NO_STATE = { cookies: [], origins: [] };
