@@ -114,7 +114,9 @@ async fn fallback(State(state): State<Shared>, req: Request) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.contains("text/html"));
     let (parts, _) = req.into_parts();
+    // The build writes a gzip copy beside each wasm/JS/CSS file (Trunk.toml).
     let served = ServeDir::new(&dir)
+        .precompressed_gzip()
         .oneshot(Request::from_parts(
             parts.clone(),
             axum::body::Body::empty(),
@@ -134,5 +136,10 @@ async fn fallback(State(state): State<Shared>, req: Request) -> Response {
     if let Some(headers) = &state.static_headers {
         headers.apply(response.headers_mut());
     }
+    // The same path may be answered gzipped or not: caches must tell them apart.
+    response.headers_mut().append(
+        header::VARY,
+        header::HeaderValue::from_static("accept-encoding"),
+    );
     response
 }
