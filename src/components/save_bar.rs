@@ -44,12 +44,13 @@ pub fn SaveBar(flow: SaveFlow) -> impl IntoView {
     }
 }
 
-/// The form-level messages, with "Try again" when retrying may help.
+/// The form-level messages, with "Try again" when retrying may help (not
+/// while the server asked us to wait: Save says so meanwhile).
 #[component]
 pub fn SaveErrors(flow: SaveFlow) -> impl IntoView {
     view! {
         <div node_ref=flow.banner_box>
-            <ErrorBanner messages=flow.banner can_retry=flow.retryable on_retry=Callback::new(move |_| flow.submit())/>
+            <ErrorBanner messages=flow.banner can_retry=Signal::derive(move || flow.retryable.get() && !flow.rate_limited.get()) on_retry=Callback::new(move |_| flow.submit())/>
         </div>
     }
 }

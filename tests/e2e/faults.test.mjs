@@ -90,7 +90,7 @@ async function saveAgain(page, c, field, value) {
       break;
     case 'wait': // Save comes back by itself when Retry-After is over
       await page.locator('[data-testid="save"]:enabled').waitFor({ timeout: c.waitMs });
-      await banner.getByTestId('retry').click();
+      await banner.getByTestId('retry').click({ timeout: 2_000 });
       break;
     default:
       throw new Error(`unknown recovery ${c.recover}`);

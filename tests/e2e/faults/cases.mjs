@@ -184,7 +184,8 @@ export const CASES = [
     ),
     shows: async (page) => {
       await form.showsWait(page);
-      await inBanner(`Request was throttled. Expected available in ${RETRY_AFTER_S} seconds.`, true)(page);
+      // No "Try again" that could not work yet: it comes back with Save.
+      await inBanner(`Request was throttled. Expected available in ${RETRY_AFTER_S} seconds.`, false)(page);
     },
     recover: 'wait',
     waitMs: RETRY_AFTER_S * 1000 + 5_000,
