@@ -115,6 +115,28 @@ test('keyboard: skip link, navigation with visible focus and aria-current, theme
   });
 });
 
+test('the served config is fetched once, in parallel with the wasm', async () => {
+  await withBrowser(async (browser) => {
+    const page = await browser.newPage();
+    const configRequests = [];
+    const warnings = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname === '/config.json') configRequests.push(r); });
+    page.on('console', (m) => { if (/preloaded.*not used/i.test(m.text())) warnings.push(m.text()); });
+    const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
+    await page.goto(`${APP_URL}/profile`);
+    await page.getByTestId('email').waitFor();
+    assert.equal(configRequests.length, 1, 'one request: the preload, which the app then uses');
+    const started = (request) => request.timing().startTime;
+    const wasmRequest = (await wasm).request();
+    await (await wasm).finished();
+    // Not after the wasm has arrived and started the app: with it.
+    assert.ok(started(configRequests[0]) < started(wasmRequest) + wasmRequest.timing().responseEnd,
+      'config.json is requested before the wasm has finished downloading');
+    assert.deepEqual(warnings, [], 'no unused-preload warning');
+    await page.close();
+  });
+});
+
 test('Notifications and Account share one profile read', async () => {
   await withBrowser(async (browser) => {
     // aisquare-profile has both sections.
