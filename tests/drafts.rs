@@ -1,6 +1,6 @@
 //! The draft store: typing only notes changes; they reach sessionStorage
-//! once typing pauses or the page is hidden or left, and forgetting
-//! cancels a write still waiting.
+//! once typing pauses or the page is hidden or left; forgetting cancels a
+//! write still waiting; a draft is offered only to the person who typed it.
 
 mod support;
 
@@ -12,6 +12,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const PAGE: &str = "draft-test";
+const ADA: &str = "42";
 
 fn changes(text: &str) -> FormValues {
     let mut values = FormValues::new();
@@ -19,15 +20,19 @@ fn changes(text: &str) -> FormValues {
     values
 }
 
-fn stored() -> Option<String> {
+fn stored_for(owner: &str) -> Option<String> {
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
-    storage.get_item(&format!("profile-app.draft.{}.{PAGE}", Dialect::Pwgen.name())).unwrap()
+    storage.get_item(&format!("profile-app.draft.{}.{PAGE}.{owner}", Dialect::Pwgen.name())).unwrap()
+}
+
+fn stored() -> Option<String> {
+    stored_for(ADA)
 }
 
 #[wasm_bindgen_test]
 async fn a_kept_draft_reaches_storage_without_further_calls() {
     draft::forget_all();
-    draft::keep(Dialect::Pwgen, PAGE, &changes("Ada"));
+    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Ada"));
     let json = wait_for("the draft in sessionStorage", 3_000.0, stored).await;
     assert!(json.contains("Ada"), "{json}");
     draft::forget_all();
@@ -36,10 +41,10 @@ async fn a_kept_draft_reaches_storage_without_further_calls() {
 #[wasm_bindgen_test]
 fn the_latest_of_several_keeps_is_what_loads() {
     draft::forget_all();
-    draft::keep(Dialect::Pwgen, PAGE, &changes("A"));
-    draft::keep(Dialect::Pwgen, PAGE, &changes("Ad"));
-    draft::keep(Dialect::Pwgen, PAGE, &changes("Ada"));
-    let loaded = draft::load(Dialect::Pwgen, PAGE).expect("a draft");
+    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("A"));
+    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Ad"));
+    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Ada"));
+    let loaded = draft::load(Dialect::Pwgen, PAGE, ADA).expect("a draft");
     assert_eq!(loaded.get("first_name"), Some(&FieldValue::Text("Ada".into())));
     draft::forget_all();
 }
@@ -47,7 +52,7 @@ fn the_latest_of_several_keeps_is_what_loads() {
 #[wasm_bindgen_test]
 fn leaving_the_page_writes_at_once() {
     draft::forget_all();
-    draft::keep(Dialect::Pwgen, PAGE, &changes("Grace"));
+    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Grace"));
     let window = web_sys::window().unwrap();
     window.dispatch_event(&web_sys::Event::new("pagehide").unwrap()).unwrap();
     assert!(stored().is_some_and(|json| json.contains("Grace")), "written during pagehide");
@@ -57,13 +62,23 @@ fn leaving_the_page_writes_at_once() {
 #[wasm_bindgen_test]
 fn forgetting_cancels_a_waiting_write() {
     draft::forget_all();
-    draft::keep(Dialect::Pwgen, PAGE, &changes("Secret"));
+    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Secret"));
     draft::forget_all();
     draft::flush();
     assert_eq!(stored(), None, "sign-out must not be followed by a late write");
 
-    draft::keep(Dialect::Pwgen, PAGE, &changes("Saved"));
-    draft::forget(Dialect::Pwgen, PAGE);
+    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Saved"));
+    draft::forget(Dialect::Pwgen, PAGE, ADA);
     draft::flush();
     assert_eq!(stored(), None, "a saved form's draft stays gone");
+}
+
+#[wasm_bindgen_test]
+fn someone_else_is_never_offered_a_draft_and_it_is_deleted() {
+    draft::forget_all();
+    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Ada's private bio"));
+    draft::flush();
+    assert_eq!(draft::load(Dialect::Pwgen, PAGE, "43"), None, "another person signed in next in this tab");
+    assert_eq!(stored_for(ADA), None, "and the first person's draft is gone from storage");
+    assert_eq!(draft::load(Dialect::Pwgen, PAGE, ADA), None);
 }

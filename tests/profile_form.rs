@@ -89,6 +89,28 @@ async fn a_draft_survives_a_reload_and_can_be_restored() {
     let input = wait_for_test_id(&page.root, "last_name").await;
     wait_for("the draft value", 5_000.0, || (value_of(&input) == "Draft name").then_some(())).await;
     click_when_enabled(&page.root, "discard").await;
+    wait_for("the discarded value", 5_000.0, || (value_of(&input) != "Draft name").then_some(())).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_is_not_offered_to_the_next_person_in_the_tab() {
+    let (api, session) = signed_in_client_for(Dialect::UsersMe).await;
+    {
+        let page = mount(api, session);
+        let input = wait_for_test_id(&page.root, "last_name").await;
+        type_into(&input, "Demo's unsaved words");
+        next_turn(50).await;
+    }
+    // Someone else signs in next in this tab (the first session expired).
+    let (other, other_session) = client_for(Dialect::UsersMe);
+    other.sign_in("other@example.com", DEMO_PASSWORD, false).await.expect("second person signs in");
+    let page = mount(other, other_session);
+    let input = wait_for_test_id(&page.root, "last_name").await;
+    assert_eq!(value_of(&input), "Hopper", "their own profile");
+    assert!(find(&page.root, "draft-offer").is_none(), "not offered the first person's draft");
+    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    let kept: Vec<String> = (0..storage.length().unwrap()).filter_map(|i| storage.key(i).unwrap()).filter(|k| k.starts_with("profile-app.draft.")).collect();
+    assert!(kept.iter().all(|k| storage.get_item(k).unwrap().is_none_or(|v| !v.contains("unsaved words"))), "and it is gone: {kept:?}");
 }
 
 #[wasm_bindgen_test]

@@ -1,6 +1,8 @@
 //! Unsaved edits survive a reload or a failed save: the changed fields (not
-//! files) are kept in `sessionStorage`, per dialect and page, and dropped
-//! after a successful save or on sign-out.
+//! files) are kept in `sessionStorage`, per dialect, page and person, and
+//! dropped after a successful save or on sign-out. A draft is offered only
+//! to the person who typed it: if someone else signs in next in this tab
+//! (after an expired session kept it), it is deleted unseen.
 //!
 //! No keystroke waits on storage: `keep` only notes the latest changes,
 //! and they are written once typing pauses (`WRITE_AFTER`), when the page
@@ -29,18 +31,22 @@ thread_local! {
     static PENDING: RefCell<Pending> = RefCell::default();
 }
 
-fn key(dialect: Dialect, page: &str) -> String {
-    format!("{PREFIX}{}.{page}", dialect.name())
+fn page_prefix(dialect: Dialect, page: &str) -> String {
+    format!("{PREFIX}{}.{page}.", dialect.name())
+}
+
+fn key(dialect: Dialect, page: &str, owner: &str) -> String {
+    format!("{}{owner}", page_prefix(dialect, page))
 }
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// Keeps `changes` (soon); an empty set removes the draft.
-pub fn keep(dialect: Dialect, page: &str, changes: &FormValues) {
+/// Keeps `owner`'s `changes` (soon); an empty set removes the draft.
+pub fn keep(dialect: Dialect, page: &str, owner: &str, changes: &FormValues) {
     let json = if changes.iter().next().is_some() { serde_json::to_string(changes).ok() } else { None };
-    let key = key(dialect, page);
+    let key = key(dialect, page, owner);
     PENDING.with_borrow_mut(|p| {
         p.writes.retain(|(k, _)| *k != key);
         p.writes.push((key, json));
@@ -53,14 +59,18 @@ pub fn keep(dialect: Dialect, page: &str, changes: &FormValues) {
     });
 }
 
-pub fn load(dialect: Dialect, page: &str) -> Option<FormValues> {
+/// `owner`'s draft of this page; anyone else's is deleted.
+pub fn load(dialect: Dialect, page: &str, owner: &str) -> Option<FormValues> {
     flush();
-    let json = storage()?.get_item(&key(dialect, page)).ok()??;
+    let own = key(dialect, page, owner);
+    let others = page_prefix(dialect, page);
+    remove_keys(&|k| k.starts_with(&others) && k != own);
+    let json = storage()?.get_item(&own).ok()??;
     serde_json::from_str::<FormValues>(&json).ok().filter(|d| d.iter().next().is_some())
 }
 
-pub fn forget(dialect: Dialect, page: &str) {
-    let key = key(dialect, page);
+pub fn forget(dialect: Dialect, page: &str, owner: &str) {
+    let key = key(dialect, page, owner);
     PENDING.with_borrow_mut(|p| p.writes.retain(|(k, _)| *k != key));
     if let Some(s) = storage() {
         let _ = s.remove_item(&key);
@@ -75,10 +85,14 @@ pub fn forget_all() {
             timer.clear();
         }
     });
+    remove_keys(&|k| k.starts_with(PREFIX));
+}
+
+fn remove_keys(doomed: &dyn Fn(&str) -> bool) {
     let Some(s) = storage() else { return };
     let keys: Vec<String> = (0..s.length().unwrap_or(0))
         .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with(PREFIX))
+        .filter(|k| doomed(k))
         .collect();
     for k in keys {
         let _ = s.remove_item(&k);

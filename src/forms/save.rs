@@ -43,6 +43,8 @@ pub struct SaveFlow {
     pub invalid: Memo<bool>,
     pub pending: Memo<bool>,
     draft_page: &'static str,
+    /// Whose edits the draft holds (see `draft`).
+    draft_owner: StoredValue<String>,
     today: Date,
     action: SaveAction,
     last_sent: StoredValue<FormValues>,
@@ -55,6 +57,7 @@ impl SaveFlow {
         let api = expect_context::<ApiClient>();
         let dialect = form.dialect;
         let today = today();
+        let draft_owner = person_key(&loaded);
         let loaded = RwSignal::new(loaded);
         let upload = RwSignal::new_local(AvatarUpload::Keep);
         let action: SaveAction = Action::new_local(move |(sent, upload): &(FormValues, AvatarUpload)| {
@@ -73,7 +76,8 @@ impl SaveFlow {
             needs_sign_in: RwSignal::new(false),
             banner_box: NodeRef::new(),
             saved_notice: RwSignal::new(false),
-            offered_draft: RwSignal::new(draft::load(dialect, draft_page)),
+            offered_draft: RwSignal::new(draft::load(dialect, draft_page, &draft_owner)),
+            draft_owner: StoredValue::new(draft_owner),
             dirty: Memo::new(move |_| form.is_dirty() || upload.with(|u| !matches!(u, AvatarUpload::Keep))),
             invalid: Memo::new(move |_| form.has_errors(today)),
             pending: action.pending(),
@@ -117,13 +121,13 @@ impl SaveFlow {
         self.form.discard();
         self.upload.set(AvatarUpload::Keep);
         self.banner.set(Vec::new());
-        draft::forget(self.form.dialect, self.draft_page);
+        draft::forget(self.form.dialect, self.draft_page, &self.draft_owner.read_value());
     }
 
     /// Drops the offered draft without restoring it.
     pub fn drop_draft(&self) {
         self.offered_draft.set(None);
-        draft::forget(self.form.dialect, self.draft_page);
+        draft::forget(self.form.dialect, self.draft_page, &self.draft_owner.read_value());
     }
 
     /// The size of the photo going up with the pending save, if any.
@@ -148,7 +152,7 @@ impl SaveFlow {
                     flow.upload.set(AvatarUpload::Keep);
                     flow.upload_error.set(None);
                     flow.loaded.set(profile);
-                    draft::forget(flow.form.dialect, flow.draft_page);
+                    draft::forget(flow.form.dialect, flow.draft_page, &flow.draft_owner.read_value());
                     flow.saved_notice.set(true);
                     announcer.announce(i18n.t("form.saved"));
                 }
@@ -212,7 +216,7 @@ impl SaveFlow {
         Effect::new(move || {
             let changes = flow.form.changes();
             if flow.offered_draft.with_untracked(Option::is_none) {
-                draft::keep(flow.form.dialect, flow.draft_page, &changes);
+                draft::keep(flow.form.dialect, flow.draft_page, &flow.draft_owner.read_value(), &changes);
             }
         });
     }
@@ -224,6 +228,13 @@ impl SaveFlow {
         let loaded = self.loaded;
         Effect::new(move || loaded.with(|l| user.show(dialect, &l.values)));
     }
+}
+
+/// Who a draft belongs to: the record's id where the answer has one, else
+/// the email or username (fixed at load, so editing them keeps the draft).
+fn person_key(loaded: &LoadedProfile) -> String {
+    let values = &loaded.values;
+    loaded.id.clone().unwrap_or_else(|| [values.text("email"), values.text("username")].into_iter().find(|t| !t.is_empty()).unwrap_or_default().to_string())
 }
 
 /// Takes the server's message about the photo out of `error`: it goes
