@@ -112,3 +112,15 @@ if (UNDER_TEST) {
     assert.deepEqual(left, [], 'Content Security Policy violations');
   });
 }
+
+/// A screenshot of the whole page as a tall window would show it, so the
+/// sticky save bar sits at the bottom, not wherever the real viewport's
+/// bottom fell (as Playwright's fullPage capture draws it).
+export async function wholePageShot(page, path) {
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height });
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
+  console.log(`screenshot: ${path}`);
+}

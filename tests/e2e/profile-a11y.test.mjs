@@ -4,7 +4,7 @@
 // saved change.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, pageFor, APP_URL, DIALECTS, OUT_DIR } from './browser.mjs';
+import { launch, pageFor, APP_URL, DIALECTS, OUT_DIR, wholePageShot } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 
 const LOOKS = {
@@ -45,9 +45,7 @@ for (const dialect of DIALECTS) {
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `axe on ${dialect} profile (${name}): ${JSON.stringify(violations, null, 2)}`);
       if (dialect === 'users-me') {
-        const shot = `${OUT_DIR}profile-${dialect}-${name}.png`;
-        await page.screenshot({ path: shot, fullPage: true });
-        console.log(`screenshot: ${shot}`);
+        await wholePageShot(page, `${OUT_DIR}profile-${dialect}-${name}.png`);
       }
     }
     assert.deepEqual(page.problems, []);

@@ -3,7 +3,7 @@
 // under the field; screenshots on a desktop and a phone viewport.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, pageFor, signIn, DIALECTS, OUT_DIR } from './browser.mjs';
+import { launch, pageFor, signIn, DIALECTS, OUT_DIR, wholePageShot } from './browser.mjs';
 
 // A text field each dialect shows on the profile page, and a value its
 // server refuses (the client accepts it: only the server knows).
@@ -35,13 +35,9 @@ for (const dialect of DIALECTS) {
     assert.equal(await input.inputValue(), value);
     assert.deepEqual(page.problems, []);
 
-    const shot = `${OUT_DIR}profile-${dialect}-desktop.png`;
-    await page.screenshot({ path: shot, fullPage: true });
-    console.log(`screenshot: ${shot}`);
+    await wholePageShot(page, `${OUT_DIR}profile-${dialect}-desktop.png`);
     await page.setViewportSize({ width: 390, height: 844 });
-    const phone = `${OUT_DIR}profile-${dialect}-phone.png`;
-    await page.screenshot({ path: phone, fullPage: true });
-    console.log(`screenshot: ${phone}`);
+    await wholePageShot(page, `${OUT_DIR}profile-${dialect}-phone.png`);
     await page.context().close();
   });
 }
