@@ -22,7 +22,7 @@ use crate::api::ApiClient;
 use crate::components::account::AccountSettings;
 use crate::components::connection::ConnectionDetails;
 use crate::components::notifications::NotificationSettings;
-use crate::components::settings_profile::provide_settings_profile;
+use crate::components::profile_read::provide_settings_profile;
 use crate::config::ConfigProblem;
 use crate::i18n::use_i18n;
 use crate::pages::{not_found::NotFound, profile::ProfilePage, settings::SettingsPage, sign_in::SignInPage};

@@ -13,7 +13,7 @@ use crate::components::field::FieldInput;
 use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
 use crate::forms::{today, FormState, SaveFlow};
 use crate::i18n::use_i18n;
-use crate::components::settings_profile::use_settings_profile;
+use crate::components::profile_read::use_settings_profile;
 use crate::pages::settings::SettingsSection;
 use crate::session::Session;
 

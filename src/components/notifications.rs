@@ -12,7 +12,7 @@ use crate::api::ApiClient;
 use crate::components::banner::ErrorBanner;
 use crate::components::switch::{SaveState, Switch};
 use crate::i18n::use_i18n;
-use crate::components::settings_profile::use_settings_profile;
+use crate::components::profile_read::use_settings_profile;
 use crate::pages::settings::SettingsSection;
 use crate::session::Session;
 

@@ -11,6 +11,7 @@ use crate::components::avatar::{AvatarChange, AvatarEditor};
 use crate::components::banner::ErrorBanner;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
+use crate::components::profile_read::read_profile;
 use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
 use crate::forms::{today, FormState, SaveFlow};
 use crate::i18n::use_i18n;
@@ -23,11 +24,7 @@ const DRAFT_PAGE: &str = "profile";
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let session = expect_context::<Session>();
-    let api = expect_context::<ApiClient>();
-    let profile = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.load_profile().await }
-    });
+    let profile = read_profile();
     // A stored credential the server no longer accepts: sign out, and the
     // page below sends the person to the sign-in page.
     Effect::new(move || {

@@ -1,0 +1,32 @@
+//! The signed-in person's profile as a resource: the profile page reads
+//! it, and the whole Settings page shares one read between Notifications
+//! and Account (one request, one retry).
+
+use leptos::prelude::*;
+
+use crate::api::profile::LoadedProfile;
+use crate::api::{ApiClient, ClientError};
+
+pub type ProfileResource = LocalResource<Result<LoadedProfile, ClientError>>;
+
+#[derive(Clone, Copy)]
+struct SettingsProfile(ProfileResource);
+
+/// A read of the profile, started now (refetch to read again).
+pub fn read_profile() -> ProfileResource {
+    let api = expect_context::<ApiClient>();
+    LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.load_profile().await }
+    })
+}
+
+/// Starts the shared read; call once in the Settings route, above its sections.
+pub fn provide_settings_profile() {
+    provide_context(SettingsProfile(read_profile()));
+}
+
+/// The shared read, or a read of its own for a section shown alone.
+pub fn use_settings_profile() -> ProfileResource {
+    use_context::<SettingsProfile>().map(|shared| shared.0).unwrap_or_else(read_profile)
+}
