@@ -32,10 +32,8 @@ pub async fn load() -> Result<(AppConfig, ConfigSource), ConfigProblem> {
             .map_err(|e| ConfigProblem { source: ConfigSource::BrowserOverride, detail: e.to_string() });
     }
     let problem = |detail: String| ConfigProblem { source: ConfigSource::Served, detail };
-    let response = gloo_net::http::Request::get(CONFIG_URL)
-        .send()
-        .await
-        .map_err(|_| problem(ClientError::Network.to_string()))?;
+    let response =
+        gloo_net::http::Request::get(CONFIG_URL).send().await.map_err(|_| problem(ClientError::Network.to_string()))?;
     if !response.ok() {
         return Err(problem(format!("{CONFIG_URL} answered HTTP {}", response.status())));
     }

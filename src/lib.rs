@@ -7,6 +7,7 @@ pub mod format;
 pub mod forms;
 pub mod i18n;
 pub mod media;
+pub mod on_demand;
 pub mod pages;
 pub mod prefs;
 pub mod session;
@@ -19,13 +20,10 @@ use leptos_router::path;
 use profile_model::AppConfig;
 
 use crate::api::ApiClient;
-use crate::components::account::AccountSettings;
-use crate::components::connection::ConnectionDetails;
-use crate::components::notifications::NotificationSettings;
-use crate::components::profile_read::provide_settings_profile;
 use crate::config::ConfigProblem;
 use crate::i18n::use_i18n;
-use crate::pages::{not_found::NotFound, profile::ProfilePage, settings::SettingsPage, sign_in::SignInPage};
+use crate::on_demand::OnDemand;
+use crate::pages::{not_found::not_found_view, profile::ProfilePage, settings::SettingsRoute, sign_in::sign_in_view};
 use crate::session::Session;
 use crate::shell::{provide_shell_context, AppShell};
 
@@ -36,10 +34,14 @@ pub fn App() -> impl IntoView {
     provide_context(Session::restore());
     provide_shell_context();
     let config = LocalResource::new(config::load);
+    // The remembered language may be a file to fetch: both downloads run
+    // at once, and nothing renders in the wrong language meanwhile.
+    let i18n = use_i18n();
+    let language = LocalResource::new(move || i18n.ready());
 
     view! {
         <Suspense fallback=|| view! { <p class="app-loading">"…"</p> }>
-            {move || config.get().map(|loaded| match loaded {
+            {move || language.get().and(config.get()).map(|loaded| match loaded {
                 Ok((config, _source)) => view! { <Routed config/> }.into_any(),
                 Err(problem) => view! { <ConfigErrorPage problem/> }.into_any(),
             })}
@@ -53,14 +55,12 @@ fn Routed(config: AppConfig) -> impl IntoView {
     view! {
         <Router>
             <AppShell>
-                <Routes fallback=NotFound>
+                // Each page's code arrives with its first visit (on_demand.rs).
+                <Routes fallback=|| view! { <OnDemand load=not_found_view/> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/profile"/> }/>
-                    <Route path=path!("/sign-in") view=SignInPage/>
+                    <Route path=path!("/sign-in") view=|| view! { <OnDemand load=sign_in_view/> }/>
                     <Route path=path!("/profile") view=ProfilePage/>
-                    <Route path=path!("/settings") view=|| { provide_settings_profile(); view! { <SettingsPage
-                        notifications=|| view! { <NotificationSettings/> }
-                        account=|| view! { <AccountSettings/> }
-                        connection=|| view! { <ConnectionDetails/> }/> } }/>
+                    <Route path=path!("/settings") view=SettingsRoute/>
                 </Routes>
             </AppShell>
         </Router>

@@ -39,9 +39,7 @@ impl Session {
         let remembered = storage()
             .and_then(|s| s.get_item(REMEMBERED_KEY).ok().flatten())
             .and_then(|json| serde_json::from_str(&json).ok());
-        let cookie = storage()
-            .and_then(|s| s.get_item(COOKIE_SESSION_KEY).ok().flatten())
-            .map(|_| Credential::Cookie);
+        let cookie = storage().and_then(|s| s.get_item(COOKIE_SESSION_KEY).ok().flatten()).map(|_| Credential::Cookie);
         Session { credential: RwSignal::new(remembered.or(cookie)), refresh: RwSignal::new(None) }
     }
 

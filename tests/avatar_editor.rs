@@ -270,7 +270,10 @@ async fn file_over_the_size_limit_is_refused() {
     editor.choose(&file).await;
 
     let message = editor.error_text().await;
-    assert!(message.starts_with("This file is ") && message.ends_with("; photos can be at most 1000 bytes."), "{message}");
+    assert!(
+        message.starts_with("This file is ") && message.ends_with("; photos can be at most 1000 bytes."),
+        "{message}"
+    );
     next_turn(300).await;
     assert_eq!(editor.count(), 0);
     assert_eq!(editor.preview_src(), None);
@@ -291,7 +294,8 @@ async fn type_the_config_refuses_is_refused_after_sniffing() {
 #[wasm_bindgen_test]
 async fn photo_of_4000_by_3000_ends_up_at_most_512() {
     let file = image_file(4000, 3000, 10, "image/jpeg", "camera.jpg").await;
-    let jpeg_only = AvatarPolicy { accepted_types: vec!["image/jpeg".into(), "image/png".into()], ..AvatarPolicy::default() };
+    let jpeg_only =
+        AvatarPolicy { accepted_types: vec!["image/jpeg".into(), "image/png".into()], ..AvatarPolicy::default() };
     // As configured (WebP where the browser writes it), then JPEG only.
     for policy in [AvatarPolicy::default(), jpeg_only] {
         let editor = Editor::mount(policy, None, false);
@@ -334,7 +338,8 @@ async fn remove_emits_remove_and_cancel_keeps() {
     click(&wait_for_test_id(&editor.root, "avatar-remove").await);
     assert!(matches!(editor.change_after(0).await, AvatarChange::Remove));
     let root = editor.root.clone();
-    wait_for("the photo to be shown as removed", 5_000.0, || find(&root, "avatar-preview").is_none().then_some(())).await;
+    wait_for("the photo to be shown as removed", 5_000.0, || find(&root, "avatar-preview").is_none().then_some(()))
+        .await;
 
     click(&wait_for_test_id(&editor.root, "avatar-cancel").await);
     assert!(matches!(editor.change_after(1).await, AvatarChange::Keep));
@@ -379,7 +384,8 @@ async fn zoom_and_arrow_keys_move_the_crop_and_prepare_again() {
     let editor = Editor::mount(AvatarPolicy::default(), None, false);
     editor.choose(&image_file(1200, 800, 0, "image/png", "a.png").await).await;
     editor.prepared_after(0).await;
-    let style = |root: &Element| find(root, "avatar-preview").and_then(|img| img.get_attribute("style")).unwrap_or_default();
+    let style =
+        |root: &Element| find(root, "avatar-preview").and_then(|img| img.get_attribute("style")).unwrap_or_default();
     let at_zoom_1 = style(&editor.root);
     assert!(at_zoom_1.contains("height:100.0000%"), "{at_zoom_1}");
 
@@ -435,7 +441,8 @@ async fn dragging_moves_the_photo_with_the_pointer() {
     // `client_width` px.
     let frame = crop.client_width() as f64;
     let expected = -25.0 + 20.0 / frame * 100.0;
-    wait_for("the photo to follow the pointer", 5_000.0, || ((left(&root) - expected).abs() < 1e-3).then_some(())).await;
+    wait_for("the photo to follow the pointer", 5_000.0, || ((left(&root) - expected).abs() < 1e-3).then_some(()))
+        .await;
     editor.prepared_after(1).await;
     // After the pointer is up, moving it does nothing.
     crop.dispatch_event(&pointer("pointermove", 200, 100)).unwrap();

@@ -46,10 +46,8 @@ async fn discard_returns_to_the_loaded_values() {
     let input = wait_for_test_id(&page.root, "last_name").await;
     type_into(&input, "Changed");
     click_when_enabled(&page.root, "discard").await;
-    wait_for("the loaded value back", 5_000.0, || {
-        (value_of(&input) == loaded.values.text("last_name")).then_some(())
-    })
-    .await;
+    wait_for("the loaded value back", 5_000.0, || (value_of(&input) == loaded.values.text("last_name")).then_some(()))
+        .await;
 }
 
 #[wasm_bindgen_test]
@@ -57,14 +55,19 @@ async fn nested_server_errors_land_under_their_field_and_focus_moves_there() {
     let (api, session) = signed_in_client_for(Dialect::AisquareProfile).await;
     let page = mount(api, session);
     let bio = wait_for_test_id(&page.root, "details.bio").await;
-    hook("PATCH", "/api/v1/iam/user/profile/", json!({
-        "status": 400, "content_type": "application/json",
-        "body": "{\"details\": {\"bio\": [\"Introduzca un texto válido.\"]}}"
-    }))
+    hook(
+        "PATCH",
+        "/api/v1/iam/user/profile/",
+        json!({
+            "status": 400, "content_type": "application/json",
+            "body": "{\"details\": {\"bio\": [\"Introduzca un texto válido.\"]}}"
+        }),
+    )
     .await;
     type_into(&bio, "My new bio");
     click_when_enabled(&page.root, "save").await;
-    text_of(&page.root, "error-details.bio", "the server's message under bio", |t| t == "Introduzca un texto válido.").await;
+    text_of(&page.root, "error-details.bio", "the server's message under bio", |t| t == "Introduzca un texto válido.")
+        .await;
     assert_eq!(value_of(&bio), "My new bio", "the edit stays");
     wait_for("focus on the invalid field", 5_000.0, || {
         let active = document().active_element()?;
@@ -109,8 +112,14 @@ async fn a_draft_is_not_offered_to_the_next_person_in_the_tab() {
     assert_eq!(value_of(&input), "Hopper", "their own profile");
     assert!(find(&page.root, "draft-offer").is_none(), "not offered the first person's draft");
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
-    let kept: Vec<String> = (0..storage.length().unwrap()).filter_map(|i| storage.key(i).unwrap()).filter(|k| k.starts_with("profile-app.draft.")).collect();
-    assert!(kept.iter().all(|k| storage.get_item(k).unwrap().is_none_or(|v| !v.contains("unsaved words"))), "and it is gone: {kept:?}");
+    let kept: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("profile-app.draft."))
+        .collect();
+    assert!(
+        kept.iter().all(|k| storage.get_item(k).unwrap().is_none_or(|v| !v.contains("unsaved words"))),
+        "and it is gone: {kept:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -120,10 +129,14 @@ async fn an_expired_session_asks_to_sign_in_and_keeps_the_edit() {
     let page = mount(api, session);
     let input = wait_for_test_id(&page.root, "first_name").await;
     let path = format!("/api/profile/{}/update/", loaded.id.unwrap());
-    hook("PUT", &path, json!({
-        "status": 401, "content_type": "application/json",
-        "body": "{\"detail\": \"Given token not valid for any token type\"}"
-    }))
+    hook(
+        "PUT",
+        &path,
+        json!({
+            "status": 401, "content_type": "application/json",
+            "body": "{\"detail\": \"Given token not valid for any token type\"}"
+        }),
+    )
     .await;
     type_into(&input, "Kept while signing in");
     click_when_enabled(&page.root, "save").await;

@@ -11,7 +11,10 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the profile page with the given client and session in context.
-fn mount_profile(api: profile_app::api::ApiClient, session: profile_app::session::Session) -> (web_sys::HtmlElement, Mounted) {
+fn mount_profile(
+    api: profile_app::api::ApiClient,
+    session: profile_app::session::Session,
+) -> (web_sys::HtmlElement, Mounted) {
     let mounted = mount_with(api, session, || view! { <ProfilePage/> });
     (mounted.root.clone(), mounted)
 }

@@ -41,7 +41,10 @@ async fn a_flipped_switch_is_saved_on_its_own() {
     assert_eq!(is_on(&switch), before);
     click(&switch);
     let state = wait_for_test_id(&root, &format!("{SWITCH}-state")).await;
-    wait_for("the saved state", 10_000.0, || (state.get_attribute("data-state").as_deref() == Some("saved")).then_some(())).await;
+    wait_for("the saved state", 10_000.0, || {
+        (state.get_attribute("data-state").as_deref() == Some("saved")).then_some(())
+    })
+    .await;
     assert_eq!(api.load_profile().await.unwrap().values.bool(SWITCH), !before, "the server has the new value");
     root.remove();
 }
@@ -52,13 +55,20 @@ async fn a_failed_save_says_so_and_flips_back() {
     let before = api.load_profile().await.unwrap().values.bool(SWITCH);
     let (root, _mounted) = mount(api.clone(), session);
     let switch = wait_for_test_id(&root, SWITCH).await;
-    hook("PATCH", "/api/v1/iam/iamuserdetails/me/", json!({
-        "status": 500, "content_type": "text/html", "body": "<h1>Server Error (500)</h1>"
-    }))
+    hook(
+        "PATCH",
+        "/api/v1/iam/iamuserdetails/me/",
+        json!({
+            "status": 500, "content_type": "text/html", "body": "<h1>Server Error (500)</h1>"
+        }),
+    )
     .await;
     click(&switch);
     let state = wait_for_test_id(&root, &format!("{SWITCH}-state")).await;
-    wait_for("the failed state", 10_000.0, || (state.get_attribute("data-state").as_deref() == Some("failed")).then_some(())).await;
+    wait_for("the failed state", 10_000.0, || {
+        (state.get_attribute("data-state").as_deref() == Some("failed")).then_some(())
+    })
+    .await;
     assert!(!state.text_content().unwrap_or_default().is_empty(), "a message says what failed");
     wait_for("the switch back where it was", 5_000.0, || (is_on(&switch) == before).then_some(())).await;
     assert_eq!(api.load_profile().await.unwrap().values.bool(SWITCH), before);

@@ -26,14 +26,20 @@ impl ApiClient {
             };
         }
         let config = self.config();
-        let endpoint = config.endpoints.sign_in.clone().ok_or_else(|| ClientError::Api(profile_model::ApiError::malformed(0)))?;
+        let endpoint =
+            config.endpoints.sign_in.clone().ok_or_else(|| ClientError::Api(profile_model::ApiError::malformed(0)))?;
         // Whatever the backend's login field, an address goes as `email`
         // (djoser and the others accept it); anything else as configured.
         let login_key = if login.contains('@') { "email" } else { config.sign_in.login_field.name() };
         let body = json!({ login_key: login, "password": password });
         let answer = self.send(&endpoint.method, &config.url(&endpoint, None), Body::Json(body)).await?;
         let text_at = |field: &Option<String>| {
-            field.as_deref().and_then(|f| answer.get(f)).and_then(Value::as_str).filter(|t| !t.is_empty()).map(str::to_string)
+            field
+                .as_deref()
+                .and_then(|f| answer.get(f))
+                .and_then(Value::as_str)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
         };
         let credential = match (&config.sign_in.token_field, config.auth) {
             (None, _) | (_, AuthMode::Session | AuthMode::None) => Credential::Cookie,
@@ -62,7 +68,9 @@ impl ApiClient {
         let (authorization, refresh) = (session.auth_header(config.auth), session.refresh_token());
         crate::forms::draft::forget_all();
         session.sign_out();
-        let Some(endpoint) = config.endpoints.sign_out.clone() else { return };
+        let Some(endpoint) = config.endpoints.sign_out.clone() else {
+            return;
+        };
         // simplejwt's blacklist wants the refresh token; the others none.
         let body = match (&config.sign_in.refresh_field, refresh) {
             (Some(field), Some(refresh)) => Body::Json(json!({ field.as_str(): refresh })),

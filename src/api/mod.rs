@@ -74,7 +74,13 @@ impl ApiClient {
 
     /// [`Self::send`] with the given `Authorization` instead of the
     /// session's (sign-out tells the backend after forgetting the session).
-    async fn send_as(&self, authorization: Option<&str>, method: &str, url: &str, body: Body) -> Result<Value, ClientError> {
+    async fn send_as(
+        &self,
+        authorization: Option<&str>,
+        method: &str,
+        url: &str,
+        body: Body,
+    ) -> Result<Value, ClientError> {
         let answer = fetch::send(method, url, body, authorization, self.timeout_ms).await?;
         if (200..300).contains(&answer.status) {
             if answer.body.trim().is_empty() {

@@ -13,7 +13,13 @@ pub fn ConnectionDetails() -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let cfg = api.config().clone();
     let base_url = cfg.api_base_url.clone();
-    let base = move || if base_url.is_empty() { i18n.t("connection.same_origin") } else { base_url.clone() };
+    let base = move || {
+        if base_url.is_empty() {
+            i18n.t("connection.same_origin")
+        } else {
+            base_url.clone()
+        }
+    };
     let draft = RwSignal::new(config::override_text().unwrap_or_default());
     let problem = RwSignal::new(None::<String>);
     let reload = || {

@@ -17,24 +17,28 @@ pub fn read_only_in(dialect: Dialect, section: Section) -> Vec<&'static FieldSpe
 #[component]
 pub fn ReadOnlyFacts(specs: Vec<&'static FieldSpec>, #[prop(into)] values: Signal<FormValues>) -> impl IntoView {
     let i18n = use_i18n();
-    (!specs.is_empty()).then(|| view! {
-        <dl class="facts">
-            {specs.into_iter().map(|spec| view! {
-                <div class="facts__item">
-                    <dt>{move || i18n.t(&spec.label_key())}</dt>
-                    <dd dir="auto" data-testid=format!("fact-{}", spec.path)>
-                        {move || values.with(|v| fact_view(i18n, spec, v.get(spec.path)))}
-                    </dd>
-                </div>
-            }).collect_view()}
-        </dl>
+    (!specs.is_empty()).then(|| {
+        view! {
+            <dl class="facts">
+                {specs.into_iter().map(|spec| view! {
+                    <div class="facts__item">
+                        <dt>{move || i18n.t(&spec.label_key())}</dt>
+                        <dd dir="auto" data-testid=format!("fact-{}", spec.path)>
+                            {move || values.with(|v| fact_view(i18n, spec, v.get(spec.path)))}
+                        </dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+        }
     })
 }
 
 fn fact_view(i18n: I18n, spec: &FieldSpec, value: Option<&FieldValue>) -> AnyView {
     match value {
         // Dates in the person's language (the server's ISO text stays in `datetime`).
-        Some(FieldValue::Text(iso)) if matches!(spec.kind, FieldKind::DateTime | FieldKind::Date) && !iso.is_empty() => {
+        Some(FieldValue::Text(iso))
+            if matches!(spec.kind, FieldKind::DateTime | FieldKind::Date) && !iso.is_empty() =>
+        {
             let shown = if spec.kind == FieldKind::Date { i18n.format_date(iso) } else { i18n.format_date_time(iso) };
             view! { <time datetime=iso.clone()>{shown}</time> }.into_any()
         }

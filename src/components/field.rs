@@ -8,7 +8,6 @@ use profile_model::{Date, FieldValue};
 use crate::forms::{input_id, FieldState};
 use crate::i18n::use_i18n;
 
-
 #[component]
 pub fn FieldInput(
     /// The field's signals and its catalogue entry.

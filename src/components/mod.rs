@@ -3,10 +3,10 @@
 pub mod account;
 pub mod avatar;
 pub mod banner;
-pub mod field;
 pub mod choice_group;
 pub mod connection;
 pub mod facts;
+pub mod field;
 pub mod live_region;
 pub mod nav;
 pub mod notifications;

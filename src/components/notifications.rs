@@ -10,9 +10,9 @@ use profile_model::FieldValue;
 use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
 use crate::components::banner::ErrorBanner;
+use crate::components::profile_read::use_settings_profile;
 use crate::components::switch::{SaveState, Switch};
 use crate::i18n::use_i18n;
-use crate::components::profile_read::use_settings_profile;
 use crate::pages::settings::SettingsSection;
 use crate::session::Session;
 
@@ -22,7 +22,8 @@ pub fn NotificationSettings() -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let session = expect_context::<Session>();
     let i18n = use_i18n();
-    let specs: Vec<&'static FieldSpec> = fields_in(api.dialect(), Section::Notifications).filter(|s| s.editable()).collect();
+    let specs: Vec<&'static FieldSpec> =
+        fields_in(api.dialect(), Section::Notifications).filter(|s| s.editable()).collect();
     if specs.is_empty() {
         return ().into_any();
     }

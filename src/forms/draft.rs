@@ -9,9 +9,9 @@
 //! is hidden or left, or when a draft is read. Forgetting cancels what is
 //! still waiting, so a late write cannot bring a dropped draft back.
 
-use std::cell::RefCell;
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use profile_model::{Dialect, FormValues};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 const PREFIX: &str = "profile-app.draft.";
@@ -90,10 +90,8 @@ pub fn forget_all() {
 
 fn remove_keys(doomed: &dyn Fn(&str) -> bool) {
     let Some(s) = storage() else { return };
-    let keys: Vec<String> = (0..s.length().unwrap_or(0))
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| doomed(k))
-        .collect();
+    let keys: Vec<String> =
+        (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).filter(|k| doomed(k)).collect();
     for k in keys {
         let _ = s.remove_item(&k);
     }
@@ -122,7 +120,9 @@ pub fn flush() {
 /// Flushes when the tab is hidden or the page is left (reload, close,
 /// navigation away): the moments a timer may never fire. Installed once.
 fn flush_when_hidden() -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let on_leave = Closure::<dyn Fn()>::new(flush);
     let installed = window.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref()).is_ok()
         && window.add_event_listener_with_callback("visibilitychange", on_leave.as_ref().unchecked_ref()).is_ok();

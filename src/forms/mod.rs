@@ -36,7 +36,9 @@ impl FieldState {
 
     pub fn is_dirty(&self) -> bool {
         let spec = self.spec;
-        self.value.with(|v| self.saved.with(|s| profile_model::values::normalize(spec, v) != profile_model::values::normalize(spec, s)))
+        self.value.with(|v| {
+            self.saved.with(|s| profile_model::values::normalize(spec, v) != profile_model::values::normalize(spec, s))
+        })
     }
 
     /// The model crate's rules for the current value. Only a value the
@@ -115,7 +117,9 @@ impl FormState {
     }
 
     pub fn has_errors(&self, today: Date) -> bool {
-        self.fields.with_value(|fs| fs.iter().any(|f| !f.client_errors(today).is_empty() || f.server_errors.with(|e| !e.is_empty())))
+        self.fields.with_value(|fs| {
+            fs.iter().any(|f| !f.client_errors(today).is_empty() || f.server_errors.with(|e| !e.is_empty()))
+        })
     }
 
     /// The edited values on top of everything loaded (read-only facts and

@@ -4,9 +4,9 @@
 //! bar, the banner and the sign-in dialog show.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use profile_model::catalogue::upload_field;
 use profile_model::{Date, FormValues, Message};
+use wasm_bindgen::JsCast;
 
 use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::{ApiClient, ClientError};
@@ -145,7 +145,9 @@ impl SaveFlow {
         let announcer = use_announcer();
         let flow = self;
         Effect::new(move || {
-            let Some(result) = flow.action.value().get() else { return };
+            let Some(result) = flow.action.value().get() else {
+                return;
+            };
             match result {
                 Ok(profile) => {
                     flow.form.accept_saved(&flow.last_sent.get_value(), &profile.values);
@@ -234,13 +236,21 @@ impl SaveFlow {
 /// the email or username (fixed at load, so editing them keeps the draft).
 fn person_key(loaded: &LoadedProfile) -> String {
     let values = &loaded.values;
-    loaded.id.clone().unwrap_or_else(|| [values.text("email"), values.text("username")].into_iter().find(|t| !t.is_empty()).unwrap_or_default().to_string())
+    loaded.id.clone().unwrap_or_else(|| {
+        [values.text("email"), values.text("username")]
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
+            .to_string()
+    })
 }
 
 /// Takes the server's message about the photo out of `error`: it goes
 /// under the photo editor, not in the banner.
 fn take_upload_error(dialect: profile_model::Dialect, error: &mut ClientError) -> Option<Message> {
-    let ClientError::Api(api_error) = error else { return None };
+    let ClientError::Api(api_error) = error else {
+        return None;
+    };
     let path = upload_field(dialect)?.path;
     let message = api_error.errors.first(path).cloned();
     api_error.errors.clear_field(path);

@@ -56,16 +56,53 @@ impl Locale {
         }
     }
 
-    /// The whole translation table of this language.
-    pub fn texts(self) -> &'static HashMap<String, String> {
-        static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
-        static FA: OnceLock<HashMap<String, String>> = OnceLock::new();
+    /// The whole translation table of this language, once it is here.
+    pub fn texts(self) -> Option<&'static HashMap<String, String>> {
+        let table = &TABLES[self as usize];
+        if let Some(texts) = table.get() {
+            return Some(texts);
+        }
+        let bundled = self.bundled()?;
+        Some(table.get_or_init(|| parse_table(bundled)))
+    }
+
+    /// The file inside the wasm. The split build (`.ci/build`) bundles
+    /// English only: every other language is a file of its own
+    /// (`/i18n/<code>.json`), fetched when someone speaks it.
+    fn bundled(self) -> Option<&'static str> {
         match self {
-            Locale::En => EN.get_or_init(|| parse_table(include_str!("en.json"))),
-            Locale::Fa => FA.get_or_init(|| parse_table(include_str!("fa.json"))),
+            Locale::En => Some(include_str!("en.json")),
+            #[cfg(not(feature = "split"))]
+            Locale::Fa => Some(include_str!("fa.json")),
+            #[cfg(feature = "split")]
+            _ => None,
         }
     }
+
+    /// Makes `texts()` answer: at once for a bundled language, else after
+    /// fetching its file. Loads at most once per page.
+    pub async fn load(self) -> Result<(), LanguageUnavailable> {
+        if self.texts().is_some() {
+            return Ok(());
+        }
+        let url = format!("/i18n/{}.json", self.code());
+        let response = gloo_net::http::Request::get(&url).send().await.map_err(|_| LanguageUnavailable)?;
+        if !response.ok() {
+            return Err(LanguageUnavailable);
+        }
+        let json = response.text().await.map_err(|_| LanguageUnavailable)?;
+        let table = serde_json::from_str(&json).map_err(|_| LanguageUnavailable)?;
+        let _ = TABLES[self as usize].set(table);
+        Ok(())
+    }
 }
+
+/// One table per `Locale`, in `Locale::ALL` order.
+static TABLES: [OnceLock<HashMap<String, String>>; Locale::ALL.len()] = [const { OnceLock::new() }; Locale::ALL.len()];
+
+/// A language's file could not be fetched or read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LanguageUnavailable;
 
 fn parse_table(json: &str) -> HashMap<String, String> {
     serde_json::from_str(json).expect("translation files are valid JSON maps of strings")
@@ -82,13 +119,15 @@ pub fn choice_key(field_name: &str, option: &str) -> String {
 #[derive(Clone, Copy)]
 pub struct I18n {
     locale: RwSignal<Locale>,
+    /// A language that was chosen but whose file did not arrive.
+    unavailable: RwSignal<Option<Locale>>,
 }
 
 impl I18n {
     /// A translator that touches neither storage nor the document until
     /// `set_locale`.
     pub fn new(locale: Locale) -> Self {
-        I18n { locale: RwSignal::new(locale) }
+        I18n { locale: RwSignal::new(locale), unavailable: RwSignal::new(None) }
     }
 
     /// The remembered language, else the browser's if we speak it, else
@@ -106,12 +145,46 @@ impl I18n {
         self.locale.get()
     }
 
-    /// Switches at once (`<html lang dir>` included) and remembers the
-    /// choice in this browser.
+    /// Switches (`<html lang dir>` included) once the language's texts are
+    /// here, at once when they already are, and remembers the choice in
+    /// this browser. A file that cannot be fetched leaves the language as
+    /// it was and sets `unavailable`.
     pub fn set_locale(&self, locale: Locale) {
+        let this = *self;
+        this.unavailable.set(None);
+        if locale.texts().is_some() {
+            this.switch_to(locale);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match locale.load().await {
+                Ok(()) => this.switch_to(locale),
+                Err(LanguageUnavailable) => this.unavailable.set(Some(locale)),
+            }
+        });
+    }
+
+    fn switch_to(&self, locale: Locale) {
         apply_to_document(locale);
         prefs::store(prefs::LOCALE_KEY, locale.code());
         self.locale.set(locale);
+    }
+
+    /// Waits for the current language's texts (start-up: the remembered
+    /// language may be a file to fetch). When it cannot be had, falls
+    /// back to English for this page without forgetting the choice.
+    pub async fn ready(self) {
+        let locale = self.locale.get_untracked();
+        if locale.load().await.is_err() {
+            apply_to_document(Locale::En);
+            self.unavailable.set(Some(locale));
+            self.locale.set(Locale::En);
+        }
+    }
+
+    /// The language whose file did not arrive, if the last choice failed.
+    pub fn unavailable(&self) -> Option<Locale> {
+        self.unavailable.get()
     }
 
     /// The text for `key` in the current language; English, then the key
@@ -160,7 +233,8 @@ impl I18n {
 
     fn lookup(&self, key: &str) -> Option<String> {
         let locale = self.locale.get();
-        locale.texts().get(key).or_else(|| Locale::En.texts().get(key)).cloned()
+        let found = locale.texts().and_then(|t| t.get(key));
+        found.or_else(|| Locale::En.texts()?.get(key)).cloned()
     }
 }
 

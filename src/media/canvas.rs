@@ -24,7 +24,15 @@ pub fn crop_square(image: &HtmlImageElement, rect: CropRect, out_side: u32) -> R
     let first = steps.first().copied().unwrap_or(out_side);
     let (mut current, ctx) = canvas(first, first)?;
     ctx.draw_image_with_html_image_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-        image, rect.x, rect.y, rect.side, rect.side, 0.0, 0.0, first as f64, first as f64,
+        image,
+        rect.x,
+        rect.y,
+        rect.side,
+        rect.side,
+        0.0,
+        0.0,
+        first as f64,
+        first as f64,
     )?;
     for &side in steps.iter().skip(1) {
         let (next, ctx) = canvas(side, side)?;

@@ -11,28 +11,22 @@ use crate::components::avatar::{AvatarChange, AvatarEditor};
 use crate::components::banner::ErrorBanner;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
-use crate::components::profile_read::read_profile;
+use crate::components::profile_read::{read_profile, ProfileResource};
 use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
 use crate::forms::{today, FormState, SaveFlow};
 use crate::i18n::use_i18n;
+use crate::on_demand;
+use crate::on_demand::OnDemand;
 use crate::session::Session;
 use crate::shell::photo_url;
 
 const DRAFT_PAGE: &str = "profile";
 
-/// Loads the signed-in person's profile, then hands it to the editor.
+/// The route: the profile read starts here, in the main module, so it
+/// runs while the page's own code downloads.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let session = expect_context::<Session>();
-    let profile = read_profile();
-    // A stored credential the server no longer accepts: sign out, and the
-    // page below sends the person to the sign-in page.
-    Effect::new(move || {
-        if profile.with(|answer| matches!(answer, Some(Err(e)) if e.is_unauthorized())) {
-            session.sign_out();
-        }
-    });
-
     // Only signing out may tear the editor down: signing in again from the
     // 401 dialog swaps the credential, and re-rendering then would drop
     // the very edits the dialog promises to keep.
@@ -41,19 +35,36 @@ pub fn ProfilePage() -> impl IntoView {
         if !signed_in.get() {
             return view! { <Redirect path="/sign-in"/> }.into_any();
         }
-        view! {
-            <Transition fallback=move || view! { <ProfileSkeleton/> }>
-                {move || profile.get().map(|answer| match answer {
-                    Ok(loaded) => view! { <ProfileEditor loaded/> }.into_any(),
-                    Err(e) => view! {
-                        <ErrorBanner messages=Signal::stored(e.form_messages())
-                            on_retry=Callback::new(move |_| profile.refetch())/>
-                    }
-                    .into_any(),
-                })}
-            </Transition>
-        }
-        .into_any()
+        let profile = read_profile();
+        // A stored credential the server no longer accepts: sign out, and
+        // the branch above sends the person to the sign-in page.
+        Effect::new(move || {
+            if profile.with(|answer| matches!(answer, Some(Err(e)) if e.is_unauthorized())) {
+                session.sign_out();
+            }
+        });
+        view! { <OnDemand load=move || profile_view(profile) fallback=ProfileSkeleton/> }.into_any()
+    }
+}
+
+on_demand!(profile: fn profile_view(profile: ProfileResource) -> AnyView {
+    view! { <ProfileRead profile/> }.into_any()
+});
+
+/// The read's answer: the editor, or what went wrong with Retry.
+#[component]
+fn ProfileRead(profile: ProfileResource) -> impl IntoView {
+    view! {
+        <Transition fallback=move || view! { <ProfileSkeleton/> }>
+            {move || profile.get().map(|answer| match answer {
+                Ok(loaded) => view! { <ProfileEditor loaded/> }.into_any(),
+                Err(e) => view! {
+                    <ErrorBanner messages=Signal::stored(e.form_messages())
+                        on_retry=Callback::new(move |_| profile.refetch())/>
+                }
+                .into_any(),
+            })}
+        </Transition>
     }
 }
 
@@ -145,7 +156,10 @@ fn upload_for(change: AvatarChange) -> AvatarUpload {
 fn PhotoPreview(#[prop(into)] url: Signal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     move || match url.get() {
-        Some(src) => view! { <img class="profile__photo" src=src alt=i18n.tr("profile.photo_alt") data-testid="photo"/> }.into_any(),
+        Some(src) => {
+            view! { <img class="profile__photo" src=src alt=i18n.tr("profile.photo_alt") data-testid="photo"/> }
+                .into_any()
+        }
         None => view! { <div class="profile__photo profile__photo--empty" aria-hidden="true"></div> }.into_any(),
     }
 }

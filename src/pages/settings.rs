@@ -8,11 +8,35 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use profile_model::Message;
 
+use crate::components::account::AccountSettings;
 use crate::components::choice_group::{ChoiceGroup, ChoiceOption};
+use crate::components::connection::ConnectionDetails;
+use crate::components::notifications::NotificationSettings;
+use crate::components::profile_read::provide_settings_profile;
 use crate::i18n::{use_i18n, Locale};
+use crate::on_demand;
+use crate::on_demand::OnDemand;
 use crate::session::Session;
 use crate::shell::{use_announcer, use_current_user, use_page_title};
 use crate::theme::{use_theme, ThemeChoice};
+
+/// The route: the profile read that Notifications and Account share starts
+/// here, in the main module, while the page's code downloads.
+#[component]
+pub fn SettingsRoute() -> impl IntoView {
+    provide_settings_profile();
+    view! { <OnDemand load=settings_view/> }
+}
+
+on_demand!(settings: fn settings_view() -> AnyView {
+    view! {
+        <SettingsPage
+            notifications=|| view! { <NotificationSettings/> }
+            account=|| view! { <AccountSettings/> }
+            connection=|| view! { <ConnectionDetails/> }/>
+    }
+    .into_any()
+});
 
 /// The settings page.
 ///
@@ -113,15 +137,24 @@ fn LanguageSection() -> impl IntoView {
             lang: Some(l.code()),
         })
         .to_vec();
-    let on_select = Callback::new(move |locale: Locale| {
-        i18n.set_locale(locale);
-        let name = i18n.t(locale.name_key());
-        announcer.announce(i18n.message(&Message::rule("status.language_changed").with("language", name)));
+    let on_select = Callback::new(move |locale: Locale| i18n.set_locale(locale));
+    // Announced once the switch happened (a language may first download),
+    // in the new language.
+    Effect::new(move |before: Option<Locale>| {
+        let now = i18n.locale();
+        if before.is_some_and(|before| before != now) {
+            let name = i18n.t(now.name_key());
+            announcer.announce(i18n.message(&Message::rule("status.language_changed").with("language", name)));
+        }
+        now
     });
     view! {
         <SettingsSection id="language" title=i18n.tr("settings.language") hint=i18n.tr("settings.language.hint")>
             <ChoiceGroup name="language" legend=i18n.tr("settings.language") legend_hidden=true options
                 selected=Signal::derive(move || i18n.locale()) on_select/>
+            {move || i18n.unavailable().map(|_| view! {
+                <p class="settings__error" role="alert" data-testid="language-error">{i18n.t("error.language_unavailable")}</p>
+            })}
         </SettingsSection>
     }
 }

@@ -5,6 +5,11 @@ use profile_model::AuthMode;
 use crate::api::{ApiClient, ClientError};
 use crate::components::banner::ErrorBanner;
 use crate::i18n::use_i18n;
+use crate::on_demand;
+
+on_demand!(sign_in: pub fn sign_in_view() -> AnyView {
+    view! { <SignInPage/> }.into_any()
+});
 
 /// Signing in for every auth mode: email (or username) + password; for
 /// token modes also "paste a token I already have".

@@ -100,10 +100,7 @@ pub async fn wait_for_test_id(root: &Element, test_id: &str) -> Element {
 /// Yields to the browser for `ms` milliseconds so timers and fetches run.
 pub fn next_turn(ms: i32) -> impl Future<Output = ()> {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     async move {
         wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
@@ -188,7 +185,11 @@ impl Drop for Mounted {
 }
 
 /// Mounts `view` inside a router with the API client and session provided.
-pub fn mount_with<V: IntoView + 'static>(api: ApiClient, session: Session, view: impl FnOnce() -> V + Send + 'static) -> Mounted {
+pub fn mount_with<V: IntoView + 'static>(
+    api: ApiClient,
+    session: Session,
+    view: impl FnOnce() -> V + Send + 'static,
+) -> Mounted {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(session);
@@ -211,4 +212,3 @@ pub fn blur(el: &Element) {
 pub async fn text_of(root: &Element, test_id: &str, what: &str, want: impl Fn(&str) -> bool) -> String {
     wait_for(what, 10_000.0, || find(root, test_id).and_then(|e| e.text_content()).filter(|t| want(t))).await
 }
-

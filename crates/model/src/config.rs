@@ -25,7 +25,8 @@ pub enum AuthMode {
 }
 
 impl AuthMode {
-    pub const ALL: [AuthMode; 5] = [AuthMode::Session, AuthMode::Basic, AuthMode::Bearer, AuthMode::Token, AuthMode::None];
+    pub const ALL: [AuthMode; 5] =
+        [AuthMode::Session, AuthMode::Basic, AuthMode::Bearer, AuthMode::Token, AuthMode::None];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -214,11 +215,19 @@ impl SignIn {
     /// `{access, refresh}` (pwgen adds `user`); users-me (djoser, whose
     /// `LOGIN_FIELD` defaults to the username) answers `{auth_token}`.
     pub fn defaults(dialect: Dialect) -> SignIn {
-        let jwt = SignIn { login_field: LoginField::Email, token_field: Some("access".into()), refresh_field: Some("refresh".into()) };
+        let jwt = SignIn {
+            login_field: LoginField::Email,
+            token_field: Some("access".into()),
+            refresh_field: Some("refresh".into()),
+        };
         match dialect {
             Dialect::Letraz => SignIn { login_field: LoginField::Email, token_field: None, refresh_field: None },
             Dialect::AisquareProfile | Dialect::AisquareDetails | Dialect::Pwgen => jwt,
-            Dialect::UsersMe => SignIn { login_field: LoginField::Username, token_field: Some("auth_token".into()), refresh_field: None },
+            Dialect::UsersMe => SignIn {
+                login_field: LoginField::Username,
+                token_field: Some("auth_token".into()),
+                refresh_field: None,
+            },
         }
     }
 
@@ -290,9 +299,10 @@ impl AvatarPolicy {
     /// Checks a chosen file before uploading it.
     pub fn check(&self, size_bytes: u64, mime: &str) -> Option<Message> {
         let mime = mime.trim().to_ascii_lowercase();
-        let type_ok = self.accepted_types.iter().any(|t| {
-            t == &mime || t.strip_suffix("/*").is_some_and(|top| mime.split('/').next() == Some(top))
-        });
+        let type_ok = self
+            .accepted_types
+            .iter()
+            .any(|t| t == &mime || t.strip_suffix("/*").is_some_and(|top| mime.split('/').next() == Some(top)));
         if !type_ok {
             Some(Message::rule("error.file_type").with("accepted", self.accepted_types.join(", ")))
         } else if size_bytes > self.max_bytes {
@@ -388,8 +398,10 @@ pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
         None => return err("dialect", format!("missing; expected one of {}", dialect_names())),
         Some(v) => string(v, "dialect")?,
     };
-    let dialect = Dialect::from_name(dialect_name.trim())
-        .ok_or_else(|| ConfigError { path: "dialect".into(), message: format!("unknown dialect {dialect_name:?}; expected one of {}", dialect_names()) })?;
+    let dialect = Dialect::from_name(dialect_name.trim()).ok_or_else(|| ConfigError {
+        path: "dialect".into(),
+        message: format!("unknown dialect {dialect_name:?}; expected one of {}", dialect_names()),
+    })?;
     let mut config = AppConfig::defaults(dialect);
 
     if let Some(v) = obj.get("api_base_url") {
@@ -397,10 +409,14 @@ pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
     }
     if let Some(v) = obj.get("auth") {
         let name = string(v, "auth")?;
-        config.auth = AuthMode::ALL.into_iter().find(|m| m.name() == name.trim().to_ascii_lowercase()).ok_or_else(|| {
-            let all: Vec<_> = AuthMode::ALL.iter().map(|m| m.name()).collect();
-            ConfigError { path: "auth".into(), message: format!("unknown auth mode {name:?}; expected one of {}", all.join(", ")) }
-        })?;
+        config.auth =
+            AuthMode::ALL.into_iter().find(|m| m.name() == name.trim().to_ascii_lowercase()).ok_or_else(|| {
+                let all: Vec<_> = AuthMode::ALL.iter().map(|m| m.name()).collect();
+                ConfigError {
+                    path: "auth".into(),
+                    message: format!("unknown auth mode {name:?}; expected one of {}", all.join(", ")),
+                }
+            })?;
     }
     if let Some(v) = obj.get("sign_in") {
         config.sign_in = sign_in(v, config.sign_in)?;
@@ -444,7 +460,9 @@ fn check_auth(c: &AppConfig) -> Result<(), ConfigError> {
         }
         AuthMode::Bearer | AuthMode::Token if c.sign_in.token_field.is_none() => err(
             "sign_in.token_field",
-            format!("auth {mode:?} needs the key of the token in the sign-in answer, such as \"access\" or \"auth_token\""),
+            format!(
+                "auth {mode:?} needs the key of the token in the sign-in answer, such as \"access\" or \"auth_token\""
+            ),
         ),
         _ => Ok(()),
     }
@@ -455,10 +473,13 @@ fn sign_in(v: &Value, mut s: SignIn) -> Result<SignIn, ConfigError> {
     known_keys(obj, "sign_in", &["login_field", "token_field", "refresh_field"])?;
     if let Some(v) = obj.get("login_field") {
         let name = string(v, "sign_in.login_field")?;
-        s.login_field = LoginField::ALL.into_iter().find(|f| f.name() == name.trim().to_ascii_lowercase()).ok_or_else(|| ConfigError {
-            path: "sign_in.login_field".into(),
-            message: format!("unknown login field {name:?}; expected \"email\" or \"username\""),
-        })?;
+        s.login_field =
+            LoginField::ALL.into_iter().find(|f| f.name() == name.trim().to_ascii_lowercase()).ok_or_else(|| {
+                ConfigError {
+                    path: "sign_in.login_field".into(),
+                    message: format!("unknown login field {name:?}; expected \"email\" or \"username\""),
+                }
+            })?;
     }
     for key in ["token_field", "refresh_field"] {
         let Some(v) = obj.get(key) else { continue };
@@ -486,7 +507,8 @@ fn dialect_names() -> String {
 }
 
 fn object<'a>(v: &'a Value, path: &str) -> Result<&'a Map<String, Value>, ConfigError> {
-    v.as_object().ok_or_else(|| ConfigError { path: path.into(), message: format!("expected an object, got {}", kind(v)) })
+    v.as_object()
+        .ok_or_else(|| ConfigError { path: path.into(), message: format!("expected an object, got {}", kind(v)) })
 }
 
 fn string<'a>(v: &'a Value, path: &str) -> Result<&'a str, ConfigError> {
@@ -534,7 +556,8 @@ fn avatar(v: &Value, dialect: Dialect, mut policy: AvatarPolicy) -> Result<Avata
     let obj = object(v, "avatar")?;
     known_keys(obj, "avatar", &["field", "max_bytes", "accepted_types"])?;
     if let Some(v) = obj.get("field") {
-        let files: Vec<&str> = catalogue(dialect).iter().filter(|f| f.kind == FieldKind::File).map(|f| f.path).collect();
+        let files: Vec<&str> =
+            catalogue(dialect).iter().filter(|f| f.kind == FieldKind::File).map(|f| f.path).collect();
         let expected = if files.is_empty() {
             format!("{} has no file field, so only null", dialect.name())
         } else {
@@ -545,7 +568,10 @@ fn avatar(v: &Value, dialect: Dialect, mut policy: AvatarPolicy) -> Result<Avata
             v => {
                 let p = string(v, "avatar.field")?.trim();
                 if !files.contains(&p) {
-                    return err("avatar.field", format!("{p:?} is not a file field of {}; expected {expected}", dialect.name()));
+                    return err(
+                        "avatar.field",
+                        format!("{p:?} is not a file field of {}; expected {expected}", dialect.name()),
+                    );
                 }
                 Some(p.to_string())
             }
@@ -558,7 +584,10 @@ fn avatar(v: &Value, dialect: Dialect, mut policy: AvatarPolicy) -> Result<Avata
         })?;
     }
     if let Some(v) = obj.get("accepted_types") {
-        let list = v.as_array().ok_or_else(|| ConfigError { path: "avatar.accepted_types".into(), message: format!("expected a list of MIME types, got {}", kind(v)) })?;
+        let list = v.as_array().ok_or_else(|| ConfigError {
+            path: "avatar.accepted_types".into(),
+            message: format!("expected a list of MIME types, got {}", kind(v)),
+        })?;
         if list.is_empty() {
             return err("avatar.accepted_types", "expected at least one MIME type such as \"image/png\"");
         }
@@ -602,7 +631,12 @@ fn endpoint(v: &Value, path: &str, mut ep: Endpoint) -> Result<Endpoint, ConfigE
             return err(&at, format!("{p:?} must start with a single '/'; put the origin in api_base_url"));
         }
         if !p.ends_with('/') {
-            return err(&at, format!("{p:?} must end with '/': Django answers paths without the trailing slash with a redirect or a 500"));
+            return err(
+                &at,
+                format!(
+                    "{p:?} must end with '/': Django answers paths without the trailing slash with a redirect or a 500"
+                ),
+            );
         }
         if p.chars().any(char::is_whitespace) || p.contains(['?', '#']) {
             return err(&at, format!("{p:?} must be a plain path without spaces, '?' or '#'"));
@@ -709,7 +743,10 @@ mod tests {
             let photo = c.avatar_field().unwrap();
             assert!(photo.name() == "profile_picture" && photo.read_only);
         }
-        assert_eq!(AppConfig::defaults(Dialect::AisquareProfile).avatar.field.as_deref(), Some("details.profile_picture"));
+        assert_eq!(
+            AppConfig::defaults(Dialect::AisquareProfile).avatar.field.as_deref(),
+            Some("details.profile_picture")
+        );
 
         let c = AppConfig::defaults(Dialect::Pwgen);
         assert_eq!(c.endpoints.read, Endpoint::new("POST", "/api/profile/"));
@@ -728,7 +765,10 @@ mod tests {
         assert_eq!(c.endpoints.sign_out, ep("POST", "/api/auth/token/logout/"));
         assert_eq!(c.endpoints.refresh, None);
         assert_eq!(c.sign_in.login_field, LoginField::Username);
-        assert_eq!(c.sign_in.body("BehroozGhorbani", "pw"), serde_json::json!({"username": "BehroozGhorbani", "password": "pw"}));
+        assert_eq!(
+            c.sign_in.body("BehroozGhorbani", "pw"),
+            serde_json::json!({"username": "BehroozGhorbani", "password": "pw"})
+        );
         assert_eq!(c.sign_in.token(&serde_json::json!({"auth_token": "k"})), Some("k".into()));
         assert_eq!(c.sign_in.token(&serde_json::json!({"auth_token": ""})), None);
         assert_eq!(c.sign_in.sign_out_body(None), None);
@@ -748,7 +788,10 @@ mod tests {
         assert_eq!(c.endpoints.sign_in, Some(Endpoint::new("POST", "/api/auth/login/")));
         let c = parse_config(r#"{"dialect": "letraz", "auth": "basic", "endpoints": {"sign_in": null}}"#).unwrap();
         assert_eq!(c.endpoints.sign_in, None);
-        let c = parse_config(r#"{"dialect": "letraz", "endpoints": {"refresh": {"path": "/r/"}, "csrf": {"path": "/c/"}}}"#).unwrap();
+        let c = parse_config(
+            r#"{"dialect": "letraz", "endpoints": {"refresh": {"path": "/r/"}, "csrf": {"path": "/c/"}}}"#,
+        )
+        .unwrap();
         assert_eq!(c.endpoints.refresh, Some(Endpoint::new("POST", "/r/")));
         assert_eq!(c.endpoints.csrf, Some(Endpoint::new("GET", "/c/")));
         let c = parse_config(r#"{"dialect": "pwgen", "avatar": {"field": null}}"#).unwrap();

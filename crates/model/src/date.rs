@@ -14,7 +14,8 @@ pub struct Date {
 impl Date {
     /// A real calendar date, or `None` (year 1 to 9999 as Python's `date`).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let ok = (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        let ok =
+            (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         ok.then_some(Date { year, month, day })
     }
 
@@ -99,7 +100,20 @@ mod tests {
     #[test]
     fn date_parses_strict_iso() {
         assert_eq!(Date::parse("2024-02-29"), Date::new(2024, 2, 29));
-        for bad in ["2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-01-32", "0000-01-01", "2024-1-01", "20240101", "2024/01/01", " 2024-01-01", "2024-01-01T00:00", "２０２４-01-01"] {
+        for bad in [
+            "2023-02-29",
+            "1900-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-32",
+            "0000-01-01",
+            "2024-1-01",
+            "20240101",
+            "2024/01/01",
+            " 2024-01-01",
+            "2024-01-01T00:00",
+            "２０２４-01-01",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2000-02-29").is_some());

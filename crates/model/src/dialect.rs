@@ -13,13 +13,8 @@ pub enum Dialect {
 }
 
 impl Dialect {
-    pub const ALL: [Dialect; 5] = [
-        Dialect::Letraz,
-        Dialect::AisquareProfile,
-        Dialect::AisquareDetails,
-        Dialect::Pwgen,
-        Dialect::UsersMe,
-    ];
+    pub const ALL: [Dialect; 5] =
+        [Dialect::Letraz, Dialect::AisquareProfile, Dialect::AisquareDetails, Dialect::Pwgen, Dialect::UsersMe];
 
     /// The short name used in issues, config files and URLs.
     pub fn name(self) -> &'static str {

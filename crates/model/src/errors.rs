@@ -115,11 +115,7 @@ impl FieldErrors {
     /// Messages for this path and every path below it (`skills` also
     /// collects `skills.0`), so a list widget can show item errors.
     pub fn for_field(&self, path: &str) -> Vec<&Message> {
-        self.fields
-            .iter()
-            .filter(|(p, _)| is_same_or_below(p, path))
-            .flat_map(|(_, m)| m.iter())
-            .collect()
+        self.fields.iter().filter(|(p, _)| is_same_or_below(p, path)).flat_map(|(_, m)| m.iter()).collect()
     }
 
     /// True if this path or a path below it has a message.
@@ -181,9 +177,7 @@ impl FieldErrors {
             } else {
                 for m in msgs {
                     let text = m.to_english();
-                    self.form.push(
-                        Message::rule("error.on_field").with("field", &path).with("message", text),
-                    );
+                    self.form.push(Message::rule("error.on_field").with("field", &path).with("message", text));
                 }
             }
         }
@@ -192,9 +186,7 @@ impl FieldErrors {
 
 fn is_same_or_below(candidate: &str, path: &str) -> bool {
     candidate == path
-        || (candidate.len() > path.len()
-            && candidate.starts_with(path)
-            && candidate.as_bytes()[path.len()] == b'.')
+        || (candidate.len() > path.len() && candidate.starts_with(path) && candidate.as_bytes()[path.len()] == b'.')
 }
 
 fn known_or_parent(path: &str, known: &impl Fn(&str) -> bool) -> bool {

@@ -28,7 +28,9 @@ pub mod values;
 pub mod wire;
 
 pub use catalogue::{FieldKind, FieldSpec, Page, Section};
-pub use config::{parse_config, AppConfig, AuthMode, AvatarPolicy, ConfigError, Endpoint, Endpoints, LoginField, SignIn};
+pub use config::{
+    parse_config, AppConfig, AuthMode, AvatarPolicy, ConfigError, Endpoint, Endpoints, LoginField, SignIn,
+};
 pub use date::Date;
 pub use dialect::Dialect;
 pub use errors::{FieldErrors, Message};

@@ -66,7 +66,9 @@ impl ErrorKind {
             ErrorKind::NotFound => Message::rule("error.http.not_found"),
             ErrorKind::TooLarge => Message::rule("error.http.too_large"),
             ErrorKind::Unsupported => Message::rule("error.http.unsupported"),
-            ErrorKind::RateLimited { retry_after: Some(s) } => Message::rule("error.http.rate_limited").with("seconds", s),
+            ErrorKind::RateLimited { retry_after: Some(s) } => {
+                Message::rule("error.http.rate_limited").with("seconds", s)
+            }
             ErrorKind::RateLimited { retry_after: None } => Message::rule("error.http.rate_limited_later"),
             ErrorKind::Server => Message::rule("error.http.server"),
             ErrorKind::Unavailable => Message::rule("error.http.unavailable"),
@@ -303,7 +305,10 @@ mod tests {
 
     #[test]
     fn drf_flat_field_errors() {
-        let e = json(400, r#"{"email":["This field must be a valid email address."],"username":["A user with that username already exists."]}"#);
+        let e = json(
+            400,
+            r#"{"email":["This field must be a valid email address."],"username":["A user with that username already exists."]}"#,
+        );
         assert_eq!(e.kind, ErrorKind::Validation);
         assert_eq!(e.errors.get("email"), [Message::server("This field must be a valid email address.")]);
         assert_eq!(e.errors.get("username").len(), 1);
@@ -390,10 +395,16 @@ mod tests {
 
     #[test]
     fn letraz_envelope_with_field_details() {
-        let e = json(400, r#"{"error":{"uuid":"u","code":"c","message":"Validation error","details":{"email":["Enter a valid email address."]},"extra":""}}"#);
+        let e = json(
+            400,
+            r#"{"error":{"uuid":"u","code":"c","message":"Validation error","details":{"email":["Enter a valid email address."]},"extra":""}}"#,
+        );
         assert_eq!(e.errors.get("email").len(), 1);
         assert!(e.errors.form().is_empty());
-        let e = json(400, r#"{"error":{"uuid":"u","code":"c","message":"Bad","details":"{\"phone\": [\"Too long\"]}","extra":""}}"#);
+        let e = json(
+            400,
+            r#"{"error":{"uuid":"u","code":"c","message":"Bad","details":"{\"phone\": [\"Too long\"]}","extra":""}}"#,
+        );
         assert_eq!(e.errors.get("phone").len(), 1);
         assert_eq!(e.errors.form(), [Message::server("Bad")]);
     }
@@ -420,7 +431,12 @@ mod tests {
 
     #[test]
     fn rate_limit_carries_retry_after() {
-        let e = parse_error(429, Some("application/json"), r#"{"detail":"Request was throttled. Expected available in 12 seconds."}"#, parse_retry_after(" 12"));
+        let e = parse_error(
+            429,
+            Some("application/json"),
+            r#"{"detail":"Request was throttled. Expected available in 12 seconds."}"#,
+            parse_retry_after(" 12"),
+        );
         assert_eq!(e.kind, ErrorKind::RateLimited { retry_after: Some(12) });
         assert!(e.kind.is_transient());
         assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);

@@ -153,7 +153,8 @@ mod tests {
     #[test]
     fn patch_never_sends_read_only_fields() {
         let a = loaded(Dialect::UsersMe, json!({"full_name": "A B", "groups": []}));
-        let b = a.clone().with("full_name", "X").with("groups", vec!["x".to_string()]).with("is_profile_completed", true);
+        let b =
+            a.clone().with("full_name", "X").with("groups", vec!["x".to_string()]).with("is_profile_completed", true);
         assert_eq!(patch(Dialect::UsersMe, &a, &b), json!({}));
     }
 
@@ -179,6 +180,9 @@ mod tests {
         let a = loaded(Dialect::AisquareProfile, json!({"username": "jd", "bio": "x"}));
         let b = a.clone().with("details.bio", FieldValue::Null).with("details.focus_area", vec!["ML".to_string()]);
         let p = patch(Dialect::AisquareProfile, &a, &b);
-        assert_eq!(apply_patch(Dialect::AisquareProfile, &a, &p).normalized(Dialect::AisquareProfile), b.normalized(Dialect::AisquareProfile));
+        assert_eq!(
+            apply_patch(Dialect::AisquareProfile, &a, &p).normalized(Dialect::AisquareProfile),
+            b.normalized(Dialect::AisquareProfile)
+        );
     }
 }

@@ -178,10 +178,7 @@ pub(crate) fn is_domain_name(s: &str, trailing_dot: bool) -> bool {
 /// 1 to 63 host characters or '-', not starting or ending with '-'.
 fn is_label(l: &str) -> bool {
     let n = pychar::len(l);
-    (1..=63).contains(&n)
-        && !l.starts_with('-')
-        && !l.ends_with('-')
-        && l.chars().all(|c| is_host_char(c) || c == '-')
+    (1..=63).contains(&n) && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| is_host_char(c) || c == '-')
 }
 
 /// `(?!-)(?:[a-z\u00a1-\uffff-]{2,63}|xn--[a-z0-9]{1,59})(?<!-)`
@@ -204,15 +201,18 @@ fn is_tld(t: &str) -> bool {
 /// address it then checks as IPv6 (the greedy `.+` takes the last `]`).
 fn bracketed_netloc_ip(netloc: &str) -> Option<&str> {
     let inner = netloc.strip_prefix('[')?;
-    inner.rmatch_indices(']').map(|(j, _)| j).find(|&j| {
-        let rest = &inner[j + 1..];
-        j > 0
-            && (rest.is_empty()
-                || rest.strip_prefix(':').is_some_and(|p| {
-                    (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
-                }))
-    })
-    .map(|j| &inner[..j])
+    inner
+        .rmatch_indices(']')
+        .map(|(j, _)| j)
+        .find(|&j| {
+            let rest = &inner[j + 1..];
+            j > 0
+                && (rest.is_empty()
+                    || rest
+                        .strip_prefix(':')
+                        .is_some_and(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())))
+        })
+        .map(|j| &inner[..j])
 }
 
 /// `urlsplit(value).hostname` exists and is at most 253 characters.

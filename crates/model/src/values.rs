@@ -133,8 +133,12 @@ pub fn normalize(spec: &FieldSpec, value: &FieldValue) -> FieldValue {
     match (spec.kind, value) {
         (FieldKind::Bool, FieldValue::Null) if !spec.nullable => FieldValue::Bool(false),
         (FieldKind::List, FieldValue::Null) if !spec.nullable => FieldValue::List(Vec::new()),
-        (k, FieldValue::Null) if k.is_text() && !spec.nullable && k != FieldKind::File => FieldValue::Text(String::new()),
-        (k, FieldValue::Text(s)) if k.is_text() && spec.nullable && crate::pychar::strip(s).is_empty() => FieldValue::Null,
+        (k, FieldValue::Null) if k.is_text() && !spec.nullable && k != FieldKind::File => {
+            FieldValue::Text(String::new())
+        }
+        (k, FieldValue::Text(s)) if k.is_text() && spec.nullable && crate::pychar::strip(s).is_empty() => {
+            FieldValue::Null
+        }
         _ => value.clone(),
     }
 }
@@ -220,7 +224,8 @@ mod tests {
 
     #[test]
     fn letraz_country_object_reads_as_code() {
-        let v = from_answer(Dialect::Letraz, &json!({"first_name": "A", "country": {"code": "DEU", "name": "Germany"}}));
+        let v =
+            from_answer(Dialect::Letraz, &json!({"first_name": "A", "country": {"code": "DEU", "name": "Germany"}}));
         assert_eq!(v.text("country"), "DEU");
         assert_eq!(v.get("title"), Some(&FieldValue::Null));
     }

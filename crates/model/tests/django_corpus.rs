@@ -38,7 +38,12 @@ fn assert_all_agree(name: &str, rows: &[Value], column: usize, ours: impl Fn(&st
         }
     }
     agree(name, rows, column, ours);
-    assert!(wrong.is_empty(), "{name}: {} disagreements, first ones:\n{}", wrong.len(), wrong[..wrong.len().min(25)].join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{name}: {} disagreements, first ones:\n{}",
+        wrong.len(),
+        wrong[..wrong.len().min(25)].join("\n")
+    );
 }
 
 #[test]

@@ -107,10 +107,66 @@ fn share(permille: u64) -> u64 {
 /// naive code: multi-byte, combining, case-folding oddities, separators,
 /// NUL, controls, Python whitespace, NFKC netloc breakers, fullwidth dots.
 const SPICY: &[char] = &[
-    '@', '.', ':', '/', '?', '#', '[', ']', '%', '-', '_', '+', '"', '\\', ' ', '\t', '\n', '\r', '\0', '{', '}', ',',
-    '\'', '`', '=', '!', '~', '*', '&', '$', 'a', 'Z', '0', '9', 'é', 'ß', 'İ', 'K', '\u{212a}', '\u{130}', '\u{301}',
-    '\u{200b}', '\u{a0}', '\u{85}', '\u{2028}', '\u{3000}', '\u{2047}', '\u{2100}', '\u{ff0e}', '\u{3002}', '\u{ff1a}',
-    '\u{fe13}', 'ا', 'ب', '用', '😀', '\u{10ffff}', '\u{feff}', '\u{7f}', '\u{1}',
+    '@',
+    '.',
+    ':',
+    '/',
+    '?',
+    '#',
+    '[',
+    ']',
+    '%',
+    '-',
+    '_',
+    '+',
+    '"',
+    '\\',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\0',
+    '{',
+    '}',
+    ',',
+    '\'',
+    '`',
+    '=',
+    '!',
+    '~',
+    '*',
+    '&',
+    '$',
+    'a',
+    'Z',
+    '0',
+    '9',
+    'é',
+    'ß',
+    'İ',
+    'K',
+    '\u{212a}',
+    '\u{130}',
+    '\u{301}',
+    '\u{200b}',
+    '\u{a0}',
+    '\u{85}',
+    '\u{2028}',
+    '\u{3000}',
+    '\u{2047}',
+    '\u{2100}',
+    '\u{ff0e}',
+    '\u{3002}',
+    '\u{ff1a}',
+    '\u{fe13}',
+    'ا',
+    'ب',
+    '用',
+    '😀',
+    '\u{10ffff}',
+    '\u{feff}',
+    '\u{7f}',
+    '\u{1}',
 ];
 
 fn spicy_char() -> impl Strategy<Value = char> {
@@ -191,8 +247,20 @@ fn corpus_seeds() -> Vec<String> {
     }
     out.extend(
         [
-            "2024-02-29", "1900-02-29", "0000-01-01", "9999-12-31", "2025-13-01", "2025-06-01", "１９９０-01-01", "ada_lovelace",
-            "j.d+x@y-z_1", "用户", "http://[::1]:8080/", "https://xn--exmple-cua.com", "mailto:a@b.co", "javascript:alert(1)",
+            "2024-02-29",
+            "1900-02-29",
+            "0000-01-01",
+            "9999-12-31",
+            "2025-13-01",
+            "2025-06-01",
+            "１９９０-01-01",
+            "ada_lovelace",
+            "j.d+x@y-z_1",
+            "用户",
+            "http://[::1]:8080/",
+            "https://xn--exmple-cua.com",
+            "mailto:a@b.co",
+            "javascript:alert(1)",
             "+1-555-0124",
         ]
         .map(String::from),
@@ -254,7 +322,8 @@ fn json_value(text: BoxedStrategy<String>) -> impl Strategy<Value = Value> {
 /// Deeply nested bodies around and far beyond serde_json's limit of 128:
 /// arrays, objects, letraz envelopes, closed or not.
 fn deep_json() -> impl Strategy<Value = String> {
-    let opener = prop::sample::select(vec!["[", "{\"a\":", "{\"details\":", "{\"error\":{\"details\":", "[[", "{\"0\":["]);
+    let opener =
+        prop::sample::select(vec!["[", "{\"a\":", "{\"details\":", "{\"error\":{\"details\":", "[[", "{\"0\":["]);
     (
         prop::collection::vec(opener, 1..6),
         prop_oneof![0usize..140, 120usize..136, 0usize..20_000],
@@ -267,7 +336,13 @@ fn deep_json() -> impl Strategy<Value = String> {
             for i in 0..depth {
                 let o = openers[i % openers.len()];
                 s.push_str(o);
-                closers.push(o.chars().filter(|c| matches!(c, '[' | '{')).map(|c| if c == '[' { ']' } else { '}' }).rev().collect::<String>());
+                closers.push(
+                    o.chars()
+                        .filter(|c| matches!(c, '[' | '{'))
+                        .map(|c| if c == '[' { ']' } else { '}' })
+                        .rev()
+                        .collect::<String>(),
+                );
             }
             s.push_str(leaf);
             if close {
@@ -361,10 +436,37 @@ fn config_doc() -> impl Strategy<Value = String> {
     let any_json = json_value("\\PC{0,12}".boxed()).boxed();
     let word = prop_oneof![
         prop::sample::select(vec![
-            "pwgen", "letraz", "users-me", "aisquare-profile", "aisquare-details", "bearer", "token", "session", "basic",
-            "none", "GET", "post", "PATCH", "/api/users/me/", "/api/profile/{id}/update/", "/a/{x}/", "//evil/", "/no-slash",
-            "https://api.example.com", "http://", "ftp://x", "access", "auth_token", "email", "username", "avatar",
-            "details.profile_picture", "image/png", "image/*", "png", "",
+            "pwgen",
+            "letraz",
+            "users-me",
+            "aisquare-profile",
+            "aisquare-details",
+            "bearer",
+            "token",
+            "session",
+            "basic",
+            "none",
+            "GET",
+            "post",
+            "PATCH",
+            "/api/users/me/",
+            "/api/profile/{id}/update/",
+            "/a/{x}/",
+            "//evil/",
+            "/no-slash",
+            "https://api.example.com",
+            "http://",
+            "ftp://x",
+            "access",
+            "auth_token",
+            "email",
+            "username",
+            "avatar",
+            "details.profile_picture",
+            "image/png",
+            "image/*",
+            "png",
+            "",
         ])
         .prop_map(Value::from),
         any_json.clone(),
@@ -380,13 +482,15 @@ fn config_doc() -> impl Strategy<Value = String> {
     let sign_in = obj(vec!["login_field", "token_field", "refresh_field"], word.clone());
     let types = prop_oneof![prop::collection::vec(word.clone(), 0..3).prop_map(Value::Array), word.clone()];
     let avatar = prop_oneof![
-        (prop::option::of(word.clone()), prop::option::of(any::<i64>()), prop::option::of(types)).prop_map(|(f, m, t)| {
-            let mut o = serde_json::Map::new();
-            f.map(|f| o.insert("field".into(), f));
-            m.map(|m| o.insert("max_bytes".into(), m.into()));
-            t.map(|t| o.insert("accepted_types".into(), t));
-            Value::Object(o)
-        }),
+        (prop::option::of(word.clone()), prop::option::of(any::<i64>()), prop::option::of(types)).prop_map(
+            |(f, m, t)| {
+                let mut o = serde_json::Map::new();
+                f.map(|f| o.insert("field".into(), f));
+                m.map(|m| o.insert("max_bytes".into(), m.into()));
+                t.map(|t| o.insert("accepted_types".into(), t));
+                Value::Object(o)
+            }
+        ),
         word.clone(),
     ];
     (
@@ -462,7 +566,9 @@ fn fuzz_validators() {
             form.set(specs[picks[0].0.index(specs.len())].path, FieldValue::Text(text.clone()));
             let errors = validate(d, &form, today());
             for (path, ms) in errors.iter() {
-                let owner = specs.iter().find(|s| path == s.path || path.strip_prefix(s.path).is_some_and(|r| r.starts_with('.')));
+                let owner = specs
+                    .iter()
+                    .find(|s| path == s.path || path.strip_prefix(s.path).is_some_and(|r| r.starts_with('.')));
                 prop_assert!(owner.is_some_and(|s| s.editable()), "error at {} which {} does not edit", path, d.name());
                 for m in ms {
                     check_message(m)?;
@@ -545,10 +651,25 @@ fn fuzz_config_parser() {
             match parse_config(text) {
                 Ok(c) => {
                     let eps = &c.endpoints;
-                    let all = [Some(&eps.read), Some(&eps.update), eps.sign_in.as_ref(), eps.sign_out.as_ref(), eps.refresh.as_ref(), eps.csrf.as_ref()];
+                    let all = [
+                        Some(&eps.read),
+                        Some(&eps.update),
+                        eps.sign_in.as_ref(),
+                        eps.sign_out.as_ref(),
+                        eps.refresh.as_ref(),
+                        eps.csrf.as_ref(),
+                    ];
                     for ep in all.into_iter().flatten() {
-                        prop_assert!(ep.path.starts_with('/') && ep.path.ends_with('/') && !ep.path.starts_with("//"), "{:?}", ep);
-                        prop_assert!(["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&ep.method.as_str()), "{:?}", ep);
+                        prop_assert!(
+                            ep.path.starts_with('/') && ep.path.ends_with('/') && !ep.path.starts_with("//"),
+                            "{:?}",
+                            ep
+                        );
+                        prop_assert!(
+                            ["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&ep.method.as_str()),
+                            "{:?}",
+                            ep
+                        );
                     }
                     prop_assert!(!c.api_base_url.ends_with('/'));
                     if matches!(c.auth, AuthMode::Bearer | AuthMode::Token) {

@@ -38,11 +38,9 @@ fn any_field_value() -> impl Strategy<Value = FieldValue> {
 fn value_for(spec: &FieldSpec) -> BoxedStrategy<FieldValue> {
     match spec.kind {
         FieldKind::Bool => prop_oneof![Just(FieldValue::Null), any::<bool>().prop_map(FieldValue::Bool)].boxed(),
-        FieldKind::List => prop_oneof![
-            Just(FieldValue::Null),
-            prop::collection::vec(text(), 0..4).prop_map(FieldValue::List)
-        ]
-        .boxed(),
+        FieldKind::List => {
+            prop_oneof![Just(FieldValue::Null), prop::collection::vec(text(), 0..4).prop_map(FieldValue::List)].boxed()
+        }
         _ => prop_oneof![Just(FieldValue::Null), text().prop_map(FieldValue::Text)].boxed(),
     }
 }

@@ -22,16 +22,10 @@ pub fn router(state: Shared) -> Router {
         .route("/_ref/health", get(|| async { "ok" }))
         .nest_service("/media", ServeDir::new(&state.config.media_dir));
     if state.config.test_hooks {
-        app = app.route(
-            "/_ref/hooks",
-            get(hooks::list).post(hooks::add).delete(hooks::clear),
-        );
+        app = app.route("/_ref/hooks", get(hooks::list).post(hooks::add).delete(hooks::clear));
     }
     app.fallback(fallback)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            hooks::intercept,
-        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), hooks::intercept))
         .layer(cors(&state))
         .with_state(state)
 }
@@ -44,19 +38,8 @@ fn cors(state: &Shared) -> CorsLayer {
             origin.to_str().is_ok_and(|o| s.config.origin_allowed(o))
         }))
         .allow_credentials(true)
-        .allow_methods([
-            Method::GET,
-            Method::POST,
-            Method::PUT,
-            Method::PATCH,
-            Method::DELETE,
-            Method::OPTIONS,
-        ])
-        .allow_headers([
-            header::AUTHORIZATION,
-            header::CONTENT_TYPE,
-            HeaderName::from_static("x-csrftoken"),
-        ])
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE, Method::OPTIONS])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, HeaderName::from_static("x-csrftoken")])
         // So a cross-origin app can tell a throttled or challenged answer apart.
         .expose_headers([header::RETRY_AFTER, header::WWW_AUTHENTICATE])
         .max_age(std::time::Duration::from_secs(600))
@@ -67,10 +50,8 @@ fn cors(state: &Shared) -> CorsLayer {
 pub fn view(methods: MethodRouter<Shared>, allowed: &'static str) -> MethodRouter<Shared> {
     methods.fallback(move |req: Request| async move {
         if req.method() == Method::OPTIONS {
-            let mut r =
-                drf::ok(serde_json::json!({ "name": "View", "renders": ["application/json"] }));
-            r.headers_mut()
-                .insert(header::ALLOW, HeaderValue::from_static(allowed));
+            let mut r = drf::ok(serde_json::json!({ "name": "View", "renders": ["application/json"] }));
+            r.headers_mut().insert(header::ALLOW, HeaderValue::from_static(allowed));
             return r;
         }
         drf::method_not_allowed(req.method().as_str())
@@ -84,48 +65,35 @@ async fn fallback(State(state): State<Shared>, req: Request) -> Response {
     // losing the body and fails with a 500 (users-me documents exactly that).
     if !path.ends_with('/') && dialects::is_api_path(&format!("{path}/")) {
         if matches!(*req.method(), Method::GET | Method::HEAD) {
-            let query = req
-                .uri()
-                .query()
-                .map(|q| format!("?{q}"))
-                .unwrap_or_default();
+            let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
             let location = format!("{path}/{query}");
-            return (
-                StatusCode::MOVED_PERMANENTLY,
-                [(header::LOCATION, location)],
-            )
-                .into_response();
+            return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)]).into_response();
         }
         return drf::server_error();
     }
-    let backend_path = ["/api/", "/media/", "/_ref/"]
-        .iter()
-        .any(|p| path.starts_with(p))
-        || path == "/api";
+    let backend_path = ["/api/", "/media/", "/_ref/"].iter().any(|p| path.starts_with(p)) || path == "/api";
     let Some(dir) = state.config.static_dir.clone().filter(|_| !backend_path) else {
         return drf::page_not_found();
     };
     if !matches!(*req.method(), Method::GET | Method::HEAD) {
         return drf::page_not_found();
     }
-    let wants_html = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("text/html"));
+    let wants_html =
+        req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"));
     let (parts, _) = req.into_parts();
-    // The build writes a gzip copy beside each wasm/JS/CSS file (Trunk.toml).
+    // The build writes brotli and gzip copies beside each file (.ci/build);
+    // the client's Accept-Encoding picks one (brotli first).
     let served = ServeDir::new(&dir)
+        .precompressed_br()
         .precompressed_gzip()
-        .oneshot(Request::from_parts(
-            parts.clone(),
-            axum::body::Body::empty(),
-        ))
+        .oneshot(Request::from_parts(parts.clone(), axum::body::Body::empty()))
         .await;
     let mut response = match served {
         Ok(r) if r.status() != StatusCode::NOT_FOUND || !wants_html => r.into_response(),
         // A deep link such as `/profile`: the SPA's router handles it.
         _ => match ServeFile::new(dir.join("index.html"))
+            .precompressed_br()
+            .precompressed_gzip()
             .oneshot(Request::from_parts(parts, axum::body::Body::empty()))
             .await
         {
@@ -136,10 +104,19 @@ async fn fallback(State(state): State<Shared>, req: Request) -> Response {
     if let Some(headers) = &state.static_headers {
         headers.apply(response.headers_mut());
     }
+    response.headers_mut().insert(header::CACHE_CONTROL, cache_control(&path));
     // The same path may be answered gzipped or not: caches must tell them apart.
-    response.headers_mut().append(
-        header::VARY,
-        header::HeaderValue::from_static("accept-encoding"),
-    );
+    response.headers_mut().append(header::VARY, header::HeaderValue::from_static("accept-encoding"));
     response
+}
+
+/// Files whose name carries a content hash (`app-0123456789.css`, as
+/// .ci/build names them) never change: cache them for a year. Everything
+/// else (index.html, config.json, deep links) is revalidated each time.
+fn cache_control(path: &str) -> header::HeaderValue {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let hashed =
+        stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 10 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+    header::HeaderValue::from_static(if hashed { "public, max-age=31536000, immutable" } else { "no-cache" })
 }

@@ -53,22 +53,14 @@ pub struct Authed {
 
 /// Authenticates with `classes` in order and requires a user
 /// (`IsAuthenticated`).
-pub fn require_user(
-    state: &AppState,
-    dialect: Dialect,
-    classes: &[Class],
-    parts: &Parts,
-) -> Result<Authed, Response> {
+pub fn require_user(state: &AppState, dialect: Dialect, classes: &[Class], parts: &Parts) -> Result<Authed, Response> {
     let header = classes.first().and_then(|c| c.www_authenticate());
     let authed = optional_user(state, dialect, classes, parts)?
         .ok_or_else(|| drf::auth_refusal(header, json!({ "detail": drf::NOT_AUTHENTICATED })))?;
     // DRF's `check_throttles` comes after authentication and permissions.
     if let Some(rate) = state.config.throttle_user {
         let key = format!("throttle_user_{}", authed.user.id);
-        state
-            .throttle
-            .check(rate, &key, std::time::Instant::now())
-            .map_err(crate::throttle::throttled)?;
+        state.throttle.check(rate, &key, std::time::Instant::now()).map_err(crate::throttle::throttled)?;
     }
     Ok(authed)
 }
@@ -93,12 +85,7 @@ pub fn optional_user(
     Ok(None)
 }
 
-fn authenticate(
-    state: &AppState,
-    dialect: Dialect,
-    class: Class,
-    parts: &Parts,
-) -> Result<Option<UserRow>, Failure> {
+fn authenticate(state: &AppState, dialect: Dialect, class: Class, parts: &Parts) -> Result<Option<UserRow>, Failure> {
     let fail = |d: &str| Failure::Authentication(json!({ "detail": d }));
     match class {
         Class::Jwt => {
@@ -125,16 +112,11 @@ fn authenticate(
                     }]
                 }))
             };
-            let claims = state
-                .signer(dialect)
-                .verify(&words[1], TokenType::Access)
-                .ok_or_else(invalid)?;
+            let claims = state.signer(dialect).verify(&words[1], TokenType::Access).ok_or_else(invalid)?;
             let id: i64 = claims.user_id.parse().map_err(|_| invalid())?;
             match state.db.user_by_id(dialect, id) {
                 Ok(Some(u)) => Ok(Some(u)),
-                Ok(None) => Err(Failure::Authentication(
-                    json!({"detail": "User not found", "code": "user_not_found"}),
-                )),
+                Ok(None) => Err(Failure::Authentication(json!({"detail": "User not found", "code": "user_not_found"}))),
                 Err(e) => Err(storage(e)),
             }
         }
@@ -148,16 +130,9 @@ fn authenticate(
             match words.len() {
                 1 => return Err(fail("Invalid token header. No credentials provided.")),
                 2 => {}
-                _ => {
-                    return Err(fail(
-                        "Invalid token header. Token string should not contain spaces.",
-                    ))
-                }
+                _ => return Err(fail("Invalid token header. Token string should not contain spaces.")),
             }
-            let user_id = state
-                .db
-                .token_user(&words[1], kind::AUTHTOKEN)
-                .map_err(storage)?;
+            let user_id = state.db.token_user(&words[1], kind::AUTHTOKEN).map_err(storage)?;
             let user = match user_id {
                 Some(id) => state.db.user_by_id(dialect, id).map_err(storage)?,
                 None => None,
@@ -174,24 +149,15 @@ fn authenticate(
             match words.len() {
                 1 => return Err(fail("Invalid basic header. No credentials provided.")),
                 2 => {}
-                _ => {
-                    return Err(fail(
-                        "Invalid basic header. Credentials string should not contain spaces.",
-                    ))
-                }
+                _ => return Err(fail("Invalid basic header. Credentials string should not contain spaces.")),
             }
             let decoded = STANDARD
                 .decode(&words[1])
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok())
-                .and_then(|s| {
-                    s.split_once(':')
-                        .map(|(u, p)| (u.to_string(), p.to_string()))
-                });
+                .and_then(|s| s.split_once(':').map(|(u, p)| (u.to_string(), p.to_string())));
             let Some((login, password)) = decoded else {
-                return Err(fail(
-                    "Invalid basic header. Credentials not correctly base64 encoded.",
-                ));
+                return Err(fail("Invalid basic header. Credentials not correctly base64 encoded."));
             };
             match check_credentials(state, dialect, &login, &password).map_err(storage)? {
                 Some(u) => Ok(Some(u)),
@@ -208,12 +174,9 @@ fn authenticate(
             let Some(user) = state.db.user_by_id(dialect, id).map_err(storage)? else {
                 return Ok(None);
             };
-            if let Some(reason) = crate::csrf::check(&parts.method, &parts.headers, |o| {
-                state.config.origin_allowed(o)
-            }) {
-                return Err(Failure::Permission(
-                    json!({ "detail": format!("CSRF Failed: {reason}") }),
-                ));
+            if let Some(reason) = crate::csrf::check(&parts.method, &parts.headers, |o| state.config.origin_allowed(o))
+            {
+                return Err(Failure::Permission(json!({ "detail": format!("CSRF Failed: {reason}") })));
             }
             Ok(Some(user))
         }
@@ -245,10 +208,7 @@ pub fn check_credentials(
 /// The `Authorization` header split on whitespace, as DRF's
 /// `get_authorization_header(request).split()`.
 fn authorization_words(headers: &HeaderMap) -> Option<Vec<String>> {
-    let value = headers
-        .get(axum::http::header::AUTHORIZATION)?
-        .to_str()
-        .ok()?;
+    let value = headers.get(axum::http::header::AUTHORIZATION)?.to_str().ok()?;
     let words: Vec<String> = value.split_whitespace().map(str::to_string).collect();
     (!words.is_empty()).then_some(words)
 }

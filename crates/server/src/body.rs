@@ -66,30 +66,16 @@ pub struct Parsers {
 }
 
 impl Parsers {
-    pub const ALL: Parsers = Parsers {
-        json: true,
-        form: true,
-        multipart: true,
-    };
-    pub const JSON_ONLY: Parsers = Parsers {
-        json: true,
-        form: false,
-        multipart: false,
-    };
+    pub const ALL: Parsers = Parsers { json: true, form: true, multipart: true };
+    pub const JSON_ONLY: Parsers = Parsers { json: true, form: false, multipart: false };
 }
 
 /// Reads at most `limit` bytes. Over it, the rest is drained (as nginx's
 /// lingering close does, so the client sees the answer rather than a reset)
 /// and the caller gets nginx's 413 page.
-pub async fn read_limited(
-    headers: &HeaderMap,
-    body: Body,
-    limit: usize,
-) -> Result<Bytes, Response> {
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
+pub async fn read_limited(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, Response> {
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     let mut stream = body.into_data_stream();
     let mut buf = Vec::new();
     let mut over = declared.is_some_and(|n| n > limit as u64);
@@ -98,10 +84,7 @@ pub async fn read_limited(
     const DRAIN_CAP: u64 = 256 * 1024 * 1024;
     while let Some(chunk) = stream.next().await {
         let Ok(chunk) = chunk else {
-            return Err(drf::detail(
-                StatusCode::BAD_REQUEST,
-                "Incomplete request body.",
-            ));
+            return Err(drf::detail(StatusCode::BAD_REQUEST, "Incomplete request body."));
         };
         if over {
             drained += chunk.len() as u64;
@@ -132,10 +115,7 @@ pub struct ParseError {
 
 impl ParseError {
     fn bad(detail: String) -> ParseError {
-        ParseError {
-            status: StatusCode::BAD_REQUEST,
-            detail,
-        }
+        ParseError { status: StatusCode::BAD_REQUEST, detail }
     }
 
     /// As DRF's default exception handler answers it.
@@ -145,21 +125,9 @@ impl ParseError {
 }
 
 /// Parses per `Content-Type`.
-pub async fn parse(
-    headers: &HeaderMap,
-    bytes: Bytes,
-    parsers: Parsers,
-) -> Result<Payload, ParseError> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let media = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+pub async fn parse(headers: &HeaderMap, bytes: Bytes, parsers: Parsers) -> Result<Payload, ParseError> {
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let media = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if bytes.is_empty() && media.is_empty() {
         // DRF: no body and no content type means empty data, not an error.
         return Ok(Payload::empty());
@@ -168,9 +136,7 @@ pub async fn parse(
         "application/json" if parsers.json => parse_json(&bytes),
         "application/x-www-form-urlencoded" if parsers.form => {
             let pairs: Vec<(String, String)> = form_urlencoded_pairs(&bytes);
-            Ok(Payload::Form(
-                pairs.into_iter().map(|(k, v)| (k, Part::Text(v))).collect(),
-            ))
+            Ok(Payload::Form(pairs.into_iter().map(|(k, v)| (k, Part::Text(v))).collect()))
         }
         "multipart/form-data" if parsers.multipart => parse_multipart(content_type, bytes).await,
         _ => Err(ParseError {
@@ -184,12 +150,10 @@ fn parse_json(bytes: &[u8]) -> Result<Payload, ParseError> {
     if bytes.is_empty() {
         return Ok(Payload::empty());
     }
-    serde_json::from_slice::<Value>(bytes)
-        .map(Payload::Json)
-        .map_err(|e| {
-            // DRF passes Python's json error through; ours reads alike.
-            ParseError::bad(format!("JSON parse error - {e}"))
-        })
+    serde_json::from_slice::<Value>(bytes).map(Payload::Json).map_err(|e| {
+        // DRF passes Python's json error through; ours reads alike.
+        ParseError::bad(format!("JSON parse error - {e}"))
+    })
 }
 
 fn form_urlencoded_pairs(bytes: &[u8]) -> Vec<(String, String)> {
@@ -198,8 +162,8 @@ fn form_urlencoded_pairs(bytes: &[u8]) -> Vec<(String, String)> {
 
 async fn parse_multipart(content_type: &str, bytes: Bytes) -> Result<Payload, ParseError> {
     let bad = |why: String| ParseError::bad(format!("Multipart form parse error - {why}"));
-    let boundary = multer::parse_boundary(content_type)
-        .map_err(|_| bad("Invalid boundary in multipart: None".into()))?;
+    let boundary =
+        multer::parse_boundary(content_type).map_err(|_| bad("Invalid boundary in multipart: None".into()))?;
     // A form with no fields is just the closing delimiter; Django reads it
     // as empty data (multer calls it an incomplete stream).
     if bytes.trim_ascii() == format!("--{boundary}--").as_bytes() || bytes.is_empty() {
@@ -222,11 +186,7 @@ async fn parse_multipart(content_type: &str, bytes: Bytes) -> Result<Payload, Pa
             // Django drops a file part with an empty filename (an untouched
             // `<input type=file>`), as if the field were absent.
             Some(filename) if filename.is_empty() => continue,
-            Some(filename) => Part::File(Upload {
-                filename,
-                content_type: ct,
-                bytes: data,
-            }),
+            Some(filename) => Part::File(Upload { filename, content_type: ct, bytes: data }),
             None => Part::Text(String::from_utf8_lossy(&data).into_owned()),
         };
         parts.push((name, part));

@@ -40,15 +40,9 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         }
         let value = match inline {
             Some(v) => v,
-            None => it
-                .next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))?,
+            None => it.next().cloned().ok_or_else(|| format!("{name} needs a value"))?,
         };
-        let number = |v: &str| {
-            v.parse::<i64>()
-                .map_err(|_| format!("{name}: not a number: {v}"))
-        };
+        let number = |v: &str| v.parse::<i64>().map_err(|_| format!("{name}: not a number: {v}"));
         match name {
             "--addr" => config.addr = value,
             "--db" => config.db = value.into(),
@@ -67,10 +61,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     }
     match cmd.as_str() {
         "serve" => Ok(Command::Serve(config)),
-        "reset" => Ok(Command::Reset {
-            db: config.db,
-            media_dir: config.media_dir,
-        }),
+        "reset" => Ok(Command::Reset { db: config.db, media_dir: config.media_dir }),
         "help" | "-h" | "--help" => Ok(Command::Help),
         other => Err(format!("unknown command {other}")),
     }
@@ -98,9 +89,7 @@ mod tests {
         assert!(c.test_hooks);
         assert_eq!(c.max_upload_bytes, 10);
         assert_eq!(c.throttle_user, None);
-        let Command::Serve(c) = parse(&args("serve --throttle-user 3/min")).unwrap() else {
-            panic!()
-        };
+        let Command::Serve(c) = parse(&args("serve --throttle-user 3/min")).unwrap() else { panic!() };
         assert_eq!(c.throttle_user, Some("3/min".parse().unwrap()));
         assert!(parse(&args("serve --throttle-user 3/fortnight")).is_err());
     }
@@ -109,9 +98,6 @@ mod tests {
     fn rejects_unknown() {
         assert!(parse(&args("serve --nope 1")).is_err());
         assert!(parse(&args("frobnicate")).is_err());
-        assert!(matches!(
-            parse(&args("reset --db a --media-dir b")).unwrap(),
-            Command::Reset { .. }
-        ));
+        assert!(matches!(parse(&args("reset --db a --media-dir b")).unwrap(), Command::Reset { .. }));
     }
 }

@@ -4,17 +4,12 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 /// `2025-11-22T13:07:28.186722Z`, the shape DRF's DateTimeField answers.
 pub fn now_iso() -> String {
-    let d = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
+    let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
     format_iso(d.as_secs() as i64, d.subsec_micros())
 }
 
@@ -22,12 +17,7 @@ pub fn format_iso(secs: i64, micros: u32) -> String {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{micros:06}Z",
-        rem / 3600,
-        (rem % 3600) / 60,
-        rem % 60
-    )
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{micros:06}Z", rem / 3600, (rem % 3600) / 60, rem % 60)
 }
 
 /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
@@ -51,9 +41,6 @@ mod tests {
     #[test]
     fn formats_known_instants() {
         assert_eq!(format_iso(0, 0), "1970-01-01T00:00:00.000000Z");
-        assert_eq!(
-            format_iso(1_763_816_848, 186_722),
-            "2025-11-22T13:07:28.186722Z"
-        );
+        assert_eq!(format_iso(1_763_816_848, 186_722), "2025-11-22T13:07:28.186722Z");
     }
 }

@@ -33,10 +33,7 @@ impl Config {
             db: db.into(),
             media_dir: media_dir.into(),
             static_dir: None,
-            cors_origins: Self::DEFAULT_ORIGINS
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            cors_origins: Self::DEFAULT_ORIGINS.iter().map(|s| s.to_string()).collect(),
             test_hooks: false,
             max_upload_bytes: 5 * 1024 * 1024,
             access_ttl_secs: 3600,
@@ -54,9 +51,9 @@ impl Config {
 /// match exactly.
 pub fn origin_matches(pattern: &str, origin: &str) -> bool {
     match pattern.strip_suffix('*') {
-        Some(prefix) if prefix.ends_with(':') => origin
-            .strip_prefix(prefix)
-            .is_some_and(|port| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())),
+        Some(prefix) if prefix.ends_with(':') => {
+            origin.strip_prefix(prefix).is_some_and(|port| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()))
+        }
         _ => pattern == origin,
     }
 }
@@ -67,19 +64,10 @@ mod tests {
 
     #[test]
     fn port_wildcard() {
-        assert!(origin_matches(
-            "http://127.0.0.1:*",
-            "http://127.0.0.1:41234"
-        ));
+        assert!(origin_matches("http://127.0.0.1:*", "http://127.0.0.1:41234"));
         assert!(!origin_matches("http://127.0.0.1:*", "http://127.0.0.1:"));
-        assert!(!origin_matches(
-            "http://127.0.0.1:*",
-            "http://127.0.0.1.evil.com:80"
-        ));
-        assert!(!origin_matches(
-            "http://127.0.0.1:*",
-            "https://127.0.0.1:80"
-        ));
+        assert!(!origin_matches("http://127.0.0.1:*", "http://127.0.0.1.evil.com:80"));
+        assert!(!origin_matches("http://127.0.0.1:*", "https://127.0.0.1:80"));
         assert!(origin_matches("http://a.test", "http://a.test"));
     }
 }

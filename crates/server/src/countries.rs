@@ -3,10 +3,7 @@
 //! Generated from Debian's iso-codes `iso_3166-1.json`.
 
 pub fn name(code: &str) -> Option<&'static str> {
-    COUNTRIES
-        .binary_search_by(|(c, _)| c.cmp(&code))
-        .ok()
-        .map(|i| COUNTRIES[i].1)
+    COUNTRIES.binary_search_by(|(c, _)| c.cmp(&code)).ok().map(|i| COUNTRIES[i].1)
 }
 
 /// Sorted by code.

@@ -28,42 +28,30 @@ type FileStamp = Option<(SystemTime, u64)>;
 
 impl StaticHeaders {
     pub fn new(static_dir: &Path) -> StaticHeaders {
-        StaticHeaders {
-            index: static_dir.join("index.html"),
-            cached: Mutex::new(None),
-        }
+        StaticHeaders { index: static_dir.join("index.html"), cached: Mutex::new(None) }
     }
 
     /// Adds the policy and the other headers to a static-dir response.
     pub fn apply(&self, headers: &mut HeaderMap) {
         headers.insert(header::CONTENT_SECURITY_POLICY, self.policy());
-        headers.insert(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        );
+        headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
         // Origin only to other sites: Django's CSRF check on HTTPS may
         // need a Referer when the API is on another origin.
-        headers.insert(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        );
+        headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
         // For browsers that predate `frame-ancestors`.
         headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }
 
     /// The policy for the `index.html` currently on disk.
     pub fn policy(&self) -> HeaderValue {
-        let stamp = std::fs::metadata(&self.index)
-            .ok()
-            .and_then(|m| Some((m.modified().ok()?, m.len())));
+        let stamp = std::fs::metadata(&self.index).ok().and_then(|m| Some((m.modified().ok()?, m.len())));
         let mut cached = self.cached.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((_, value)) = cached.as_ref().filter(|(seen, _)| *seen == stamp) {
             return value.clone();
         }
         // A missing file still gets a policy: one that allows no inline script.
         let html = std::fs::read_to_string(&self.index).unwrap_or_default();
-        let value = HeaderValue::from_str(&policy_for(&html))
-            .expect("the policy is ASCII: quoted keywords and base64");
+        let value = HeaderValue::from_str(&policy_for(&html)).expect("the policy is ASCII: quoted keywords and base64");
         *cached = Some((stamp, value.clone()));
         value
     }
@@ -71,20 +59,14 @@ impl StaticHeaders {
 
 /// The Content Security Policy for a page whose HTML is `html`.
 pub fn policy_for(html: &str) -> String {
-    let hashes: String = inline_scripts(html)
-        .iter()
-        .map(|script| format!(" '{}'", hash_source(script)))
-        .collect();
+    let hashes: String = inline_scripts(html).iter().map(|script| format!(" '{}'", hash_source(script))).collect();
     format!("script-src 'self' 'wasm-unsafe-eval'{hashes}; {FIXED_DIRECTIVES}")
 }
 
 /// CSP's hash source for a script's text: `sha256-<base64>`.
 pub fn hash_source(script: &str) -> String {
     let digest = Sha256::digest(script.as_bytes());
-    format!(
-        "sha256-{}",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
+    format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(digest))
 }
 
 /// The text of every `<script>` without a `src` attribute, exactly as the
@@ -113,9 +95,7 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
             break;
         };
         let body_start = start + 7 + tag_len;
-        let body_len = lower[body_start..]
-            .find("</script")
-            .unwrap_or(lower.len() - body_start);
+        let body_len = lower[body_start..].find("</script").unwrap_or(lower.len() - body_start);
         if !has_attribute(&lower[start + 7..body_start - 1], "src") {
             scripts.push(&html[body_start..body_start + body_len]);
         }
@@ -147,9 +127,7 @@ fn has_attribute(attributes: &str, name: &str) -> bool {
         if rest.is_empty() {
             return false;
         }
-        let end = rest
-            .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '/')
-            .unwrap_or(rest.len());
+        let end = rest.find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '/').unwrap_or(rest.len());
         if &rest[..end] == name {
             return true;
         }
@@ -164,9 +142,7 @@ fn has_attribute(attributes: &str, name: &str) -> bool {
 fn skip_value(value: &str) -> &str {
     match value.chars().next() {
         Some(q @ ('"' | '\'')) => value[1..].find(q).map_or("", |end| &value[end + 2..]),
-        _ => value
-            .find(|c: char| c.is_ascii_whitespace())
-            .map_or("", |end| &value[end..]),
+        _ => value.find(|c: char| c.is_ascii_whitespace()).map_or("", |end| &value[end..]),
     }
 }
 
@@ -185,19 +161,13 @@ await init();</SCRIPT>
 <script src=/unquoted.js defer></script>
 <scripted>not a script</scripted>
 </head>"#;
-        assert_eq!(
-            inline_scripts(html),
-            vec!["import init from '/app.js';\nawait init();", "two()"]
-        );
+        assert_eq!(inline_scripts(html), vec!["import init from '/app.js';\nawait init();", "two()"]);
     }
 
     #[test]
     fn hash_matches_the_csp_spec_example() {
         // The CSP Level 3 spec's example: `alert('Hello, world.');`.
-        assert_eq!(
-            hash_source("alert('Hello, world.');"),
-            "sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng="
-        );
+        assert_eq!(hash_source("alert('Hello, world.');"), "sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng=");
     }
 
     #[test]

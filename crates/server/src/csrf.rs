@@ -19,27 +19,15 @@ pub fn new_secret() -> String {
 ///
 /// `trusted_origin` decides `Origin` headers that are not the request's own
 /// host (Django's `CSRF_TRUSTED_ORIGINS`).
-pub fn check(
-    method: &Method,
-    headers: &HeaderMap,
-    trusted_origin: impl Fn(&str) -> bool,
-) -> Option<String> {
-    if matches!(
-        *method,
-        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
-    ) {
+pub fn check(method: &Method, headers: &HeaderMap, trusted_origin: impl Fn(&str) -> bool) -> Option<String> {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE) {
         return None;
     }
     if let Some(origin) = headers.get("origin").and_then(|v| v.to_str().ok()) {
-        let host = headers
-            .get("host")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
+        let host = headers.get("host").and_then(|v| v.to_str().ok()).unwrap_or("");
         let own = format!("http://{host}");
         if origin != own && !trusted_origin(origin) {
-            return Some(format!(
-                "Origin checking failed - {origin} does not match any trusted origins."
-            ));
+            return Some(format!("Origin checking failed - {origin} does not match any trusted origins."));
         }
     }
     let Some(cookie) = crate::auth::cookie(headers, COOKIE) else {
@@ -54,11 +42,7 @@ pub fn check(
     };
     let token = match token_format(header) {
         Ok(t) => t,
-        Err(why) => {
-            return Some(format!(
-                "CSRF token from the 'X-Csrftoken' HTTP header {why}."
-            ))
-        }
+        Err(why) => return Some(format!("CSRF token from the 'X-Csrftoken' HTTP header {why}.")),
     };
     if !secret::constant_time_eq(token.as_bytes(), secret.as_bytes()) {
         return Some("CSRF token from the 'X-Csrftoken' HTTP header incorrect.".into());
@@ -74,11 +58,7 @@ fn token_format(token: &str) -> Result<String, &'static str> {
     if !token.bytes().all(|b| CHARS.contains(&b)) {
         return Err("has invalid characters");
     }
-    Ok(if token.len() == 2 * TOKEN_LEN {
-        unmask(token)
-    } else {
-        token.to_string()
-    })
+    Ok(if token.len() == 2 * TOKEN_LEN { unmask(token) } else { token.to_string() })
 }
 
 /// Django's `_unmask_cipher_token`: the first half is the mask, the second
@@ -86,21 +66,15 @@ fn token_format(token: &str) -> Result<String, &'static str> {
 fn unmask(token: &str) -> String {
     let (mask, cipher) = token.as_bytes().split_at(TOKEN_LEN);
     let pos = |c: u8| CHARS.iter().position(|&x| x == c).unwrap_or(0);
-    mask.iter()
-        .zip(cipher)
-        .map(|(&m, &c)| CHARS[(pos(c) + CHARS.len() - pos(m)) % CHARS.len()] as char)
-        .collect()
+    mask.iter().zip(cipher).map(|(&m, &c)| CHARS[(pos(c) + CHARS.len() - pos(m)) % CHARS.len()] as char).collect()
 }
 
 /// Django's `_mask_cipher_secret`, used by tests and the login answer.
 pub fn mask(secret_value: &str) -> String {
     let mask = secret::random_string(TOKEN_LEN, CHARS);
     let pos = |c: u8| CHARS.iter().position(|&x| x == c).unwrap_or(0);
-    let cipher: String = secret_value
-        .bytes()
-        .zip(mask.bytes())
-        .map(|(s, m)| CHARS[(pos(s) + pos(m)) % CHARS.len()] as char)
-        .collect();
+    let cipher: String =
+        secret_value.bytes().zip(mask.bytes()).map(|(s, m)| CHARS[(pos(s) + pos(m)) % CHARS.len()] as char).collect();
     format!("{mask}{cipher}")
 }
 
@@ -123,54 +97,19 @@ mod tests {
         let cookie = format!("csrftoken={s}");
         let p = Method::PATCH;
         assert_eq!(check(&Method::GET, &headers(&[]), |_| false), None);
+        assert_eq!(check(&p, &headers(&[]), |_| false).unwrap(), "CSRF cookie not set.");
+        assert_eq!(check(&p, &headers(&[("cookie", &cookie)]), |_| false).unwrap(), "CSRF token missing.");
+        assert_eq!(check(&p, &headers(&[("cookie", &cookie), ("x-csrftoken", &s)]), |_| false), None);
+        assert_eq!(check(&p, &headers(&[("cookie", &cookie), ("x-csrftoken", &mask(&s))]), |_| false), None);
         assert_eq!(
-            check(&p, &headers(&[]), |_| false).unwrap(),
-            "CSRF cookie not set."
-        );
-        assert_eq!(
-            check(&p, &headers(&[("cookie", &cookie)]), |_| false).unwrap(),
-            "CSRF token missing."
-        );
-        assert_eq!(
-            check(
-                &p,
-                &headers(&[("cookie", &cookie), ("x-csrftoken", &s)]),
-                |_| false
-            ),
-            None
-        );
-        assert_eq!(
-            check(
-                &p,
-                &headers(&[("cookie", &cookie), ("x-csrftoken", &mask(&s))]),
-                |_| false
-            ),
-            None
-        );
-        assert_eq!(
-            check(
-                &p,
-                &headers(&[("cookie", &cookie), ("x-csrftoken", &new_secret())]),
-                |_| false
-            )
-            .unwrap(),
+            check(&p, &headers(&[("cookie", &cookie), ("x-csrftoken", &new_secret())]), |_| false).unwrap(),
             "CSRF token from the 'X-Csrftoken' HTTP header incorrect."
         );
         assert_eq!(
-            check(
-                &p,
-                &headers(&[("cookie", &cookie), ("x-csrftoken", "short")]),
-                |_| false
-            )
-            .unwrap(),
+            check(&p, &headers(&[("cookie", &cookie), ("x-csrftoken", "short")]), |_| false).unwrap(),
             "CSRF token from the 'X-Csrftoken' HTTP header has incorrect length."
         );
-        let cross = headers(&[
-            ("cookie", &cookie),
-            ("x-csrftoken", &s),
-            ("host", "a:1"),
-            ("origin", "http://b:2"),
-        ]);
+        let cross = headers(&[("cookie", &cookie), ("x-csrftoken", &s), ("host", "a:1"), ("origin", "http://b:2")]);
         assert_eq!(
             check(&p, &cross, |_| false).unwrap(),
             "Origin checking failed - http://b:2 does not match any trusted origins."

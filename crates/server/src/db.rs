@@ -100,9 +100,7 @@ impl Db {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let db = Db {
-            conn: Arc::new(Mutex::new(conn)),
-        };
+        let db = Db { conn: Arc::new(Mutex::new(conn)) };
         db.migrate()?;
         Ok(db)
     }
@@ -117,9 +115,7 @@ impl Db {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
-        let current: Option<i64> = tx
-            .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
-            .optional()?;
+        let current: Option<i64> = tx.query_row("SELECT version FROM schema_version", [], |r| r.get(0)).optional()?;
         if current.is_none() {
             tx.execute("INSERT INTO schema_version (version) VALUES (0)", [])?;
         }
@@ -132,17 +128,14 @@ impl Db {
     }
 
     pub fn schema_version(&self) -> DbResult<i64> {
-        self.lock()
-            .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
+        self.lock().query_row("SELECT version FROM schema_version", [], |r| r.get(0))
     }
 
     /// Deletes every row (the `reset` command), keeping the schema.
     pub fn wipe(&self) -> DbResult<()> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        tx.execute_batch(
-            "DELETE FROM tokens; DELETE FROM users; DELETE FROM settings; DELETE FROM tags;",
-        )?;
+        tx.execute_batch("DELETE FROM tokens; DELETE FROM users; DELETE FROM settings; DELETE FROM tags;")?;
         tx.commit()
     }
 
@@ -150,19 +143,13 @@ impl Db {
     pub fn setting_or_init(&self, key: &str, init: impl FnOnce() -> String) -> DbResult<String> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        let existing: Option<String> = tx
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?;
+        let existing: Option<String> =
+            tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
         let value = match existing {
             Some(v) => v,
             None => {
                 let v = init();
-                tx.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)",
-                    params![key, v],
-                )?;
+                tx.execute("INSERT INTO settings (key, value) VALUES (?1, ?2)", params![key, v])?;
                 v
             }
         };
@@ -188,42 +175,22 @@ impl Db {
         )?;
         let id = tx.last_insert_rowid();
         if user.public_id.is_none() {
-            tx.execute(
-                "UPDATE users SET public_id = ?1 WHERE id = ?2",
-                params![id.to_string(), id],
-            )?;
+            tx.execute("UPDATE users SET public_id = ?1 WHERE id = ?2", params![id.to_string(), id])?;
         }
         tx.commit()?;
         Ok(id)
     }
 
     pub fn user_by_id(&self, dialect: Dialect, id: i64) -> DbResult<Option<UserRow>> {
-        query_user(
-            &self.lock(),
-            "dialect = ?1 AND id = ?2",
-            params![stored(dialect), id],
-        )
+        query_user(&self.lock(), "dialect = ?1 AND id = ?2", params![stored(dialect), id])
     }
 
-    pub fn user_by_public_id(
-        &self,
-        dialect: Dialect,
-        public_id: &str,
-    ) -> DbResult<Option<UserRow>> {
-        query_user(
-            &self.lock(),
-            "dialect = ?1 AND public_id = ?2",
-            params![stored(dialect), public_id],
-        )
+    pub fn user_by_public_id(&self, dialect: Dialect, public_id: &str) -> DbResult<Option<UserRow>> {
+        query_user(&self.lock(), "dialect = ?1 AND public_id = ?2", params![stored(dialect), public_id])
     }
 
     /// The first user of `dialect` whose JSON field `field` equals `value`.
-    pub fn user_by_field(
-        &self,
-        dialect: Dialect,
-        field: &str,
-        value: &str,
-    ) -> DbResult<Option<UserRow>> {
+    pub fn user_by_field(&self, dialect: Dialect, field: &str, value: &str) -> DbResult<Option<UserRow>> {
         query_user(
             &self.lock(),
             "dialect = ?1 AND json_extract(data, '$.' || ?2) = ?3",
@@ -234,10 +201,7 @@ impl Db {
     pub fn touch_last_login(&self, id: i64) -> DbResult<()> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        tx.execute(
-            "UPDATE users SET last_login = ?1 WHERE id = ?2",
-            params![crate::clock::now_iso(), id],
-        )?;
+        tx.execute("UPDATE users SET last_login = ?1 WHERE id = ?2", params![crate::clock::now_iso(), id])?;
         tx.commit()
     }
 
@@ -263,32 +227,21 @@ impl Db {
 
     pub fn token_user(&self, key: &str, kind: &str) -> DbResult<Option<i64>> {
         self.lock()
-            .query_row(
-                "SELECT user_id FROM tokens WHERE key = ?1 AND kind = ?2",
-                params![key, kind],
-                |r| r.get(0),
-            )
+            .query_row("SELECT user_id FROM tokens WHERE key = ?1 AND kind = ?2", params![key, kind], |r| r.get(0))
             .optional()
     }
 
     /// The existing token of that kind for the user (DRF authtoken keeps one per user).
     pub fn token_for_user(&self, user_id: i64, kind: &str) -> DbResult<Option<String>> {
         self.lock()
-            .query_row(
-                "SELECT key FROM tokens WHERE user_id = ?1 AND kind = ?2",
-                params![user_id, kind],
-                |r| r.get(0),
-            )
+            .query_row("SELECT key FROM tokens WHERE user_id = ?1 AND kind = ?2", params![user_id, kind], |r| r.get(0))
             .optional()
     }
 
     pub fn delete_token(&self, key: &str, kind: &str) -> DbResult<bool> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        let n = tx.execute(
-            "DELETE FROM tokens WHERE key = ?1 AND kind = ?2",
-            params![key, kind],
-        )?;
+        let n = tx.execute("DELETE FROM tokens WHERE key = ?1 AND kind = ?2", params![key, kind])?;
         tx.commit()?;
         Ok(n > 0)
     }
@@ -300,15 +253,9 @@ impl Db {
         let tx = conn.transaction()?;
         let mut out = Vec::with_capacity(names.len());
         for name in names {
-            tx.execute(
-                "INSERT OR IGNORE INTO tags (kind, name) VALUES (?1, ?2)",
-                params![kind, name],
-            )?;
-            let id = tx.query_row(
-                "SELECT id FROM tags WHERE kind = ?1 AND name = ?2",
-                params![kind, name],
-                |r| r.get(0),
-            )?;
+            tx.execute("INSERT OR IGNORE INTO tags (kind, name) VALUES (?1, ?2)", params![kind, name])?;
+            let id =
+                tx.query_row("SELECT id FROM tags WHERE kind = ?1 AND name = ?2", params![kind, name], |r| r.get(0))?;
             out.push((id, name.clone()));
         }
         tx.commit()?;
@@ -332,11 +279,7 @@ pub struct NewUser {
     pub avatar: Option<String>,
 }
 
-pub fn query_user(
-    conn: &Connection,
-    filter: &str,
-    params: impl rusqlite::Params,
-) -> DbResult<Option<UserRow>> {
+pub fn query_user(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> DbResult<Option<UserRow>> {
     let sql = format!(
         "SELECT id, dialect, public_id, password, data, avatar, last_login, created_at, updated_at
          FROM users WHERE {filter} ORDER BY id LIMIT 1"
@@ -361,13 +304,7 @@ pub fn query_user(
 
 /// Whether another user of the dialect already has `value` in JSON field
 /// `field` (Django's unique validator, case-sensitive like the default).
-pub fn field_taken(
-    tx: &Transaction<'_>,
-    dialect: Dialect,
-    field: &str,
-    value: &str,
-    except_id: i64,
-) -> DbResult<bool> {
+pub fn field_taken(tx: &Transaction<'_>, dialect: Dialect, field: &str, value: &str, except_id: i64) -> DbResult<bool> {
     tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM users WHERE dialect = ?1 AND id <> ?2
                         AND json_extract(data, '$.' || ?3) = ?4)",
@@ -380,12 +317,7 @@ pub fn field_taken(
 pub fn save_user(tx: &Transaction<'_>, user: &UserRow) -> DbResult<()> {
     tx.execute(
         "UPDATE users SET data = ?1, avatar = ?2, updated_at = ?3 WHERE id = ?4",
-        params![
-            Value::Object(user.data.clone()).to_string(),
-            user.avatar,
-            crate::clock::now_iso(),
-            user.id
-        ],
+        params![Value::Object(user.data.clone()).to_string(), user.avatar, crate::clock::now_iso(), user.id],
     )?;
     Ok(())
 }
@@ -418,15 +350,9 @@ mod tests {
         drop(db);
         let db = Db::open(&path).unwrap();
         assert_eq!(db.schema_version().unwrap(), MIGRATIONS.len() as i64);
-        let u = db
-            .user_by_field(Dialect::UsersMe, "email", "a@b.co")
-            .unwrap()
-            .unwrap();
+        let u = db.user_by_field(Dialect::UsersMe, "email", "a@b.co").unwrap().unwrap();
         assert_eq!((u.id, u.public_id.as_str()), (id, id.to_string().as_str()));
-        let mode: String = db
-            .lock()
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap();
+        let mode: String = db.lock().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
     }
 
@@ -445,10 +371,7 @@ mod tests {
                 avatar: None,
             })
             .unwrap();
-        assert!(db
-            .user_by_id(Dialect::AisquareProfile, id)
-            .unwrap()
-            .is_some());
+        assert!(db.user_by_id(Dialect::AisquareProfile, id).unwrap().is_some());
         assert!(db.user_by_id(Dialect::Pwgen, id).unwrap().is_none());
     }
 }

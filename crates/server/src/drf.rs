@@ -23,12 +23,7 @@ pub fn detail(status: StatusCode, message: &str) -> Response {
 }
 
 pub fn html(status: StatusCode, body: String) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        body,
-    )
-        .into_response()
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
 }
 
 fn django_page(title: &str, message: &str) -> String {
@@ -39,21 +34,12 @@ fn django_page(title: &str, message: &str) -> String {
 
 /// Django's production 500 page (`DEBUG = False`).
 pub fn server_error() -> Response {
-    html(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        django_page("Server Error (500)", ""),
-    )
+    html(StatusCode::INTERNAL_SERVER_ERROR, django_page("Server Error (500)", ""))
 }
 
 /// Django's production 404 page, for paths no URL pattern matches.
 pub fn page_not_found() -> Response {
-    html(
-        StatusCode::NOT_FOUND,
-        django_page(
-            "Not Found",
-            "The requested resource was not found on this server.",
-        ),
-    )
+    html(StatusCode::NOT_FOUND, django_page("Not Found", "The requested resource was not found on this server."))
 }
 
 /// What nginx answers when the body exceeds `client_max_body_size`.
@@ -66,10 +52,7 @@ pub fn entity_too_large() -> Response {
 
 /// DRF's `MethodNotAllowed`.
 pub fn method_not_allowed(method: &str) -> Response {
-    detail(
-        StatusCode::METHOD_NOT_ALLOWED,
-        &format!("Method \"{method}\" not allowed."),
-    )
+    detail(StatusCode::METHOD_NOT_ALLOWED, &format!("Method \"{method}\" not allowed."))
 }
 
 /// Logs a storage failure and answers as Django would on an unhandled
@@ -108,17 +91,13 @@ impl FieldErrors {
         let mut parts = path.split('.').peekable();
         while let Some(part) = parts.next() {
             if parts.peek().is_none() {
-                let entry = map
-                    .entry(part.to_string())
-                    .or_insert_with(|| Value::Array(vec![]));
+                let entry = map.entry(part.to_string()).or_insert_with(|| Value::Array(vec![]));
                 if let Value::Array(list) = entry {
                     list.push(Value::String(message.into()));
                 }
                 return;
             }
-            let entry = map
-                .entry(part.to_string())
-                .or_insert_with(|| Value::Object(Default::default()));
+            let entry = map.entry(part.to_string()).or_insert_with(|| Value::Object(Default::default()));
             if !entry.is_object() {
                 *entry = Value::Object(Default::default());
             }
@@ -155,9 +134,6 @@ mod tests {
         e.add("email", "a");
         e.add("details.bio", "b");
         e.add("details.bio", "c");
-        assert_eq!(
-            e.into_value(),
-            json!({"email": ["a"], "details": {"bio": ["b", "c"]}})
-        );
+        assert_eq!(e.into_value(), json!({"email": ["a"], "details": {"bio": ["b", "c"]}}));
     }
 }

@@ -41,21 +41,11 @@ pub fn validate(dialect: Dialect, payload: &Payload) -> Result<Changes, FieldErr
     let mut changes = Vec::new();
     if let Payload::Json(v) = payload {
         if !v.is_object() {
-            errors.add(
-                "non_field_errors",
-                format!(
-                    "Invalid data. Expected a dictionary, but got {}.",
-                    python_type(v)
-                ),
-            );
+            errors.add("non_field_errors", format!("Invalid data. Expected a dictionary, but got {}.", python_type(v)));
             return Err(errors);
         }
     }
-    let today = Date::from_unix_seconds(crate::clock::unix_now()).unwrap_or(Date {
-        year: 2000,
-        month: 1,
-        day: 1,
-    });
+    let today = Date::from_unix_seconds(crate::clock::unix_now()).unwrap_or(Date { year: 2000, month: 1, day: 1 });
     for spec in catalogue(dialect).iter().filter(|s| !s.read_only) {
         let Some(raw) = raw_value(payload, spec) else {
             continue;
@@ -63,9 +53,7 @@ pub fn validate(dialect: Dialect, payload: &Payload) -> Result<Changes, FieldErr
         match coerce(dialect, spec, raw, today) {
             Ok(Some(change)) => changes.push((spec, change)),
             Ok(None) => {}
-            Err(messages) => messages
-                .into_iter()
-                .for_each(|(path, m)| errors.add(&path, m)),
+            Err(messages) => messages.into_iter().for_each(|(path, m)| errors.add(&path, m)),
         }
     }
     if errors.is_empty() {
@@ -77,12 +65,7 @@ pub fn validate(dialect: Dialect, payload: &Payload) -> Result<Changes, FieldErr
 
 fn raw_value(payload: &Payload, spec: &FieldSpec) -> Option<Raw> {
     match payload {
-        Payload::Json(v) => spec
-            .path
-            .split('.')
-            .try_fold(v, |v, k| v.get(k))
-            .cloned()
-            .map(Raw::Json),
+        Payload::Json(v) => spec.path.split('.').try_fold(v, |v, k| v.get(k)).cloned().map(Raw::Json),
         // Forms name nested fields with dots (DRF's `parse_html_dict`).
         Payload::Form(parts) => {
             let mine = parts.iter().filter(|(k, _)| k == spec.path).map(|(_, p)| p);
@@ -122,12 +105,7 @@ pub const INVALID_IMAGE: &str =
 type Errors = Vec<(String, String)>;
 
 /// `Ok(None)` means "leave unchanged" (DRF's `empty`).
-fn coerce(
-    dialect: Dialect,
-    spec: &FieldSpec,
-    raw: Raw,
-    today: Date,
-) -> Result<Option<Change>, Errors> {
+fn coerce(dialect: Dialect, spec: &FieldSpec, raw: Raw, today: Date) -> Result<Option<Change>, Errors> {
     let one = |m: &str| Err(vec![(spec.path.to_string(), m.to_string())]);
     let raw = match raw {
         // Form input (DRF `Field.get_value`): '' on a nullable field is null;
@@ -136,12 +114,7 @@ fn coerce(
         // elsewhere DRF's `FileField` calls the text "null" not a file.
         Raw::Text(s) if s.is_empty() && spec.nullable => Raw::Json(Value::Null),
         Raw::Text(s) if s.is_empty() && spec.kind == FieldKind::File => return Ok(None),
-        Raw::Text(s)
-            if dialect == Dialect::UsersMe
-                && spec.kind == FieldKind::File
-                && spec.nullable
-                && s == "null" =>
-        {
+        Raw::Text(s) if dialect == Dialect::UsersMe && spec.kind == FieldKind::File && spec.nullable && s == "null" => {
             Raw::Json(Value::Null)
         }
         other => other,
@@ -156,16 +129,12 @@ fn coerce(
         }));
     }
     let value = match (spec.kind, raw) {
-        (FieldKind::File, Raw::File(u)) if u.bytes.is_empty() => {
-            return one("The submitted file is empty.")
-        }
+        (FieldKind::File, Raw::File(u)) if u.bytes.is_empty() => return one("The submitted file is empty."),
         (FieldKind::File, Raw::File(u)) if profile_model::image::sniff(&u.bytes).is_none() => {
             return one(INVALID_IMAGE)
         }
         (FieldKind::File, Raw::File(u)) => return Ok(Some(Change::Avatar(Some(u)))),
-        (FieldKind::File, _) => {
-            return one("The submitted data was not a file. Check the encoding type on the form.")
-        }
+        (FieldKind::File, _) => return one("The submitted data was not a file. Check the encoding type on the form."),
         (FieldKind::Bool, raw) => {
             let b = match &raw {
                 Raw::Json(Value::Bool(b)) => Some(*b),
@@ -186,15 +155,8 @@ fn coerce(
                 Raw::Texts(t) => t.into_iter().map(Value::String).collect(),
                 Raw::Text(t) => vec![Value::String(t)],
                 Raw::Json(Value::Array(a)) => a,
-                Raw::Json(v) => {
-                    return one(&format!(
-                        "Expected a list of items but got type \"{}\".",
-                        python_type(&v)
-                    ))
-                }
-                Raw::File(_) => {
-                    return one("Expected a list of items but got type \"InMemoryUploadedFile\".")
-                }
+                Raw::Json(v) => return one(&format!("Expected a list of items but got type \"{}\".", python_type(&v))),
+                Raw::File(_) => return one("Expected a list of items but got type \"InMemoryUploadedFile\"."),
             };
             let mut out = Vec::new();
             let mut errs = Vec::new();
@@ -202,10 +164,7 @@ fn coerce(
                 match item {
                     Value::String(s) => out.push(profile_model::pychar::strip(&s).to_string()),
                     Value::Number(n) => out.push(n.to_string()),
-                    _ => errs.push((
-                        format!("{}.{i}", spec.path),
-                        "Not a valid string.".to_string(),
-                    )),
+                    _ => errs.push((format!("{}.{i}", spec.path), "Not a valid string.".to_string())),
                 }
             }
             if !errs.is_empty() {
@@ -223,10 +182,7 @@ fn coerce(
     // The shared rules, judged on the coerced value.
     let problems = validate_field(spec, &value, today);
     if !problems.is_empty() {
-        return Err(problems
-            .into_iter()
-            .map(|(path, m)| (path, django_text(&m)))
-            .collect());
+        return Err(problems.into_iter().map(|(path, m)| (path, django_text(&m))).collect());
     }
     let stored = match profile_model::values::normalize(spec, &value) {
         FieldValue::Null => Value::Null,
@@ -242,9 +198,7 @@ pub fn django_text(m: &Message) -> String {
             match key {
                 "error.required" => "This field may not be blank.",
                 "error.invalid_url" | "error.url_scheme" => "Enter a valid URL.",
-                "error.invalid_date" => {
-                    "Date has wrong format. Use one of these formats instead: YYYY-MM-DD."
-                }
+                "error.invalid_date" => "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.",
                 "error.wrong_type" => "Not a valid string.",
                 _ => return None,
             }
@@ -257,10 +211,12 @@ pub fn django_text(m: &Message) -> String {
 /// DRF `BooleanField`'s accepted spellings.
 pub fn form_bool(s: &str) -> Option<bool> {
     match s {
-        "t" | "T" | "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On"
-        | "ON" | "1" => Some(true),
-        "f" | "F" | "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off"
-        | "Off" | "OFF" | "0" => Some(false),
+        "t" | "T" | "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" | "1" => {
+            Some(true)
+        }
+        "f" | "F" | "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" | "0" => {
+            Some(false)
+        }
         _ => None,
     }
 }
@@ -295,30 +251,21 @@ mod tests {
 
     #[test]
     fn json_rules_come_from_the_catalogue() {
-        let p = Payload::Json(
-            json!({"first_name": "  Ann ", "email": "nope", "number_phone": "12345678901"}),
-        );
+        let p = Payload::Json(json!({"first_name": "  Ann ", "email": "nope", "number_phone": "12345678901"}));
         let e = validate(Dialect::Pwgen, &p).unwrap_err().into_value();
         assert_eq!(
             e,
             json!({"email": ["Enter a valid email address."],
                    "number_phone": ["Ensure this field has no more than 10 characters."]})
         );
-        let ok = validate(
-            Dialect::Pwgen,
-            &Payload::Json(json!({"first_name": " Ann "})),
-        )
-        .unwrap();
+        let ok = validate(Dialect::Pwgen, &Payload::Json(json!({"first_name": " Ann "}))).unwrap();
         assert_eq!(names(&ok), vec![("first_name", json!("Ann"))]);
     }
 
     #[test]
     fn form_coercions() {
         let p = Payload::Form(vec![
-            (
-                "details.platform_features_emails".into(),
-                Part::Text("false".into()),
-            ),
+            ("details.platform_features_emails".into(), Part::Text("false".into())),
             ("details.phone".into(), Part::Text("".into())),
             ("details.skills".into(), Part::Text("rust".into())),
             ("details.skills".into(), Part::Text(" sql ".into())),
@@ -332,12 +279,8 @@ mod tests {
 
     #[test]
     fn nested_errors_and_bad_booleans() {
-        let p = Payload::Json(
-            json!({"details": {"linkedin_url": "not a url", "activity_based_emails": "maybe"}}),
-        );
-        let e = validate(Dialect::AisquareProfile, &p)
-            .unwrap_err()
-            .into_value();
+        let p = Payload::Json(json!({"details": {"linkedin_url": "not a url", "activity_based_emails": "maybe"}}));
+        let e = validate(Dialect::AisquareProfile, &p).unwrap_err().into_value();
         assert_eq!(
             e,
             json!({"details": {"linkedin_url": ["Enter a valid URL."], "activity_based_emails": ["Must be a valid boolean."]}})
@@ -346,28 +289,17 @@ mod tests {
 
     #[test]
     fn null_rules() {
-        let e = validate(Dialect::Letraz, &Payload::Json(json!({"first_name": null})))
-            .unwrap_err()
-            .into_value();
+        let e = validate(Dialect::Letraz, &Payload::Json(json!({"first_name": null}))).unwrap_err().into_value();
         assert_eq!(e, json!({"first_name": ["This field may not be null."]}));
-        let ok = validate(
-            Dialect::UsersMe,
-            &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))]),
-        )
-        .unwrap();
+        let ok =
+            validate(Dialect::UsersMe, &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))])).unwrap();
         assert!(matches!(ok[0].1, Change::Avatar(None)));
         // pwgen's avatar is nullable too, but only users-me's view reads the
         // word "null": DRF's FileField calls it not a file.
-        let e = validate(
-            Dialect::Pwgen,
-            &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))]),
-        )
-        .unwrap_err()
-        .into_value();
-        assert_eq!(
-            e,
-            json!({"avatar": ["The submitted data was not a file. Check the encoding type on the form."]})
-        );
+        let e = validate(Dialect::Pwgen, &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))]))
+            .unwrap_err()
+            .into_value();
+        assert_eq!(e, json!({"avatar": ["The submitted data was not a file. Check the encoding type on the form."]}));
         let ok = validate(Dialect::Pwgen, &Payload::Json(json!({"avatar": null}))).unwrap();
         assert!(matches!(ok[0].1, Change::Avatar(None)));
     }

@@ -49,10 +49,7 @@ fn one() -> u32 {
 
 impl Hook {
     fn matches(&self, method: &str, path: &str) -> bool {
-        let method_ok = self
-            .method
-            .as_deref()
-            .is_none_or(|m| m.eq_ignore_ascii_case(method));
+        let method_ok = self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method));
         let path_ok = match self.path.strip_suffix('*') {
             Some(prefix) => path.starts_with(prefix),
             None => self.path == path,
@@ -86,10 +83,7 @@ impl Hooks {
 /// Middleware: answers from a matching hook before routing.
 pub async fn intercept(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if !state.config.test_hooks
-        || path.starts_with("/_ref/")
-        || req.method() == axum::http::Method::OPTIONS
-    {
+    if !state.config.test_hooks || path.starts_with("/_ref/") || req.method() == axum::http::Method::OPTIONS {
         return next.run(req).await;
     }
     let Some(hook) = state.hooks.take(req.method().as_str(), path) else {
@@ -103,18 +97,12 @@ pub async fn intercept(State(state): State<Arc<AppState>>, req: Request, next: N
     };
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut resp = (status, hook.body).into_response();
-    let ct = hook
-        .content_type
-        .as_deref()
-        .unwrap_or("text/html; charset=utf-8");
+    let ct = hook.content_type.as_deref().unwrap_or("text/html; charset=utf-8");
     if let Ok(v) = HeaderValue::from_str(ct) {
         resp.headers_mut().insert(header::CONTENT_TYPE, v);
     }
     for (k, v) in &hook.headers {
-        if let (Ok(k), Ok(v)) = (
-            header::HeaderName::try_from(k.as_str()),
-            HeaderValue::from_str(v),
-        ) {
+        if let (Ok(k), Ok(v)) = (header::HeaderName::try_from(k.as_str()), HeaderValue::from_str(v)) {
             resp.headers_mut().insert(k, v);
         }
     }
@@ -123,11 +111,7 @@ pub async fn intercept(State(state): State<Arc<AppState>>, req: Request, next: N
 
 pub async fn add(State(state): State<Arc<AppState>>, Json(hook): Json<Hook>) -> Response {
     state.hooks.lock().push(hook);
-    (
-        StatusCode::CREATED,
-        Json(json!({ "hooks": state.hooks.lock().len() })),
-    )
-        .into_response()
+    (StatusCode::CREATED, Json(json!({ "hooks": state.hooks.lock().len() }))).into_response()
 }
 
 pub async fn clear(State(state): State<Arc<AppState>>) -> StatusCode {

@@ -32,11 +32,7 @@ impl Signer {
     /// `secret` is the server-wide secret kept in the database; `scope`
     /// separates dialects.
     pub fn new(secret: &str, scope: &str) -> Self {
-        let key = Sha256::new()
-            .chain_update(secret)
-            .chain_update(b"/")
-            .chain_update(scope)
-            .finalize();
+        let key = Sha256::new().chain_update(secret).chain_update(b"/").chain_update(scope).finalize();
         Signer { key: key.to_vec() }
     }
 
@@ -59,9 +55,7 @@ impl Signer {
     /// The claims of a well-signed, unexpired token of the wanted type.
     pub fn verify(&self, token: &str, want: TokenType) -> Option<Claims> {
         let mut parts = token.split('.');
-        let (Some(h), Some(p), Some(s), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(h), Some(p), Some(s), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
             return None;
         };
         let sig = B64.decode(s).ok()?;
@@ -95,12 +89,8 @@ mod tests {
         let c = s.verify(&t, TokenType::Access).unwrap();
         assert_eq!(c.user_id, "7");
         assert!(s.verify(&t, TokenType::Refresh).is_none());
-        assert!(Signer::new("k", "aisquare")
-            .verify(&t, TokenType::Access)
-            .is_none());
+        assert!(Signer::new("k", "aisquare").verify(&t, TokenType::Access).is_none());
         assert!(s.verify(&format!("{t}x"), TokenType::Access).is_none());
-        assert!(s
-            .verify(&s.issue(TokenType::Access, 7, -1), TokenType::Access)
-            .is_none());
+        assert!(s.verify(&s.issue(TokenType::Access, 7, -1), TokenType::Access).is_none());
     }
 }

@@ -57,8 +57,7 @@ impl AppState {
         let db = db::Db::open(&config.db)?;
         seed::ensure_demo_users(&db)?;
         // Kept in the database so tokens survive restarts.
-        let secret =
-            db.setting_or_init("jwt_secret", || secret::hex(&secret::random_bytes::<32>()))?;
+        let secret = db.setting_or_init("jwt_secret", || secret::hex(&secret::random_bytes::<32>()))?;
         Ok(AppState {
             db,
             hooks: hooks::Hooks::default(),
@@ -97,10 +96,7 @@ impl Server {
 
     /// Serves until `signal` completes (then shuts down gracefully) or the
     /// server fails.
-    pub async fn run_until(
-        mut self,
-        signal: impl std::future::Future<Output = ()>,
-    ) -> std::io::Result<()> {
+    pub async fn run_until(mut self, signal: impl std::future::Future<Output = ()>) -> std::io::Result<()> {
         let joined = tokio::select! {
             _ = signal => {
                 if let Some(tx) = self.shutdown.take() {
@@ -131,11 +127,7 @@ pub async fn start(config: Config) -> Result<Server, Error> {
             })
             .await
     });
-    Ok(Server {
-        addr,
-        shutdown: Some(tx),
-        task,
-    })
+    Ok(Server { addr, shutdown: Some(tx), task })
 }
 
 /// The `reset` command: wipe every row and avatar, then re-seed.

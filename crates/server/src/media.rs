@@ -10,12 +10,7 @@ use profile_model::image::{sniff, ImageKind};
 /// Writes `bytes` under `<media_dir>/<subdir>/<random>.<ext>` and returns
 /// the path relative to the media dir. Written to a temporary name and
 /// renamed, so a crash never leaves a half-written avatar in place.
-pub fn store(
-    media_dir: &Path,
-    subdir: &str,
-    original_name: &str,
-    bytes: &[u8],
-) -> std::io::Result<String> {
+pub fn store(media_dir: &Path, subdir: &str, original_name: &str, bytes: &[u8]) -> std::io::Result<String> {
     let ext = sniff(bytes).map_or("bin", ImageKind::extension);
     let stem: String = Path::new(original_name)
         .file_stem()
@@ -25,15 +20,8 @@ pub fn store(
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .take(40)
         .collect();
-    let stem = if stem.is_empty() {
-        "avatar".to_string()
-    } else {
-        stem
-    };
-    let name = format!(
-        "{stem}_{}.{ext}",
-        crate::secret::random_string(7, crate::secret::ALNUM)
-    );
+    let stem = if stem.is_empty() { "avatar".to_string() } else { stem };
+    let name = format!("{stem}_{}.{ext}", crate::secret::random_string(7, crate::secret::ALNUM));
     let dir = media_dir.join(subdir);
     std::fs::create_dir_all(&dir)?;
     let tmp = dir.join(format!(".{name}.part"));
@@ -51,9 +39,7 @@ pub fn remove(media_dir: &Path, relative: &str) {
 
 fn safe_join(base: &Path, relative: &str) -> Option<PathBuf> {
     let rel = Path::new(relative);
-    rel.components()
-        .all(|c| matches!(c, std::path::Component::Normal(_)))
-        .then(|| base.join(rel))
+    rel.components().all(|c| matches!(c, std::path::Component::Normal(_))).then(|| base.join(rel))
 }
 
 /// `/media/<relative>`, as Django's `FieldFile.url` gives without a request.

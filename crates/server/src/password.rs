@@ -12,10 +12,7 @@ const ITERATIONS: u32 = 10_000;
 pub fn make_password(raw: &str) -> String {
     let salt = crate::secret::random_string(22, crate::secret::ALNUM);
     let hash = pbkdf2(raw.as_bytes(), salt.as_bytes(), ITERATIONS);
-    format!(
-        "pbkdf2_sha256${ITERATIONS}${salt}${}",
-        STANDARD.encode(hash)
-    )
+    format!("pbkdf2_sha256${ITERATIONS}${salt}${}", STANDARD.encode(hash))
 }
 
 pub fn check_password(raw: &str, encoded: &str) -> bool {
@@ -66,9 +63,6 @@ mod tests {
     fn matches_rfc7914_vector() {
         // RFC 7914 section 11: PBKDF2-HMAC-SHA256("passwd", "salt", 1), first 32 bytes.
         let out = pbkdf2(b"passwd", b"salt", 1);
-        assert_eq!(
-            crate::secret::hex(&out),
-            "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
-        );
+        assert_eq!(crate::secret::hex(&out), "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc");
     }
 }

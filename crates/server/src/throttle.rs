@@ -40,10 +40,7 @@ impl std::str::FromStr for Rate {
         if requests == 0 {
             return Err(bad());
         }
-        Ok(Rate {
-            requests,
-            period: Duration::from_secs(secs),
-        })
+        Ok(Rate { requests, period: Duration::from_secs(secs) })
     }
 }
 
@@ -59,10 +56,7 @@ impl Throttle {
     pub fn check(&self, rate: Rate, key: &str, now: Instant) -> Result<(), f64> {
         let mut all = self.history.lock().unwrap_or_else(|e| e.into_inner());
         let history = all.entry(key.to_string()).or_default();
-        while history
-            .back()
-            .is_some_and(|t| now.saturating_duration_since(*t) >= rate.period)
-        {
+        while history.back().is_some_and(|t| now.saturating_duration_since(*t) >= rate.period) {
             history.pop_back();
         }
         if history.len() >= rate.requests {
@@ -86,8 +80,7 @@ pub fn throttled(wait: f64) -> Response {
         StatusCode::TOO_MANY_REQUESTS,
         &format!("Request was throttled. Expected available in {wait} {unit}."),
     );
-    r.headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+    r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
     r
 }
 
@@ -98,21 +91,9 @@ mod tests {
     #[test]
     fn parses_drf_rates() {
         let r: Rate = "3/min".parse().unwrap();
-        assert_eq!(
-            r,
-            Rate {
-                requests: 3,
-                period: Duration::from_secs(60)
-            }
-        );
-        assert_eq!(
-            "100/hour".parse::<Rate>().unwrap().period,
-            Duration::from_secs(3600)
-        );
-        assert_eq!(
-            "5/s".parse::<Rate>().unwrap().period,
-            Duration::from_secs(1)
-        );
+        assert_eq!(r, Rate { requests: 3, period: Duration::from_secs(60) });
+        assert_eq!("100/hour".parse::<Rate>().unwrap().period, Duration::from_secs(3600));
+        assert_eq!("5/s".parse::<Rate>().unwrap().period, Duration::from_secs(1));
         assert!("3".parse::<Rate>().is_err());
         assert!("0/min".parse::<Rate>().is_err());
         assert!("3/week".parse::<Rate>().is_err());
@@ -125,9 +106,7 @@ mod tests {
         let t0 = Instant::now();
         assert!(t.check(rate, "u1", t0).is_ok());
         assert!(t.check(rate, "u1", t0 + Duration::from_secs(10)).is_ok());
-        let wait = t
-            .check(rate, "u1", t0 + Duration::from_secs(20))
-            .unwrap_err();
+        let wait = t.check(rate, "u1", t0 + Duration::from_secs(20)).unwrap_err();
         assert!((wait - 40.0).abs() < 1e-6, "{wait}");
         // Another user has their own budget.
         assert!(t.check(rate, "u2", t0 + Duration::from_secs(20)).is_ok());

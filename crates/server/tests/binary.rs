@@ -48,9 +48,7 @@ fn spawn(dir: &Path) -> (Server, String) {
             .unwrap(),
     );
     let mut line = String::new();
-    BufReader::new(child.0.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    BufReader::new(child.0.stdout.take().unwrap()).read_line(&mut line).unwrap();
     let base = line
         .trim()
         .strip_prefix("listening on ")
@@ -69,10 +67,7 @@ async fn sign_in(http: &reqwest::Client, base: &str) -> (String, i64) {
         .json()
         .await
         .unwrap();
-    (
-        v["access"].as_str().unwrap().to_string(),
-        v["user"]["id"].as_i64().unwrap(),
-    )
+    (v["access"].as_str().unwrap().to_string(), v["user"]["id"].as_i64().unwrap())
 }
 
 #[tokio::test]
@@ -80,16 +75,7 @@ async fn sigkill_loses_nothing_answered_and_reset_restores_demo_data() {
     let dir = tempfile::tempdir().unwrap();
     let http = reqwest::Client::new();
     let (mut child, base) = spawn(dir.path());
-    assert_eq!(
-        http.get(format!("{base}/_ref/health"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-        "ok"
-    );
+    assert_eq!(http.get(format!("{base}/_ref/health")).send().await.unwrap().text().await.unwrap(), "ok");
     let (token, id) = sign_in(&http, &base).await;
     let r = http
         .put(format!("{base}/api/profile/{id}/update/"))
@@ -113,15 +99,8 @@ async fn sigkill_loses_nothing_answered_and_reset_restores_demo_data() {
     child.kill();
 
     let (mut child, base) = spawn(dir.path());
-    let v: Value = http
-        .post(format!("{base}/api/profile/"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let v: Value =
+        http.post(format!("{base}/api/profile/")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
     assert_eq!(v["first_name"], "Saved");
     child.kill();
 
@@ -135,15 +114,8 @@ async fn sigkill_loses_nothing_answered_and_reset_restores_demo_data() {
     assert!(out.status.success());
     let (mut child, base) = spawn(dir.path());
     let (token, _) = sign_in(&http, &base).await;
-    let v: Value = http
-        .post(format!("{base}/api/profile/"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let v: Value =
+        http.post(format!("{base}/api/profile/")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
     assert_eq!(v["first_name"], "Ada");
     child.kill();
 }
@@ -167,10 +139,7 @@ fn a_server_guard_kills_its_child_on_unwind() {
 
 #[test]
 fn bad_arguments_exit_2_with_usage() {
-    let out = Command::new(BIN)
-        .args(["serve", "--bogus"])
-        .output()
-        .unwrap();
+    let out = Command::new(BIN).args(["serve", "--bogus"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"));
 }

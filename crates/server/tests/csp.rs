@@ -10,8 +10,7 @@ use common::Ref;
 use sha2::{Digest, Sha256};
 
 /// What Trunk writes: an external script and the inline module loader.
-const LOADER: &str =
-    "\nimport init from '/app-1.js';\nawait init({ module_or_path: '/app-1_bg.wasm' });\n";
+const LOADER: &str = "\nimport init from '/app-1.js';\nawait init({ module_or_path: '/app-1_bg.wasm' });\n";
 
 fn index_html(loader: &str) -> String {
     format!(
@@ -23,10 +22,7 @@ fn index_html(loader: &str) -> String {
 /// `'sha256-<base64>'`, computed here independently of the server.
 fn hash_of(script: &str) -> String {
     let digest = Sha256::digest(script.as_bytes());
-    format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
+    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
 }
 
 fn expected_policy(loader: &str) -> String {
@@ -37,12 +33,7 @@ fn expected_policy(loader: &str) -> String {
 }
 
 async fn headers_of(s: &Ref, path: &str, accept: &str) -> reqwest::header::HeaderMap {
-    let r = s
-        .req("GET", path)
-        .header("Accept", accept)
-        .send()
-        .await
-        .unwrap();
+    let r = s.req("GET", path).header("Accept", accept).send().await.unwrap();
     assert_eq!(r.status(), 200, "GET {path}");
     r.headers().clone()
 }
@@ -55,11 +46,9 @@ async fn served_app_carries_the_policy_with_the_loader_hash() {
     let d = dist.path().to_path_buf();
     let s = Ref::start_with(move |c| c.static_dir = Some(d)).await;
 
-    for (path, accept) in [
-        ("/", "text/html"),
-        ("/profile", "text/html,application/xhtml+xml"),
-        ("/theme-boot.js", "*/*"),
-    ] {
+    for (path, accept) in
+        [("/", "text/html"), ("/profile", "text/html,application/xhtml+xml"), ("/theme-boot.js", "*/*")]
+    {
         let h = headers_of(&s, path, accept).await;
         let policy = h["content-security-policy"].to_str().unwrap();
         assert_eq!(policy, expected_policy(LOADER), "{path}");
@@ -81,17 +70,11 @@ async fn a_rebuilt_index_gets_the_new_hash_without_a_restart() {
     let d = dist.path().to_path_buf();
     let s = Ref::start_with(move |c| c.static_dir = Some(d)).await;
     let before = headers_of(&s, "/", "text/html").await;
-    assert_eq!(
-        before["content-security-policy"],
-        expected_policy(LOADER).as_str()
-    );
+    assert_eq!(before["content-security-policy"], expected_policy(LOADER).as_str());
 
     // Longer than before, so the change shows even on a coarse-mtime filesystem.
     let rebuilt = LOADER.replace("app-1", "app-22");
     std::fs::write(&index, index_html(&rebuilt)).unwrap();
     let after = headers_of(&s, "/profile", "text/html").await;
-    assert_eq!(
-        after["content-security-policy"],
-        expected_policy(&rebuilt).as_str()
-    );
+    assert_eq!(after["content-security-policy"], expected_policy(&rebuilt).as_str());
 }

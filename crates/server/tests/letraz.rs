@@ -16,25 +16,15 @@ async fn login(s: &Ref) -> (String, String) {
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    let cookies: Vec<String> = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_string())
-        .collect();
+    let cookies: Vec<String> =
+        r.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect();
     let get = |name: &str| {
         cookies
             .iter()
-            .find_map(|c| {
-                c.strip_prefix(&format!("{name}="))
-                    .map(|rest| rest.split(';').next().unwrap().to_string())
-            })
+            .find_map(|c| c.strip_prefix(&format!("{name}=")).map(|rest| rest.split(';').next().unwrap().to_string()))
             .unwrap()
     };
-    let session_cookie = cookies
-        .iter()
-        .find(|c| c.starts_with("sessionid="))
-        .unwrap();
+    let session_cookie = cookies.iter().find(|c| c.starts_with("sessionid=")).unwrap();
     assert!(session_cookie.contains("HttpOnly"));
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["email"], "demo@example.com");
@@ -46,31 +36,20 @@ fn cookie_header(session: &str, csrf: &str) -> String {
 }
 
 fn basic() -> String {
-    format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("demo@example.com:{PASSWORD}"))
-    )
+    format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("demo@example.com:{PASSWORD}")))
 }
 
 #[tokio::test]
 async fn session_read_and_patch_with_csrf() {
     let s = Ref::start().await;
     let (session, csrf) = login(&s).await;
-    let (status, _, v) = answer(
-        s.req("GET", "/api/v1/user/")
-            .header("Cookie", cookie_header(&session, &csrf))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _, v) =
+        answer(s.req("GET", "/api/v1/user/").header("Cookie", cookie_header(&session, &csrf)).send().await.unwrap())
+            .await;
     assert_eq!(status, 200);
     assert_eq!(v["id"], "user_demo_ada");
     assert_eq!(v["first_name"], "Ada");
-    assert_eq!(
-        v["country"],
-        json!({"code": "GBR", "name": "United Kingdom"})
-    );
+    assert_eq!(v["country"], json!({"code": "GBR", "name": "United Kingdom"}));
 
     let r = s
         .req("PATCH", "/api/v1/user/")
@@ -84,10 +63,7 @@ async fn session_read_and_patch_with_csrf() {
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["first_name"], "Augusta");
     assert_eq!(v["last_name"], "Lovelace");
-    assert_eq!(
-        v["country"],
-        json!({"code": "USA", "name": "United States"})
-    );
+    assert_eq!(v["country"], json!({"code": "USA", "name": "United States"}));
     assert_eq!(v["city"], Value::Null);
 }
 
@@ -96,43 +72,21 @@ async fn csrf_refusals_as_django() {
     let s = Ref::start().await;
     let (session, csrf) = login(&s).await;
     let patch = |cookie: String, token: Option<&str>| {
-        let mut r = s
-            .req("PATCH", "/api/v1/user/")
-            .header("Cookie", cookie)
-            .json(&json!({"first_name": "X"}));
+        let mut r = s.req("PATCH", "/api/v1/user/").header("Cookie", cookie).json(&json!({"first_name": "X"}));
         if let Some(t) = token {
             r = r.header("X-CSRFToken", t);
         }
         r.send()
     };
     let (status, _, v) = answer(patch(cookie_header(&session, &csrf), None).await.unwrap()).await;
-    assert_eq!(
-        (status, v),
-        (403, json!({"detail": "CSRF Failed: CSRF token missing."}))
-    );
-    let (status, _, v) = answer(
-        patch(format!("sessionid={session}"), Some(&csrf))
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(
-        (status, v),
-        (403, json!({"detail": "CSRF Failed: CSRF cookie not set."}))
-    );
+    assert_eq!((status, v), (403, json!({"detail": "CSRF Failed: CSRF token missing."})));
+    let (status, _, v) = answer(patch(format!("sessionid={session}"), Some(&csrf)).await.unwrap()).await;
+    assert_eq!((status, v), (403, json!({"detail": "CSRF Failed: CSRF cookie not set."})));
     let wrong = "a".repeat(32);
-    let (status, _, v) = answer(
-        patch(cookie_header(&session, &csrf), Some(&wrong))
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _, v) = answer(patch(cookie_header(&session, &csrf), Some(&wrong)).await.unwrap()).await;
     assert_eq!(
         (status, v),
-        (
-            403,
-            json!({"detail": "CSRF Failed: CSRF token from the 'X-Csrftoken' HTTP header incorrect."})
-        )
+        (403, json!({"detail": "CSRF Failed: CSRF token from the 'X-Csrftoken' HTTP header incorrect."}))
     );
     // A foreign origin is refused even with a matching token.
     let r = s
@@ -146,32 +100,20 @@ async fn csrf_refusals_as_django() {
         .unwrap();
     let (status, _, v) = answer(r).await;
     assert_eq!(status, 403);
-    assert_eq!(v["detail"], "CSRF Failed: Origin checking failed - http://evil.test does not match any trusted origins.");
+    assert_eq!(
+        v["detail"],
+        "CSRF Failed: Origin checking failed - http://evil.test does not match any trusted origins."
+    );
     // The masked token from the csrf endpoint works as well.
     let (_, _, t) = answer(
-        s.req("GET", "/api/v1/auth/csrf/")
-            .header("Cookie", cookie_header(&session, &csrf))
-            .send()
-            .await
-            .unwrap(),
+        s.req("GET", "/api/v1/auth/csrf/").header("Cookie", cookie_header(&session, &csrf)).send().await.unwrap(),
     )
     .await;
     let masked = t["csrftoken"].as_str().unwrap();
     assert_eq!(masked.len(), 64);
-    assert_eq!(
-        patch(cookie_header(&session, &csrf), Some(masked))
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(patch(cookie_header(&session, &csrf), Some(masked)).await.unwrap().status(), 200);
     // Reads need no token.
-    let r = s
-        .req("GET", "/api/v1/user/")
-        .header("Cookie", format!("sessionid={session}"))
-        .send()
-        .await
-        .unwrap();
+    let r = s.req("GET", "/api/v1/user/").header("Cookie", format!("sessionid={session}")).send().await.unwrap();
     assert_eq!(r.status(), 200);
 }
 
@@ -179,13 +121,7 @@ async fn csrf_refusals_as_django() {
 async fn basic_auth_needs_no_csrf_and_401_names_basic() {
     let s = Ref::start().await;
     let (status, h, v) = answer(s.req("GET", "/api/v1/user/").send().await.unwrap()).await;
-    assert_eq!(
-        (status, v),
-        (
-            401,
-            json!({"detail": "Authentication credentials were not provided."})
-        )
-    );
+    assert_eq!((status, v), (401, json!({"detail": "Authentication credentials were not provided."})));
     assert_eq!(h["www-authenticate"], "Basic realm=\"api\"");
     let r = s
         .req("PATCH", "/api/v1/user/")
@@ -196,36 +132,14 @@ async fn basic_auth_needs_no_csrf_and_401_names_basic() {
         .unwrap();
     let (status, _, v) = answer(r).await;
     assert_eq!((status, v["last_name"].clone()), (200, json!("Byron")));
-    let bad = format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode("demo@example.com:wrong")
-    );
-    let (status, _, v) = answer(
-        s.req("GET", "/api/v1/user/")
-            .header("Authorization", bad)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let bad = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode("demo@example.com:wrong"));
+    let (status, _, v) = answer(s.req("GET", "/api/v1/user/").header("Authorization", bad).send().await.unwrap()).await;
+    assert_eq!((status, v), (401, json!({"detail": "Invalid username/password."})));
+    let (status, _, v) =
+        answer(s.req("GET", "/api/v1/user/").header("Authorization", "Basic !!!").send().await.unwrap()).await;
     assert_eq!(
         (status, v),
-        (401, json!({"detail": "Invalid username/password."}))
-    );
-    let (status, _, v) = answer(
-        s.req("GET", "/api/v1/user/")
-            .header("Authorization", "Basic !!!")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(
-        (status, v),
-        (
-            401,
-            json!({"detail": "Invalid basic header. Credentials not correctly base64 encoded."})
-        )
+        (401, json!({"detail": "Invalid basic header. Credentials not correctly base64 encoded."}))
     );
 }
 
@@ -243,68 +157,35 @@ async fn form_and_multipart_bodies() {
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["city"], "Paris");
     assert_eq!(v["postal"], Value::Null, "'' on a nullable field is null");
-    let form = reqwest::multipart::Form::new()
-        .text("nationality", "French")
-        .text("dob", "1990-02-03");
-    let (status, _, v) = answer(
-        s.req("PATCH", "/api/v1/user/")
-            .header("Authorization", basic())
-            .multipart(form)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let form = reqwest::multipart::Form::new().text("nationality", "French").text("dob", "1990-02-03");
+    let (status, _, v) =
+        answer(s.req("PATCH", "/api/v1/user/").header("Authorization", basic()).multipart(form).send().await.unwrap())
+            .await;
     assert_eq!(status, 200, "{v}");
-    assert_eq!(
-        (v["nationality"].clone(), v["dob"].clone()),
-        (json!("French"), json!("1990-02-03"))
-    );
+    assert_eq!((v["nationality"].clone(), v["dob"].clone()), (json!("French"), json!("1990-02-03")));
 }
 
 #[tokio::test]
 async fn errors_in_the_letraz_envelope() {
     let s = Ref::start().await;
-    let patch = |body: Value| {
-        s.req("PATCH", "/api/v1/user/")
-            .header("Authorization", basic())
-            .json(&body)
-            .send()
-    };
-    let (status, _, v) = answer(
-        patch(json!({"email": "nope", "title": "Doctor of Philosophy"}))
-            .await
-            .unwrap(),
-    )
-    .await;
+    let patch = |body: Value| s.req("PATCH", "/api/v1/user/").header("Authorization", basic()).json(&body).send();
+    let (status, _, v) = answer(patch(json!({"email": "nope", "title": "Doctor of Philosophy"})).await.unwrap()).await;
     assert_eq!(status, 400);
     let e = &v["error"];
     assert_eq!(e["code"], "INVALID REQUEST");
     assert_eq!(e["message"], "Invalid Data provided!");
     assert_eq!(e["uuid"].as_str().unwrap().len(), 36);
-    assert_eq!(
-        e["details"]["email"],
-        json!(["Enter a valid email address."])
-    );
-    assert_eq!(
-        e["details"]["title"],
-        json!(["Ensure this field has no more than 10 characters."])
-    );
+    assert_eq!(e["details"]["email"], json!(["Enter a valid email address."]));
+    assert_eq!(e["details"]["title"], json!(["Ensure this field has no more than 10 characters."]));
     assert_eq!(e["extra"]["data"]["email"], "nope");
 
     let (status, _, v) = answer(patch(json!({"email": "other@example.com"})).await.unwrap()).await;
     assert_eq!(status, 400);
-    assert_eq!(
-        v["error"]["details"],
-        json!({"email": ["user with this email already exists."]})
-    );
+    assert_eq!(v["error"]["details"], json!({"email": ["user with this email already exists."]}));
 
     let (status, _, v) = answer(patch(json!({"country": "ZZZ"})).await.unwrap()).await;
     assert_eq!(status, 400);
-    assert_eq!(
-        v["error"]["details"],
-        json!({"country": ["Invalid pk \"ZZZ\" - object does not exist."]})
-    );
+    assert_eq!(v["error"]["details"], json!({"country": ["Invalid pk \"ZZZ\" - object does not exist."]}));
 
     let r = s
         .req("PATCH", "/api/v1/user/")
@@ -317,10 +198,7 @@ async fn errors_in_the_letraz_envelope() {
     let (status, _, v) = answer(r).await;
     assert_eq!(status, 500);
     assert_eq!(v["error"]["code"], "INTERNAL SERVER ERROR");
-    assert!(v["error"]["message"]
-        .as_str()
-        .unwrap()
-        .starts_with("JSON parse error"));
+    assert!(v["error"]["message"].as_str().unwrap().starts_with("JSON parse error"));
 }
 
 #[tokio::test]
@@ -334,18 +212,11 @@ async fn login_failure_and_logout() {
         .unwrap();
     let (status, _, v) = answer(r).await;
     assert_eq!(status, 400);
-    assert!(v["error"]["message"]
-        .as_str()
-        .unwrap()
-        .starts_with("Please enter a correct email and password"));
+    assert!(v["error"]["message"].as_str().unwrap().starts_with("Please enter a correct email and password"));
     let (session, csrf) = login(&s).await;
     // Logout is an unsafe method on a session: CSRF applies.
-    let r = s
-        .req("POST", "/api/v1/auth/logout/")
-        .header("Cookie", cookie_header(&session, &csrf))
-        .send()
-        .await
-        .unwrap();
+    let r =
+        s.req("POST", "/api/v1/auth/logout/").header("Cookie", cookie_header(&session, &csrf)).send().await.unwrap();
     assert_eq!(r.status(), 403);
     let r = s
         .req("POST", "/api/v1/auth/logout/")
@@ -355,15 +226,7 @@ async fn login_failure_and_logout() {
         .await
         .unwrap();
     assert_eq!(r.status(), 204);
-    assert!(r.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .starts_with("sessionid=\"\""));
-    let r = s
-        .req("GET", "/api/v1/user/")
-        .header("Cookie", cookie_header(&session, &csrf))
-        .send()
-        .await
-        .unwrap();
+    assert!(r.headers()["set-cookie"].to_str().unwrap().starts_with("sessionid=\"\""));
+    let r = s.req("GET", "/api/v1/user/").header("Cookie", cookie_header(&session, &csrf)).send().await.unwrap();
     assert_eq!(r.status(), 401, "the session is gone");
 }

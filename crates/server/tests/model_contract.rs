@@ -29,15 +29,8 @@ async fn auth(s: &Ref, d: Dialect) -> Vec<(String, String)> {
             .iter()
             .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string())
             .collect();
-        let csrf = cookies
-            .iter()
-            .find_map(|c| c.strip_prefix("csrftoken="))
-            .unwrap()
-            .to_string();
-        return vec![
-            ("Cookie".into(), cookies.join("; ")),
-            ("X-CSRFToken".into(), csrf),
-        ];
+        let csrf = cookies.iter().find_map(|c| c.strip_prefix("csrftoken=")).unwrap().to_string();
+        return vec![("Cookie".into(), cookies.join("; ")), ("X-CSRFToken".into(), csrf)];
     }
     vec![("Authorization".into(), authorization(s, d).await)]
 }
@@ -48,21 +41,11 @@ async fn authorization(s: &Ref, d: Dialect) -> String {
     match d {
         Dialect::Pwgen => format!("Bearer {}", s.pwgen_sign_in("demo@example.com").await.0),
         Dialect::AisquareProfile | Dialect::AisquareDetails => {
-            let v: Value = post("/api/v1/iam/token/", creds)
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let v: Value = post("/api/v1/iam/token/", creds).await.unwrap().json().await.unwrap();
             format!("Bearer {}", v["access"].as_str().unwrap())
         }
         Dialect::UsersMe => {
-            let v: Value = post("/api/auth/token/login/", creds)
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let v: Value = post("/api/auth/token/login/", creds).await.unwrap().json().await.unwrap();
             format!("Token {}", v["auth_token"].as_str().unwrap())
         }
         Dialect::Letraz => unreachable!("letraz signs in with a session"),
@@ -72,17 +55,8 @@ async fn authorization(s: &Ref, d: Dialect) -> String {
 /// A valid new value for every editable field.
 fn edit_all(d: Dialect, loaded: &FormValues) -> FormValues {
     let mut edited = loaded.clone();
-    for spec in catalogue(d)
-        .iter()
-        .filter(|s| s.in_json_patch() && s.kind != FieldKind::File)
-    {
-        let text = |s: &str| {
-            FieldValue::Text(
-                s.chars()
-                    .take(spec.max_length.unwrap_or(usize::MAX))
-                    .collect(),
-            )
-        };
+    for spec in catalogue(d).iter().filter(|s| s.in_json_patch() && s.kind != FieldKind::File) {
+        let text = |s: &str| FieldValue::Text(s.chars().take(spec.max_length.unwrap_or(usize::MAX)).collect());
         let v = match spec.kind {
             FieldKind::Email => text("edited@example.org"),
             FieldKind::Url => text("https://example.org/p"),
@@ -105,19 +79,13 @@ fn edit_all(d: Dialect, loaded: &FormValues) -> FormValues {
 /// Every nullable field cleared.
 fn clear_all(d: Dialect, loaded: &FormValues) -> FormValues {
     let mut edited = loaded.clone();
-    for spec in catalogue(d)
-        .iter()
-        .filter(|s| s.in_json_patch() && s.nullable && s.kind != FieldKind::File)
-    {
+    for spec in catalogue(d).iter().filter(|s| s.in_json_patch() && s.nullable && s.kind != FieldKind::File) {
         edited.set(spec.path, FieldValue::Null);
     }
     edited
 }
 
-fn with_auth(
-    mut req: reqwest::RequestBuilder,
-    authz: &[(String, String)],
-) -> reqwest::RequestBuilder {
+fn with_auth(mut req: reqwest::RequestBuilder, authz: &[(String, String)]) -> reqwest::RequestBuilder {
     for (k, v) in authz {
         req = req.header(k, v);
     }
@@ -126,25 +94,12 @@ fn with_auth(
 
 async fn read(s: &Ref, d: Dialect, authz: &[(String, String)]) -> Value {
     let ep = Endpoints::defaults(d).read;
-    let (status, _, v) = answer(
-        with_auth(s.req(&ep.method, &ep.path), authz)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _, v) = answer(with_auth(s.req(&ep.method, &ep.path), authz).send().await.unwrap()).await;
     assert_eq!(status, 200, "{} read: {v}", d.name());
     v
 }
 
-async fn send(
-    s: &Ref,
-    d: Dialect,
-    authz: &[(String, String)],
-    id: &str,
-    body: &Value,
-    multipart: bool,
-) -> Value {
+async fn send(s: &Ref, d: Dialect, authz: &[(String, String)], id: &str, body: &Value, multipart: bool) -> Value {
     let ep = Endpoints::defaults(d).update;
     let mut req = with_auth(s.req(&ep.method, &ep.path_for(Some(id))), authz);
     req = if multipart {
@@ -162,10 +117,7 @@ async fn send(
 }
 
 fn assert_agree(d: Dialect, got: &FormValues, want: &FormValues, body: &Value) {
-    for spec in catalogue(d)
-        .iter()
-        .filter(|s| s.in_json_patch() && s.kind != FieldKind::File)
-    {
+    for spec in catalogue(d).iter().filter(|s| s.in_json_patch() && s.kind != FieldKind::File) {
         let g = normalize(spec, got.get(spec.path).unwrap_or(&FieldValue::Null));
         let w = normalize(spec, want.get(spec.path).unwrap_or(&FieldValue::Null));
         assert_eq!(g, w, "{} field {} after {body}", d.name(), spec.path);
@@ -176,47 +128,27 @@ async fn round_trip(d: Dialect, multipart: bool) {
     let s = Ref::start().await;
     let authz = auth(&s, d).await;
     let answer0 = read(&s, d, &authz).await;
-    let id = answer0["id"]
-        .as_i64()
-        .map(|i| i.to_string())
-        .unwrap_or_default();
+    let id = answer0["id"].as_i64().map(|i| i.to_string()).unwrap_or_default();
     let loaded = from_answer(d, &answer0);
     for edited in [edit_all(d, &loaded), clear_all(d, &edit_all(d, &loaded))] {
         let before = from_answer(d, &read(&s, d, &authz).await);
         let body = patch(d, &before, &edited);
         let after = send(&s, d, &authz, &id, &body, multipart).await;
-        assert_agree(
-            d,
-            &from_answer(d, &after),
-            &apply_patch(d, &before, &body),
-            &body,
-        );
+        assert_agree(d, &from_answer(d, &after), &apply_patch(d, &before, &body), &body);
         // And a fresh read says the same.
-        assert_agree(
-            d,
-            &from_answer(d, &read(&s, d, &authz).await),
-            &apply_patch(d, &before, &body),
-            &body,
-        );
+        assert_agree(d, &from_answer(d, &read(&s, d, &authz).await), &apply_patch(d, &before, &body), &body);
     }
     let last = read(&s, d, &authz).await;
     match d {
-        Dialect::Letraz => {
-            drop(serde_json::from_value::<profile_model::wire::letraz::User>(last).unwrap())
+        Dialect::Letraz => drop(serde_json::from_value::<profile_model::wire::letraz::User>(last).unwrap()),
+        Dialect::AisquareProfile => {
+            drop(serde_json::from_value::<profile_model::wire::aisquare::IAMUserDetailView>(last).unwrap())
         }
-        Dialect::AisquareProfile => drop(
-            serde_json::from_value::<profile_model::wire::aisquare::IAMUserDetailView>(last)
-                .unwrap(),
-        ),
-        Dialect::AisquareDetails => drop(
-            serde_json::from_value::<profile_model::wire::aisquare::IAMUserDetail>(last).unwrap(),
-        ),
-        Dialect::Pwgen => {
-            drop(serde_json::from_value::<profile_model::wire::pwgen::User>(last).unwrap())
+        Dialect::AisquareDetails => {
+            drop(serde_json::from_value::<profile_model::wire::aisquare::IAMUserDetail>(last).unwrap())
         }
-        Dialect::UsersMe => {
-            drop(serde_json::from_value::<profile_model::wire::users_me::User>(last).unwrap())
-        }
+        Dialect::Pwgen => drop(serde_json::from_value::<profile_model::wire::pwgen::User>(last).unwrap()),
+        Dialect::UsersMe => drop(serde_json::from_value::<profile_model::wire::users_me::User>(last).unwrap()),
     }
 }
 
@@ -269,15 +201,9 @@ async fn session_from_config(d: Dialect, login: &str) {
     use profile_model::{AppConfig, AuthMode};
     let s = Ref::start().await;
     let c = AppConfig::defaults(d);
-    let call = |ep: &profile_model::Endpoint, authz: &[(String, String)]| {
-        with_auth(s.req(&ep.method, &ep.path), authz)
-    };
+    let call = |ep: &profile_model::Endpoint, authz: &[(String, String)]| with_auth(s.req(&ep.method, &ep.path), authz);
     let sign_in = c.endpoints.sign_in.as_ref().expect("a sign-in endpoint");
-    let r = call(sign_in, &[])
-        .json(&c.sign_in.body(login, PASSWORD))
-        .send()
-        .await
-        .unwrap();
+    let r = call(sign_in, &[]).json(&c.sign_in.body(login, PASSWORD)).send().await.unwrap();
     let cookies: Vec<String> = r
         .headers()
         .get_all("set-cookie")
@@ -299,10 +225,7 @@ async fn session_from_config(d: Dialect, login: &str) {
             let csrf = c.endpoints.csrf.as_ref().expect("a CSRF endpoint");
             let (status, _, v) = answer(call(csrf, &authz).send().await.unwrap()).await;
             assert_eq!(status, 200);
-            authz.push((
-                "X-CSRFToken".into(),
-                v["csrftoken"].as_str().unwrap().into(),
-            ));
+            authz.push(("X-CSRFToken".into(), v["csrftoken"].as_str().unwrap().into()));
         }
     }
 
@@ -311,29 +234,15 @@ async fn session_from_config(d: Dialect, login: &str) {
     assert!(me.is_object(), "{} read: {me}", d.name());
     // The photo field the config names is in the answer.
     if let Some(photo) = c.avatar_field() {
-        assert!(
-            me.get(photo.name()).is_some(),
-            "{} answers no {}",
-            d.name(),
-            photo.name()
-        );
+        assert!(me.get(photo.name()).is_some(), "{} answers no {}", d.name(), photo.name());
     }
 
     if let (Some(ep), Some(rt)) = (&c.endpoints.refresh, &refresh) {
-        let (status, _, v) = answer(
-            call(ep, &[])
-                .json(&json!({ c.sign_in.refresh_field.clone().unwrap(): rt }))
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await;
+        let (status, _, v) =
+            answer(call(ep, &[]).json(&json!({ c.sign_in.refresh_field.clone().unwrap(): rt })).send().await.unwrap())
+                .await;
         assert_eq!(status, 200, "{} refresh: {v}", d.name());
-        assert!(
-            c.sign_in.token(&v).is_some(),
-            "{} refresh answer {v}",
-            d.name()
-        );
+        assert!(c.sign_in.token(&v).is_some(), "{} refresh answer {v}", d.name());
     }
 
     let sign_out = c.endpoints.sign_out.as_ref().expect("a sign-out endpoint");
@@ -342,33 +251,17 @@ async fn session_from_config(d: Dialect, login: &str) {
         req = req.json(&body);
     }
     let (status, _, v) = answer(req.send().await.unwrap()).await;
-    assert!(
-        (200..300).contains(&status),
-        "{} sign-out: {status} {v}",
-        d.name()
-    );
+    assert!((200..300).contains(&status), "{} sign-out: {status} {v}", d.name());
     // Signed out: a session or a token key is gone at once; simplejwt's
     // access token lives on, but its refresh token is blacklisted.
     match (&c.endpoints.refresh, &refresh) {
         (Some(ep), Some(rt)) => {
-            let (status, _, _) = answer(
-                call(ep, &[])
-                    .json(&json!({ "refresh": rt }))
-                    .send()
-                    .await
-                    .unwrap(),
-            )
-            .await;
+            let (status, _, _) = answer(call(ep, &[]).json(&json!({ "refresh": rt })).send().await.unwrap()).await;
             assert_eq!(status, 401, "{} refresh after sign-out", d.name());
         }
         _ => {
-            let (status, _, _) =
-                answer(call(&c.endpoints.read, &authz).send().await.unwrap()).await;
-            assert!(
-                status == 401 || status == 403,
-                "{} read after sign-out: {status}",
-                d.name()
-            );
+            let (status, _, _) = answer(call(&c.endpoints.read, &authz).send().await.unwrap()).await;
+            assert!(status == 401 || status == 403, "{} read after sign-out: {status}", d.name());
         }
     }
 }

@@ -1,53 +1,70 @@
-//! The app's files as a static host should serve them: the gzip copy the
-//! build writes beside each file goes to browsers that accept it (with
-//! `Vary: Accept-Encoding`), the plain file to those that do not.
+//! The app's files as a static host should serve them: the brotli or gzip
+//! copy the build writes beside each file goes to browsers that accept it
+//! (brotli first, with `Vary: Accept-Encoding`), the plain file to those
+//! that accept neither; content-hashed names are cached for good, the
+//! rest revalidated.
 
 mod common;
 
 use common::Ref;
 
-#[tokio::test]
-async fn precompressed_files_go_to_browsers_that_accept_gzip() {
+const WASM: &[u8] = b"\0asm\x01\0\0\0 the module";
+const GZIPPED: &[u8] = b"pretend-gzip-bytes";
+const BROTLI: &[u8] = b"pretend-brotli-bytes";
+const MODULE: &str = "/app_bg-0123456789.wasm";
+
+async fn serving_a_build() -> (Ref, tempfile::TempDir) {
     let dist = tempfile::tempdir().unwrap();
-    let wasm = b"\0asm\x01\0\0\0 the module";
-    let gzipped = b"pretend-gzip-bytes";
-    std::fs::write(
-        dist.path().join("index.html"),
-        "<!DOCTYPE html><html></html>",
-    )
-    .unwrap();
-    std::fs::write(dist.path().join("app_bg.wasm"), wasm).unwrap();
-    std::fs::write(dist.path().join("app_bg.wasm.gz"), gzipped).unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!DOCTYPE html><html></html>").unwrap();
+    std::fs::write(dist.path().join("index.html.br"), "pretend-brotli-html").unwrap();
+    let file = dist.path().join(MODULE.trim_start_matches('/'));
+    std::fs::write(&file, WASM).unwrap();
+    std::fs::write(file.with_extension("wasm.gz"), GZIPPED).unwrap();
+    std::fs::write(file.with_extension("wasm.br"), BROTLI).unwrap();
     let d = dist.path().to_path_buf();
-    let s = Ref::start_with(move |c| c.static_dir = Some(d)).await;
+    (Ref::start_with(move |c| c.static_dir = Some(d)).await, dist)
+}
 
-    let r = s
-        .req("GET", "/app_bg.wasm")
-        .header("Accept-Encoding", "gzip, deflate, br")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
+async fn get(s: &Ref, path: &str, accept_encoding: Option<&str>) -> reqwest::Response {
+    let mut req = s.req("GET", path);
+    if let Some(encodings) = accept_encoding {
+        req = req.header("Accept-Encoding", encodings);
+    }
+    let r = req.send().await.unwrap();
+    assert_eq!(r.status(), 200, "GET {path}");
+    r
+}
+
+#[tokio::test]
+async fn brotli_then_gzip_then_plain_by_what_the_browser_accepts() {
+    let (s, _dist) = serving_a_build().await;
+
+    let r = get(&s, MODULE, Some("gzip, deflate, br")).await;
+    assert_eq!(r.headers()["content-encoding"], "br");
+    assert_eq!(r.headers()["content-type"], "application/wasm", "streaming compilation needs the wasm type");
+    let vary: Vec<String> =
+        r.headers().get_all("vary").iter().map(|v| v.to_str().unwrap().to_ascii_lowercase()).collect();
+    assert!(vary.iter().any(|v| v.contains("accept-encoding")), "caches must key on the encoding: {vary:?}");
+    assert_eq!(&r.bytes().await.unwrap()[..], BROTLI);
+
+    let r = get(&s, MODULE, Some("gzip")).await;
     assert_eq!(r.headers()["content-encoding"], "gzip");
-    assert_eq!(
-        r.headers()["content-type"],
-        "application/wasm",
-        "streaming compilation needs the wasm type"
-    );
-    let vary: Vec<String> = r
-        .headers()
-        .get_all("vary")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_ascii_lowercase())
-        .collect();
-    assert!(
-        vary.iter().any(|v| v.contains("accept-encoding")),
-        "caches must key on the encoding: {vary:?}"
-    );
-    assert_eq!(&r.bytes().await.unwrap()[..], gzipped);
+    assert_eq!(&r.bytes().await.unwrap()[..], GZIPPED);
 
-    let r = s.req("GET", "/app_bg.wasm").send().await.unwrap();
-    assert_eq!(r.status(), 200);
+    let r = get(&s, MODULE, None).await;
     assert!(r.headers().get("content-encoding").is_none());
-    assert_eq!(&r.bytes().await.unwrap()[..], wasm);
+    assert_eq!(&r.bytes().await.unwrap()[..], WASM);
+}
+
+#[tokio::test]
+async fn hashed_files_are_immutable_and_pages_revalidate() {
+    let (s, _dist) = serving_a_build().await;
+    let r = get(&s, MODULE, None).await;
+    assert_eq!(r.headers()["cache-control"], "public, max-age=31536000, immutable");
+    for page in ["/", "/profile"] {
+        let r = s.req("GET", page).header("Accept", "text/html").header("Accept-Encoding", "br").send().await.unwrap();
+        assert_eq!(r.status(), 200, "GET {page}");
+        assert_eq!(r.headers()["cache-control"], "no-cache", "{page}");
+        assert_eq!(r.headers()["content-encoding"], "br", "{page}: index.html's brotli copy");
+    }
 }

@@ -26,14 +26,7 @@ async fn login_by_username_or_email_and_read() {
     let s = Ref::start().await;
     let t = token(&s, "BehroozGhorbani").await;
     assert_eq!(token(&s, "demo@example.com").await, t, "one token per user");
-    let (status, _, v) = answer(
-        s.req("GET", "/api/users/me/")
-            .header("Authorization", &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _, v) = answer(s.req("GET", "/api/users/me/").header("Authorization", &t).send().await.unwrap()).await;
     assert_eq!(status, 200);
     assert_eq!(v["full_name"], "بهروز قربانی");
     assert_eq!(v["username"], "BehroozGhorbani");
@@ -46,51 +39,21 @@ async fn login_by_username_or_email_and_read() {
         .await
         .unwrap();
     let (status, _, v) = answer(r).await;
-    assert_eq!(
-        (status, v),
-        (
-            400,
-            json!({"non_field_errors": ["Unable to log in with provided credentials."]})
-        )
-    );
+    assert_eq!((status, v), (400, json!({"non_field_errors": ["Unable to log in with provided credentials."]})));
 }
 
 #[tokio::test]
 async fn token_auth_401s() {
     let s = Ref::start().await;
     let (status, h, v) = answer(s.req("GET", "/api/users/me/").send().await.unwrap()).await;
-    assert_eq!(
-        (status, v),
-        (
-            401,
-            json!({"detail": "Authentication credentials were not provided."})
-        )
-    );
+    assert_eq!((status, v), (401, json!({"detail": "Authentication credentials were not provided."})));
     assert_eq!(h["www-authenticate"], "Token");
-    let (status, _, v) = answer(
-        s.req("GET", "/api/users/me/")
-            .header("Authorization", "Token nope")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _, v) =
+        answer(s.req("GET", "/api/users/me/").header("Authorization", "Token nope").send().await.unwrap()).await;
     assert_eq!((status, v), (401, json!({"detail": "Invalid token."})));
-    let (status, _, v) = answer(
-        s.req("GET", "/api/users/me/")
-            .header("Authorization", "Token")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(
-        (status, v),
-        (
-            401,
-            json!({"detail": "Invalid token header. No credentials provided."})
-        )
-    );
+    let (status, _, v) =
+        answer(s.req("GET", "/api/users/me/").header("Authorization", "Token").send().await.unwrap()).await;
+    assert_eq!((status, v), (401, json!({"detail": "Invalid token header. No credentials provided."})));
 }
 
 #[tokio::test]
@@ -112,15 +75,8 @@ async fn patch_and_put_are_partial() {
     // The seed document's own example body (with the file dropped).
     let body = json!({"first_name": "Alexandra", "last_name": "Thompson", "username": "alex_thompson",
                       "mobile_number": "+1-555-0124", "email": "alexandra.thompson@techcorp.com", "gender": "female"});
-    let (status, _, v) = answer(
-        s.req("PUT", "/api/users/me/")
-            .header("Authorization", &t)
-            .json(&body)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _, v) =
+        answer(s.req("PUT", "/api/users/me/").header("Authorization", &t).json(&body).send().await.unwrap()).await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["username"], "alex_thompson");
     assert_eq!(v["gender"], "female");
@@ -133,10 +89,7 @@ async fn patch_and_put_are_partial() {
             .unwrap(),
     )
     .await;
-    assert_eq!(
-        (status, v),
-        (400, json!({"gender": ["\"robot\" is not a valid choice."]}))
-    );
+    assert_eq!((status, v), (400, json!({"gender": ["\"robot\" is not a valid choice."]})));
 }
 
 #[tokio::test]
@@ -153,15 +106,8 @@ async fn unique_conflicts() {
         .unwrap();
     assert_eq!(r.status(), 200);
     let body = json!({"username": "grace", "email": "other@example.com", "mobile_number": "0700"});
-    let (status, _, v) = answer(
-        s.req("PATCH", "/api/users/me/")
-            .header("Authorization", &t)
-            .json(&body)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _, v) =
+        answer(s.req("PATCH", "/api/users/me/").header("Authorization", &t).json(&body).send().await.unwrap()).await;
     assert_eq!(status, 400);
     assert_eq!(
         v,
@@ -178,34 +124,19 @@ async fn avatar_upload_absolute_url_and_null_removes() {
     let form = reqwest::multipart::Form::new()
         .part("avatar", file_part(PNG, "photo.png", "image/png"))
         .text("gender", "other");
-    let (status, _, v) = answer(
-        s.req("PATCH", "/api/users/me/")
-            .header("Authorization", &t)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _, v) =
+        answer(s.req("PATCH", "/api/users/me/").header("Authorization", &t).multipart(form).send().await.unwrap())
+            .await;
     assert_eq!(status, 200, "{v}");
     let url = v["avatar"].as_str().unwrap().to_string();
-    assert!(
-        url.starts_with(&format!("{}/media/users/avatars/photo_", s.base)),
-        "{url}"
-    );
+    assert!(url.starts_with(&format!("{}/media/users/avatars/photo_", s.base)), "{url}");
     assert_eq!(v["gender"], "other");
     let got = s.http.get(&url).send().await.unwrap();
     assert_eq!(&got.bytes().await.unwrap()[..], PNG);
     let form = reqwest::multipart::Form::new().text("avatar", "null");
-    let (status, _, v) = answer(
-        s.req("PATCH", "/api/users/me/")
-            .header("Authorization", &t)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _, v) =
+        answer(s.req("PATCH", "/api/users/me/").header("Authorization", &t).multipart(form).send().await.unwrap())
+            .await;
     assert_eq!((status, v["avatar"].clone()), (200, Value::Null));
     assert_eq!(s.http.get(&url).send().await.unwrap().status(), 404);
     // JSON null works the same way.
@@ -223,19 +154,11 @@ async fn avatar_upload_absolute_url_and_null_removes() {
 async fn fake_png_and_upload_limit() {
     let s = Ref::start().await;
     let t = token(&s, "BehroozGhorbani").await;
-    let form = reqwest::multipart::Form::new().part(
-        "avatar",
-        file_part(b"GIF-ish but not really", "a.png", "image/png"),
-    );
-    let (status, _, v) = answer(
-        s.req("PATCH", "/api/users/me/")
-            .header("Authorization", &t)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let form =
+        reqwest::multipart::Form::new().part("avatar", file_part(b"GIF-ish but not really", "a.png", "image/png"));
+    let (status, _, v) =
+        answer(s.req("PATCH", "/api/users/me/").header("Authorization", &t).multipart(form).send().await.unwrap())
+            .await;
     assert_eq!(status, 400);
     assert_eq!(
         v["avatar"][0],
@@ -243,47 +166,22 @@ async fn fake_png_and_upload_limit() {
     );
     let mut big = PNG.to_vec();
     big.resize(s.config.max_upload_bytes + 10, 0);
-    let form =
-        reqwest::multipart::Form::new().part("avatar", file_part(&big, "big.png", "image/png"));
-    let (status, _, body) = answer(
-        s.req("PATCH", "/api/users/me/")
-            .header("Authorization", &t)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let form = reqwest::multipart::Form::new().part("avatar", file_part(&big, "big.png", "image/png"));
+    let (status, _, body) =
+        answer(s.req("PATCH", "/api/users/me/").header("Authorization", &t).multipart(form).send().await.unwrap())
+            .await;
     assert_eq!(status, 413);
-    assert!(body
-        .as_str()
-        .unwrap()
-        .contains("413 Request Entity Too Large"));
+    assert!(body.as_str().unwrap().contains("413 Request Entity Too Large"));
 }
 
 #[tokio::test]
 async fn missing_slash_is_a_500_page_for_patch_and_a_redirect_for_get() {
     let s = Ref::start().await;
     let t = token(&s, "BehroozGhorbani").await;
-    let r = s
-        .req("PATCH", "/api/users/me")
-        .header("Authorization", &t)
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
+    let r = s.req("PATCH", "/api/users/me").header("Authorization", &t).json(&json!({})).send().await.unwrap();
     assert_eq!(r.status(), 500);
-    assert!(r
-        .text()
-        .await
-        .unwrap()
-        .contains("<h1>Server Error (500)</h1>"));
-    let r = s
-        .req("GET", "/api/users/me")
-        .header("Authorization", &t)
-        .send()
-        .await
-        .unwrap();
+    assert!(r.text().await.unwrap().contains("<h1>Server Error (500)</h1>"));
+    let r = s.req("GET", "/api/users/me").header("Authorization", &t).send().await.unwrap();
     assert_eq!(r.status(), 301);
     assert_eq!(r.headers()["location"], "/api/users/me/");
 }
@@ -293,23 +191,10 @@ async fn logout_deletes_the_token() {
     let s = Ref::start().await;
     let t = token(&s, "BehroozGhorbani").await;
     assert_eq!(
-        s.req("POST", "/api/auth/token/logout/")
-            .header("Authorization", &t)
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        s.req("POST", "/api/auth/token/logout/").header("Authorization", &t).send().await.unwrap().status(),
         204
     );
-    assert_eq!(
-        s.req("GET", "/api/users/me/")
-            .header("Authorization", &t)
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        401
-    );
+    assert_eq!(s.req("GET", "/api/users/me/").header("Authorization", &t).send().await.unwrap().status(), 401);
 }
 
 #[tokio::test]
@@ -327,16 +212,7 @@ async fn urlencoded_bodies_and_wrong_methods() {
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["last_name"], "Q");
     assert_eq!(v["mobile_number"], Value::Null);
-    let (status, _, v) = answer(
-        s.req("DELETE", "/api/users/me/")
-            .header("Authorization", &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(
-        (status, v),
-        (405, json!({"detail": "Method \"DELETE\" not allowed."}))
-    );
+    let (status, _, v) =
+        answer(s.req("DELETE", "/api/users/me/").header("Authorization", &t).send().await.unwrap()).await;
+    assert_eq!((status, v), (405, json!({"detail": "Method \"DELETE\" not allowed."})));
 }

@@ -40,7 +40,9 @@ pub fn CropView(
         drag.set_value(Some((ev.pointer_id(), ev.client_x(), ev.client_y())));
     };
     let on_pointermove = move |ev: ev::PointerEvent| {
-        let Some((id, x, y)) = drag.get_value() else { return };
+        let Some((id, x, y)) = drag.get_value() else {
+            return;
+        };
         if id != ev.pointer_id() {
             return;
         }

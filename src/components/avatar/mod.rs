@@ -17,10 +17,10 @@ use profile_model::{AvatarPolicy, Message};
 use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlImageElement, HtmlInputElement};
 
+use crate::format::fixed;
 use crate::i18n::use_i18n;
 use crate::media::{crop_square, decode_image, encode, Encoded, ObjectUrl};
 use check::{check_file, format_bytes, output_formats, output_name};
-use crate::format::fixed;
 use crop_view::CropView;
 
 /// A photo the person prepared: already cropped square and downscaled.
@@ -118,7 +118,9 @@ pub fn AvatarEditor(
     // reloaded): what was pending is done, show the server's photo.
     Effect::new(move |before: Option<Option<String>>| {
         let now = current_url.get();
-        if before.is_some_and(|before| before != now) && (picked.with_untracked(Option::is_some) || removing.get_untracked()) {
+        if before.is_some_and(|before| before != now)
+            && (picked.with_untracked(Option::is_some) || removing.get_untracked())
+        {
             reset(false);
             on_change.run(AvatarChange::Keep);
         }
@@ -172,8 +174,11 @@ pub fn AvatarEditor(
 
     // Encode the crop once it has settled and hand it to the page.
     let prepare = move |c: Crop, this: u64| async move {
-        let source = picked.try_with_untracked(|p| p.as_ref().and_then(|p| Some((p.image.clone()?, p.file_name.clone()))));
-        let Some(Some((image, name))) = source else { return };
+        let source =
+            picked.try_with_untracked(|p| p.as_ref().and_then(|p| Some((p.image.clone()?, p.file_name.clone()))));
+        let Some(Some((image, name))) = source else {
+            return;
+        };
         let side = c.output_side(AVATAR_MAX_SIDE);
         let formats = output_formats(&policy.get_value());
         let encoded = match crop_square(&image, c.rect(), side) {
@@ -191,7 +196,9 @@ pub fn AvatarEditor(
                 if bytes > max {
                     // Only with a limit far below any photo's size.
                     error.set(Some(
-                        Message::rule("avatar.error.too_large").with("size", format_bytes(bytes)).with("max", format_bytes(max)),
+                        Message::rule("avatar.error.too_large")
+                            .with("size", format_bytes(bytes))
+                            .with("max", format_bytes(max)),
                     ));
                     return;
                 }
@@ -221,7 +228,9 @@ pub fn AvatarEditor(
     // A photo pasted anywhere on the page while the editor is shown; text
     // pasted into a field stays the field's.
     let paste = window_event_listener(ev::paste, move |ev: web_sys::ClipboardEvent| {
-        let Some(data) = ev.clipboard_data() else { return };
+        let Some(data) = ev.clipboard_data() else {
+            return;
+        };
         if is_text_field(ev.target()) && data.types().includes(&"text/plain".into(), 0) {
             return;
         }
@@ -288,7 +297,8 @@ pub fn AvatarEditor(
             })
         }
     };
-    let error_text = move || error.get().map(|m| i18n.message(&m)).or_else(|| server_error.get().filter(|s| !s.is_empty()));
+    let error_text =
+        move || error.get().map(|m| i18n.message(&m)).or_else(|| server_error.get().filter(|s| !s.is_empty()));
 
     view! {
         <div class="avatar" class:avatar--dragover=move || dragging_over.get() data-testid="avatar-editor">
@@ -354,6 +364,8 @@ pub fn AvatarEditor(
 
 /// Whether a paste lands in something the person types into.
 fn is_text_field(target: Option<web_sys::EventTarget>) -> bool {
-    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return false };
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return false;
+    };
     el.is_content_editable() || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA")
 }

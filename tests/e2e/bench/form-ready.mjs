@@ -1,46 +1,29 @@
-// Navigation → profile form ready for a keystroke, on cold loads at 4× CPU.
+// Navigation → the profile form showing the server's values, on cold
+// signed-in loads of /profile at 4× CPU, for each app, the apps' loads
+// alternating (app, peer, app, peer, …) so a change in how busy the machine
+// is falls on both alike.
 //
-// "Ready" means: the input the keystroke measurement types into is in the
-// DOM and enabled, and the loading skeleton (data-testid="loading") is gone.
-// The time is performance.now() in the page when a MutationObserver first
-// sees that state; performance.now() counts from the navigation start.
-import { coldPage, profileUrl } from './session.mjs';
-import { recordTransfers } from './transfer.mjs';
+// Starts at the navigation; stops when the frame that first shows the
+// City input holding the server's city has been painted (load.mjs). Each
+// load also counts the bytes received, every request included (the API
+// too), until the network is quiet after that (transfer.mjs).
+//
+// One unmeasured load of each app comes first (the browser's own first-use
+// costs, which fall on whichever app goes first, are not either app's).
+import { coldLoad } from './load.mjs';
+import { profileUrl } from './session.mjs';
 import { summary } from './stats.mjs';
 
-/// Runs in the page before the app: resolves `window.__formReady` with the
-/// time the form became usable.
-function watchFormReady(field) {
-  window.__formReady = new Promise((resolve) => {
-    const ready = () => {
-      const input = document.querySelector(`[data-testid="${field}"]`);
-      return input?.matches(':enabled') && !document.querySelector('[data-testid="loading"]');
-    };
-    const observer = new MutationObserver(() => {
-      if (ready()) {
-        observer.disconnect();
-        resolve(performance.now());
-      }
-    });
-    observer.observe(document, { childList: true, subtree: true, attributeFilter: ['disabled'] });
-  });
-}
-
-/// `loads` cold loads of /profile; the first one also records what went
-/// over the wire.
-export async function measureFormReady(browser, state, field, loads, base) {
-  const times = [];
-  let sent = null;
+/// `loads` cold loads of /profile per subject under `network` (null: no
+/// throttle); per subject `{ ...summary, samples, loads: [{ readyMs, sent }] }`.
+export async function measureFormReady(browser, subjects, loads, network = null) {
+  const runs = Object.fromEntries(subjects.map((s) => [s.name, []]));
+  for (const s of subjects) await coldLoad(browser, s.state, profileUrl(s.base), s.cityReady, { network });
   for (let i = 0; i < loads; i++) {
-    const { page, cdp, close } = await coldPage(browser, state, { initScripts: [[watchFormReady, field]] });
-    const transfers = i === 0 ? recordTransfers(cdp) : null;
-    await page.goto(profileUrl(base));
-    times.push(await page.evaluate(() => Promise.race([
-      window.__formReady,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('profile form not ready within 60 s')), 60_000)),
-    ])));
-    if (transfers) sent = transfers();
-    await close();
+    for (const s of subjects) runs[s.name].push(await coldLoad(browser, s.state, profileUrl(s.base), s.cityReady, { network }));
   }
-  return { field, ...summary(times), samples: times, sent };
+  return Object.fromEntries(subjects.map((s) => {
+    const samples = runs[s.name].map((r) => r.readyMs);
+    return [s.name, { network: network?.name ?? 'none', ready: s.cityReady, ...summary(samples), samples, loads: runs[s.name] }];
+  }));
 }

@@ -1,14 +1,18 @@
 // Keystroke → validation message painted, at 4× CPU, timed in the page with
-// requestAnimationFrame (not the Event Timing API).
+// requestAnimationFrame (not the Event Timing API), for each app.
 //
-// The field is a URL field. It is cleared and left once (so its rules show
-// live, as after a person tabs away), then the keys alternate: "h" makes it
-// invalid ("Enter a valid URL." appears), Backspace makes it empty and
-// valid (the message goes). Each sample is the time from the keydown's
-// timestamp to the end of the frame that shows the message's new text: a
-// MutationObserver sees the change, requestAnimationFrame waits for the
-// frame that renders it, and a message posted from there runs once that
-// frame is painted.
+// The field is a URL field with a live rule (the Website input of both
+// apps; subjects.mjs says how each is made to check it as it is typed).
+// The keys alternate: "h" makes it invalid ("Enter a valid URL." appears),
+// Backspace makes it empty and valid (the message goes). Each sample starts
+// at the keydown's timestamp and stops at the end of the frame that shows
+// the message's new text: a MutationObserver sees the change,
+// requestAnimationFrame waits for the frame that renders it, and a message
+// posted from there runs once that frame is painted.
+//
+// Both apps' pages stay open (each signed in, in its own context) and the
+// keys go to them in alternating blocks, so a change in how busy the
+// machine is falls on both alike.
 import { coldPage, profileUrl } from './session.mjs';
 import { summary } from './stats.mjs';
 
@@ -37,28 +41,61 @@ function armKeystrokeTimer([input, message]) {
   }, { capture: true });
 }
 
-export async function measureKeystrokes(browser, state, field, count, base) {
-  const { page, close } = await coldPage(browser, state);
-  await page.goto(profileUrl(base));
-  const input = page.getByTestId(field);
-  const message = page.getByTestId(`error-${field}`);
-  await input.waitFor({ timeout: 60_000 });
-  await input.fill('');
-  await input.blur();
-  await input.focus();
+/// A signed-in /profile page of `subject` with its URL field ready for keys.
+async function keystrokePage(browser, subject) {
+  const { page, close } = await coldPage(browser, subject.state);
+  await page.goto(profileUrl(subject.base));
+  await page.waitForFunction(({ selector, value }) => document.querySelector(selector)?.value === value, subject.cityReady, { timeout: 60_000 });
+  const input = page.locator(subject.keystroke.input);
+  const message = page.locator(subject.keystroke.message);
+  await subject.keystroke.prepare(page, input, message);
+  if (await page.evaluate(() => document.visibilityState) !== 'visible') throw new Error(`${subject.name}: the keystroke page is hidden`);
   await page.evaluate(armKeystrokeTimer, [await input.elementHandle(), await message.elementHandle()]);
+  let pressed = 0;
+  return {
+    /// `count` more keys; answers their times.
+    async press(count) {
+      await input.focus();
+      const times = [];
+      for (let i = 0; i < count; i++, pressed++) {
+        await page.keyboard.press(pressed % 2 === 0 ? 'h' : 'Backspace');
+        times.push(await page.evaluate(() => {
+          const timing = window.__keystroke;
+          window.__keystroke = null;
+          if (!timing) throw new Error('the key press reached the page without a keydown on the field');
+          return timing;
+        }));
+      }
+      return times;
+    },
+    finalMessage: () => message.textContent(),
+    close,
+  };
+}
 
-  const times = [];
-  for (let i = 0; i < count; i++) {
-    await page.keyboard.press(i % 2 === 0 ? 'h' : 'Backspace');
-    times.push(await page.evaluate(() => {
-      const timing = window.__keystroke;
-      window.__keystroke = null;
-      if (!timing) throw new Error('the key press reached the page without a keydown on the field');
-      return timing;
-    }));
+/// `count` keys per subject, in blocks of `block` alternating between them.
+export async function measureKeystrokes(browser, subjects, count, block = 20) {
+  const pages = [];
+  try {
+    for (const s of subjects) pages.push(await keystrokePage(browser, s));
+    const times = subjects.map(() => []);
+    for (let done = 0; done < count; done += block) {
+      const n = Math.min(block, count - done);
+      for (const [i, p] of pages.entries()) times[i].push(...await p.press(n));
+    }
+    const out = {};
+    for (const [i, s] of subjects.entries()) {
+      out[s.name] = {
+        field: s.keystroke.input,
+        message: s.keystroke.message,
+        keys: 'h / Backspace alternating',
+        ...summary(times[i]),
+        samples: times[i],
+        finalMessage: await pages[i].finalMessage(),
+      };
+    }
+    return out;
+  } finally {
+    for (const p of pages) await p.close();
   }
-  const finalMessage = await message.textContent();
-  await close();
-  return { field, keys: 'h / Backspace alternating', ...summary(times), samples: times, finalMessage };
 }

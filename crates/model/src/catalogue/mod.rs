@@ -240,10 +240,7 @@ pub fn fields_in(dialect: Dialect, section: Section) -> impl Iterator<Item = &'s
 
 /// The sections of a page that have at least one field, in display order.
 pub fn sections(dialect: Dialect, page: Page) -> Vec<Section> {
-    Section::ALL
-        .into_iter()
-        .filter(|s| s.page() == page && fields_in(dialect, *s).next().is_some())
-        .collect()
+    Section::ALL.into_iter().filter(|s| s.page() == page && fields_in(dialect, *s).next().is_some()).collect()
 }
 
 /// The avatar-like upload field, if the dialect takes one by multipart.
@@ -319,8 +316,18 @@ mod tests {
     fn aisquare_notification_booleans_are_on_settings() {
         for d in [Dialect::AisquareProfile, Dialect::AisquareDetails] {
             let n: Vec<_> = fields_in(d, Section::Notifications).map(|f| f.name()).collect();
-            assert_eq!(n, ["communication_preferences_phone", "communication_preferences_email", "platform_features_emails", "activity_based_emails"]);
-            assert!(fields_in(d, Section::Notifications).all(|f| f.page() == Page::Settings && f.kind == FieldKind::Bool));
+            assert_eq!(
+                n,
+                [
+                    "communication_preferences_phone",
+                    "communication_preferences_email",
+                    "platform_features_emails",
+                    "activity_based_emails"
+                ]
+            );
+            assert!(
+                fields_in(d, Section::Notifications).all(|f| f.page() == Page::Settings && f.kind == FieldKind::Bool)
+            );
         }
     }
 

@@ -94,7 +94,10 @@ mod tests {
     /// Keys of the messages for `path` in `dialect` holding `value`.
     fn keys(dialect: Dialect, path: &str, value: impl Into<FieldValue>) -> Vec<String> {
         let spec = field(dialect, path).unwrap_or_else(|| panic!("{} has no {path}", dialect.name()));
-        validate_field(spec, &value.into(), today()).into_iter().filter_map(|(_, m)| m.key().map(str::to_string)).collect()
+        validate_field(spec, &value.into(), today())
+            .into_iter()
+            .filter_map(|(_, m)| m.key().map(str::to_string))
+            .collect()
     }
 
     fn max_is(dialect: Dialect, path: &str, max: usize) {

@@ -122,7 +122,8 @@ mod tests {
 
     #[test]
     fn read_only_fields_are_dropped_on_write() {
-        let w: PatchedUserUpsert = serde_json::from_str(r#"{"id":"x","password":"p","is_staff":true,"first_name":"A"}"#).unwrap();
+        let w: PatchedUserUpsert =
+            serde_json::from_str(r#"{"id":"x","password":"p","is_staff":true,"first_name":"A"}"#).unwrap();
         assert_eq!(serde_json::to_string(&w).unwrap(), r#"{"first_name":"A"}"#);
     }
 }

@@ -36,29 +36,13 @@ pub const PATHS: &[&str] = &[
 const UNIQUE: &[Unique] = &[("username", "A user with that username already exists.")];
 
 /// Tag lists: stored names → `(kind in the tags table, has ids and descriptions)`.
-const TAG_LISTS: &[(&str, bool)] = &[
-    ("skills", true),
-    ("investment_interests", true),
-    ("technical_interests", true),
-    ("focus_area", false),
-];
+const TAG_LISTS: &[(&str, bool)] =
+    &[("skills", true), ("investment_interests", true), ("technical_interests", true), ("focus_area", false)];
 
 pub fn routes() -> Router<Shared> {
     Router::new()
-        .route(
-            PATHS[0],
-            view(
-                get(read_profile).patch(patch_profile),
-                "GET, PATCH, HEAD, OPTIONS",
-            ),
-        )
-        .route(
-            PATHS[1],
-            view(
-                get(read_details).patch(patch_details),
-                "GET, PATCH, HEAD, OPTIONS",
-            ),
-        )
+        .route(PATHS[0], view(get(read_profile).patch(patch_profile), "GET, PATCH, HEAD, OPTIONS"))
+        .route(PATHS[1], view(get(read_details).patch(patch_details), "GET, PATCH, HEAD, OPTIONS"))
         .route(PATHS[2], view(post(obtain), "POST, OPTIONS"))
         .route(PATHS[3], view(post(refresh), "POST, OPTIONS"))
         .route(PATHS[4], view(post(blacklist), "POST, OPTIONS"))
@@ -108,34 +92,23 @@ fn details(state: &AppState, u: &UserRow) -> Result<Map<String, Value>, Response
             .data
             .get(*list)
             .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| x.as_str().map(str::to_string))
-                    .collect()
-            })
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
             .unwrap_or_default();
         let tags = state.db.tags(list, &names).map_err(drf::internal)?;
-        let data: Vec<Value> = tags
-            .iter()
-            .map(|(id, name)| {
-                if *described {
-                    json!({"id": id, "name": name, "description": null})
-                } else {
-                    json!({"name": name})
-                }
-            })
-            .collect();
+        let data: Vec<Value> =
+            tags.iter()
+                .map(|(id, name)| {
+                    if *described {
+                        json!({"id": id, "name": name, "description": null})
+                    } else {
+                        json!({"name": name})
+                    }
+                })
+                .collect();
         let ids: Vec<Value> = tags.iter().map(|(id, _)| json!(id)).collect();
-        let nullable_and_null = matches!(*list, "technical_interests" | "focus_area")
-            && u.data.get(*list).is_some_and(Value::is_null);
-        m.insert(
-            (*list).into(),
-            if nullable_and_null {
-                Value::Null
-            } else {
-                Value::Array(ids)
-            },
-        );
+        let nullable_and_null =
+            matches!(*list, "technical_interests" | "focus_area") && u.data.get(*list).is_some_and(Value::is_null);
+        m.insert((*list).into(), if nullable_and_null { Value::Null } else { Value::Array(ids) });
         m.insert(format!("{list}_data"), Value::Array(data));
     }
     Ok(m)
@@ -145,15 +118,9 @@ fn details(state: &AppState, u: &UserRow) -> Result<Map<String, Value>, Response
 fn profile(state: &AppState, u: &UserRow) -> Result<Value, Response> {
     let mut m = Map::new();
     m.insert("user_id".into(), json!(u.public_id));
-    m.insert(
-        "full_name".into(),
-        json!(u.str_field("full_name").unwrap_or("")),
-    );
+    m.insert("full_name".into(), json!(u.str_field("full_name").unwrap_or("")));
     m.insert("email".into(), json!(u.str_field("email").unwrap_or("")));
-    m.insert(
-        "username".into(),
-        json!(u.str_field("username").unwrap_or("")),
-    );
+    m.insert("username".into(), json!(u.str_field("username").unwrap_or("")));
     m.insert("created_at".into(), json!(u.created_at));
     m.insert("is_current_user".into(), json!(true));
     m.extend(details(state, u)?);
@@ -177,16 +144,13 @@ async fn patch(state: &AppState, dialect: Dialect, req: Request) -> Result<UserR
     let (parts, body) = req.into_parts();
     let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
     let authed = auth::require_user(state, dialect, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::JSON_ONLY)
-        .await
-        .map_err(body::ParseError::into_response)?;
+    let payload =
+        body::parse(&parts.headers, bytes, Parsers::JSON_ONLY).await.map_err(body::ParseError::into_response)?;
     let bad = |v: Value| drf::json(StatusCode::BAD_REQUEST, v);
     let changes = fields::validate(dialect, &payload).map_err(|e| bad(e.into_value()))?;
-    update::save(state, authed.user.id, &changes, UNIQUE, "avatars").map_err(|e| {
-        match e.into_parts() {
-            Ok(errors) => bad(errors.into_value()),
-            Err(r) => r,
-        }
+    update::save(state, authed.user.id, &changes, UNIQUE, "avatars").map_err(|e| match e.into_parts() {
+        Ok(errors) => bad(errors.into_value()),
+        Err(r) => r,
     })
 }
 
@@ -206,9 +170,7 @@ async fn obtain(State(state): State<Shared>, req: Request) -> Reply {
     let (parts, body) = req.into_parts();
     let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
     super::reject_bad_credentials(&state, d, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL)
-        .await
-        .map_err(body::ParseError::into_response)?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
     let email = payload.text("email").unwrap_or_default();
     let password = payload.text("password").unwrap_or_default();
     let mut missing = drf::FieldErrors::default();
@@ -216,20 +178,14 @@ async fn obtain(State(state): State<Shared>, req: Request) -> Reply {
         if v.is_empty() {
             missing.add(
                 k,
-                if payload.text(k).is_some() {
-                    "This field may not be blank."
-                } else {
-                    "This field is required."
-                },
+                if payload.text(k).is_some() { "This field may not be blank." } else { "This field is required." },
             );
         }
     }
     if !missing.is_empty() {
         return Err(drf::json(StatusCode::BAD_REQUEST, missing.into_value()));
     }
-    let Some(user) =
-        auth::check_credentials(&state, d, &email, &password).map_err(drf::internal)?
-    else {
+    let Some(user) = auth::check_credentials(&state, d, &email, &password).map_err(drf::internal)? else {
         return Err(drf::auth_refusal(
             Some("Bearer realm=\"api\""),
             json!({ "detail": "No active account found with the given credentials" }),

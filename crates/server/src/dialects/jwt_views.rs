@@ -32,32 +32,15 @@ fn invalid_refresh() -> Response {
 
 /// The refresh token from the body, checked for signature, expiry and
 /// blacklist. Returns its user id and `jti`.
-async fn refresh_claims(
-    state: &AppState,
-    dialect: Dialect,
-    req: Request,
-) -> Result<(i64, String), Response> {
+async fn refresh_claims(state: &AppState, dialect: Dialect, req: Request) -> Result<(i64, String), Response> {
     let (parts, body) = req.into_parts();
     let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL)
-        .await
-        .map_err(body::ParseError::into_response)?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
     let Some(token) = payload.text("refresh").filter(|t| !t.is_empty()) else {
-        return Err(drf::json(
-            StatusCode::BAD_REQUEST,
-            json!({ "refresh": ["This field is required."] }),
-        ));
+        return Err(drf::json(StatusCode::BAD_REQUEST, json!({ "refresh": ["This field is required."] })));
     };
-    let claims = state
-        .signer(dialect)
-        .verify(&token, TokenType::Refresh)
-        .ok_or_else(invalid_refresh)?;
-    if state
-        .db
-        .token_user(&claims.jti, kind::BLACKLIST)
-        .map_err(drf::internal)?
-        .is_some()
-    {
+    let claims = state.signer(dialect).verify(&token, TokenType::Refresh).ok_or_else(invalid_refresh)?;
+    if state.db.token_user(&claims.jti, kind::BLACKLIST).map_err(drf::internal)?.is_some() {
         return Err(drf::auth_refusal(
             Some("Bearer realm=\"api\""),
             json!({ "detail": "Token is blacklisted", "code": "token_not_valid" }),
@@ -69,26 +52,16 @@ async fn refresh_claims(
 
 pub async fn refresh(state: &AppState, dialect: Dialect, req: Request) -> Reply {
     let (id, _) = refresh_claims(state, dialect, req).await?;
-    if state
-        .db
-        .user_by_id(dialect, id)
-        .map_err(drf::internal)?
-        .is_none()
-    {
+    if state.db.user_by_id(dialect, id).map_err(drf::internal)?.is_none() {
         return Err(invalid_refresh());
     }
-    let access = state
-        .signer(dialect)
-        .issue(TokenType::Access, id, state.config.access_ttl_secs);
+    let access = state.signer(dialect).issue(TokenType::Access, id, state.config.access_ttl_secs);
     Ok(drf::ok(json!({ "access": access })))
 }
 
 pub async fn blacklist(state: &AppState, dialect: Dialect, req: Request) -> Reply {
     let (id, jti) = refresh_claims(state, dialect, req).await?;
-    state
-        .db
-        .insert_token(&jti, kind::BLACKLIST, id)
-        .map_err(drf::internal)?;
+    state.db.insert_token(&jti, kind::BLACKLIST, id).map_err(drf::internal)?;
     Ok(drf::ok(json!({})))
 }
 

@@ -28,12 +28,7 @@ use crate::update::{self, Unique};
 const D: Dialect = Dialect::Letraz;
 const AUTH: &[Class] = &[Class::Basic, Class::Session];
 
-pub const PATHS: &[&str] = &[
-    "/api/v1/user/",
-    "/api/v1/auth/login/",
-    "/api/v1/auth/logout/",
-    "/api/v1/auth/csrf/",
-];
+pub const PATHS: &[&str] = &["/api/v1/user/", "/api/v1/auth/login/", "/api/v1/auth/logout/", "/api/v1/auth/csrf/"];
 
 const UNIQUE: &[Unique] = &[("email", "user with this email already exists.")];
 
@@ -44,10 +39,7 @@ const CSRF_AGE: u32 = 31_449_600;
 
 pub fn routes() -> Router<Shared> {
     Router::new()
-        .route(
-            PATHS[0],
-            view(get(read).patch(patch), "GET, PATCH, HEAD, OPTIONS"),
-        )
+        .route(PATHS[0], view(get(read).patch(patch), "GET, PATCH, HEAD, OPTIONS"))
         .route(PATHS[1], view(post(login), "POST, OPTIONS"))
         .route(PATHS[2], view(post(logout), "POST, OPTIONS"))
         .route(PATHS[3], view(get(csrf), "GET, HEAD, OPTIONS"))
@@ -58,9 +50,7 @@ pub fn represent(u: &UserRow) -> Value {
     let v = |k: &str| u.data.get(k).cloned().unwrap_or(Value::Null);
     let country = u
         .str_field("country")
-        .and_then(|code| {
-            crate::countries::name(code).map(|name| json!({"code": code, "name": name}))
-        })
+        .and_then(|code| crate::countries::name(code).map(|name| json!({"code": code, "name": name})))
         .unwrap_or(Value::Null);
     json!({
         "id": u.public_id,
@@ -83,13 +73,7 @@ pub fn represent(u: &UserRow) -> Value {
 }
 
 /// letraz's `ErrorResponse`.
-fn envelope(
-    status: StatusCode,
-    code: &str,
-    message: &str,
-    details: Value,
-    extra: Value,
-) -> Response {
+fn envelope(status: StatusCode, code: &str, message: &str, details: Value, extra: Value) -> Response {
     drf::json(
         status,
         json!({ "error": {
@@ -104,13 +88,7 @@ fn envelope(
 
 /// `letraz_restapi_exception_handled`: any exception in the view.
 fn exception(message: &str) -> Response {
-    envelope(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "INTERNAL SERVER ERROR",
-        message,
-        Value::Null,
-        Value::Null,
-    )
+    envelope(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL SERVER ERROR", message, Value::Null, Value::Null)
 }
 
 /// `request.data` echoed in `extra` (files by name, as they would print).
@@ -143,9 +121,7 @@ async fn patch(State(state): State<Shared>, req: Request) -> Reply {
     let (parts, body) = req.into_parts();
     let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
     let authed = auth::require_user(&state, D, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL)
-        .await
-        .map_err(|e| exception(&e.detail))?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(|e| exception(&e.detail))?;
     let invalid = |details: Value| {
         envelope(
             StatusCode::BAD_REQUEST,
@@ -158,12 +134,9 @@ async fn patch(State(state): State<Shared>, req: Request) -> Reply {
     let changes = fields::validate(D, &payload).map_err(|e| invalid(e.into_value()))?;
     // `country` is a foreign key to the Country table, keyed by code.
     for (spec, change) in &changes {
-        if let (true, fields::Change::Set(Value::String(code))) = (spec.name() == "country", change)
-        {
+        if let (true, fields::Change::Set(Value::String(code))) = (spec.name() == "country", change) {
             if crate::countries::name(code).is_none() {
-                return Err(invalid(
-                    json!({ "country": [format!("Invalid pk \"{code}\" - object does not exist.")] }),
-                ));
+                return Err(invalid(json!({ "country": [format!("Invalid pk \"{code}\" - object does not exist.")] })));
             }
         }
     }
@@ -189,9 +162,7 @@ fn csrf_cookie(secret: &str) -> String {
 async fn login(State(state): State<Shared>, req: Request) -> Reply {
     let (parts, body) = req.into_parts();
     let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL)
-        .await
-        .map_err(body::ParseError::into_response)?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
     let email = payload.text("email").unwrap_or_default();
     let password = payload.text("password").unwrap_or_default();
     let mut missing = drf::FieldErrors::default();
@@ -209,9 +180,7 @@ async fn login(State(state): State<Shared>, req: Request) -> Reply {
             Value::Null,
         ));
     }
-    let Some(user) =
-        auth::check_credentials(&state, D, &email, &password).map_err(drf::internal)?
-    else {
+    let Some(user) = auth::check_credentials(&state, D, &email, &password).map_err(drf::internal)? else {
         return Err(envelope(
             StatusCode::BAD_REQUEST,
             "INVALID REQUEST",
@@ -221,16 +190,10 @@ async fn login(State(state): State<Shared>, req: Request) -> Reply {
         ));
     };
     let session = crate::secret::random_string(32, crate::secret::LOWER_ALNUM);
-    state
-        .db
-        .insert_token(&session, kind::SESSION, user.id)
-        .map_err(drf::internal)?;
+    state.db.insert_token(&session, kind::SESSION, user.id).map_err(drf::internal)?;
     state.db.touch_last_login(user.id).map_err(drf::internal)?;
     let mut resp = drf::ok(represent(&user));
-    set_cookie(
-        &mut resp,
-        format!("sessionid={session}; HttpOnly; Max-Age={SESSION_AGE}; Path=/; SameSite=Lax"),
-    );
+    set_cookie(&mut resp, format!("sessionid={session}; HttpOnly; Max-Age={SESSION_AGE}; Path=/; SameSite=Lax"));
     set_cookie(&mut resp, csrf_cookie(&crate::csrf::new_secret()));
     Ok(resp)
 }
@@ -242,17 +205,13 @@ async fn logout(State(state): State<Shared>, req: Request) -> Reply {
     let authed = auth::require_user(&state, D, AUTH, &parts)?;
     if authed.via == Class::Session {
         if let Some(key) = auth::cookie(&parts.headers, "sessionid") {
-            state
-                .db
-                .delete_token(&key, kind::SESSION)
-                .map_err(drf::internal)?;
+            state.db.delete_token(&key, kind::SESSION).map_err(drf::internal)?;
         }
     }
     let mut resp = axum::response::IntoResponse::into_response(StatusCode::NO_CONTENT);
     set_cookie(
         &mut resp,
-        "sessionid=\"\"; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax"
-            .into(),
+        "sessionid=\"\"; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax".into(),
     );
     Ok(resp)
 }

@@ -23,44 +23,26 @@ use crate::update::{self, Unique};
 const D: Dialect = Dialect::Pwgen;
 const AUTH: &[Class] = &[Class::Jwt];
 
-pub const PATHS: &[&str] = &[
-    "/api/sign-in/",
-    "/api/profile/",
-    "/api/profile/{id}/update/",
-    "/api/token/refresh/",
-    "/api/token/blacklist/",
-];
+pub const PATHS: &[&str] =
+    &["/api/sign-in/", "/api/profile/", "/api/profile/{id}/update/", "/api/token/refresh/", "/api/token/blacklist/"];
 
 /// Unique columns of `Users(AbstractUser)`; the field rules come from the
 /// model crate's catalogue.
-const UNIQUE: &[Unique] = &[
-    ("username", "A user with that username already exists."),
-    ("email", "users with this email already exists."),
-];
+const UNIQUE: &[Unique] =
+    &[("username", "A user with that username already exists."), ("email", "users with this email already exists.")];
 
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route(PATHS[0], view(post(sign_in), "POST, OPTIONS"))
         .route(PATHS[1], view(post(profile), "POST, OPTIONS"))
         .route(PATHS[2], view(put(update_profile), "PUT, OPTIONS"))
-        .route(
-            PATHS[3],
-            view(post(super::jwt_views::refresh_pwgen), "POST, OPTIONS"),
-        )
-        .route(
-            PATHS[4],
-            view(post(super::jwt_views::blacklist_pwgen), "POST, OPTIONS"),
-        )
+        .route(PATHS[3], view(post(super::jwt_views::refresh_pwgen), "POST, OPTIONS"))
+        .route(PATHS[4], view(post(super::jwt_views::blacklist_pwgen), "POST, OPTIONS"))
 }
 
 /// The user object (`UsersSerializer(instance=user).data`).
 pub fn represent(u: &UserRow) -> Value {
-    let s = |k: &str| {
-        u.data
-            .get(k)
-            .cloned()
-            .unwrap_or(Value::String(String::new()))
-    };
+    let s = |k: &str| u.data.get(k).cloned().unwrap_or(Value::String(String::new()));
     json!({
         "id": u.id,
         "password": u.password,
@@ -98,14 +80,9 @@ async fn sign_in(State(state): State<Shared>, req: Request) -> Reply {
     // DRF authenticates eagerly even for AllowAny views: a stale Bearer
     // token on the sign-in request itself is refused.
     super::reject_bad_credentials(&state, D, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL)
-        .await
-        .map_err(error_500)?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(error_500)?;
     let email = payload.text("email").unwrap_or_default();
-    let user = state
-        .db
-        .user_by_field(D, "email", &email)
-        .map_err(drf::internal)?;
+    let user = state.db.user_by_field(D, "email", &email).map_err(drf::internal)?;
     let Some(user) = user else {
         return Err(error(StatusCode::INTERNAL_SERVER_ERROR, NO_USER));
     };
@@ -114,15 +91,9 @@ async fn sign_in(State(state): State<Shared>, req: Request) -> Reply {
         return Err(error(StatusCode::BAD_REQUEST, "Invalid password"));
     }
     state.db.touch_last_login(user.id).map_err(drf::internal)?;
-    let user = state
-        .db
-        .user_by_id(D, user.id)
-        .map_err(drf::internal)?
-        .ok_or_else(drf::server_error)?;
+    let user = state.db.user_by_id(D, user.id).map_err(drf::internal)?.ok_or_else(drf::server_error)?;
     let (access, refresh) = super::jwt_views::pair(&state, D, user.id);
-    Ok(drf::ok(
-        json!({ "refresh": refresh, "access": access, "user": represent(&user) }),
-    ))
+    Ok(drf::ok(json!({ "refresh": refresh, "access": access, "user": represent(&user) })))
 }
 
 /// `POST /api/profile/` (no body) → the signed-in user.
@@ -133,11 +104,7 @@ async fn profile(State(state): State<Shared>, req: Request) -> Reply {
 }
 
 /// `PUT /api/profile/{id}/update/`: partial, JSON / urlencoded / multipart.
-async fn update_profile(
-    State(state): State<Shared>,
-    Path(id): Path<String>,
-    req: Request,
-) -> Reply {
+async fn update_profile(State(state): State<Shared>, Path(id): Path<String>, req: Request) -> Reply {
     // `<int:pk>` in the URL pattern: anything else matches no route.
     let Ok(id) = id.parse::<i64>() else {
         return Err(drf::page_not_found());
@@ -152,15 +119,10 @@ async fn update_profile(
     if target.id != authed.user.id {
         return Err(error(StatusCode::FORBIDDEN, "Not authorized"));
     }
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL)
-        .await
-        .map_err(error_500)?;
-    let changes = fields::validate(D, &payload)
-        .map_err(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(error_500)?;
+    let changes = fields::validate(D, &payload).map_err(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?;
     match update::save(&state, target.id, &changes, UNIQUE, "avatars") {
         Ok(user) => Ok(drf::ok(represent(&user))),
-        Err(e) => Err(e
-            .into_parts()
-            .map(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?),
+        Err(e) => Err(e.into_parts().map(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?),
     }
 }

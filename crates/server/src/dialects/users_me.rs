@@ -23,65 +23,35 @@ use crate::update::{self, Unique};
 const D: Dialect = Dialect::UsersMe;
 const AUTH: &[Class] = &[Class::Token];
 
-pub const PATHS: &[&str] = &[
-    "/api/users/me/",
-    "/api/auth/token/login/",
-    "/api/auth/token/logout/",
-];
+pub const PATHS: &[&str] = &["/api/users/me/", "/api/auth/token/login/", "/api/auth/token/logout/"];
 
 const UNIQUE: &[Unique] = &[
     ("username", "A user with that username already exists."),
     ("email", "user with this email already exists."),
-    (
-        "mobile_number",
-        "user with this mobile number already exists.",
-    ),
+    ("mobile_number", "user with this mobile number already exists."),
 ];
 
 pub fn routes() -> Router<Shared> {
     Router::new()
-        .route(
-            PATHS[0],
-            view(
-                get(read).patch(update).put(update),
-                "GET, PUT, PATCH, HEAD, OPTIONS",
-            ),
-        )
+        .route(PATHS[0], view(get(read).patch(update).put(update), "GET, PUT, PATCH, HEAD, OPTIONS"))
         .route(PATHS[1], view(post(login), "POST, OPTIONS"))
         .route(PATHS[2], view(post(logout), "POST, OPTIONS"))
 }
 
 /// `http://<Host>`: DRF's `request.build_absolute_uri` for file URLs.
 fn origin(parts: &Parts) -> String {
-    let host = parts
-        .headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("127.0.0.1");
+    let host = parts.headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
     format!("http://{host}")
 }
 
 pub fn represent(u: &UserRow, origin: &str) -> Value {
     let v = |k: &str| u.data.get(k).cloned().unwrap_or(Value::Null);
-    let name_parts: Vec<&str> = ["first_name", "last_name"]
+    let name_parts: Vec<&str> =
+        ["first_name", "last_name"].iter().filter_map(|k| u.str_field(k)).filter(|s| !s.is_empty()).collect();
+    let full_name = if name_parts.is_empty() { Value::Null } else { Value::String(name_parts.join(" ")) };
+    let completed = ["first_name", "last_name", "email", "mobile_number", "gender"]
         .iter()
-        .filter_map(|k| u.str_field(k))
-        .filter(|s| !s.is_empty())
-        .collect();
-    let full_name = if name_parts.is_empty() {
-        Value::Null
-    } else {
-        Value::String(name_parts.join(" "))
-    };
-    let completed = [
-        "first_name",
-        "last_name",
-        "email",
-        "mobile_number",
-        "gender",
-    ]
-    .iter()
-    .all(|k| u.str_field(k).is_some_and(|s| !s.is_empty()));
+        .all(|k| u.str_field(k).is_some_and(|s| !s.is_empty()));
     json!({
         "id": u.id,
         "username": v("username"),
@@ -110,9 +80,7 @@ async fn update(State(state): State<Shared>, req: Request) -> Reply {
     let (parts, body) = req.into_parts();
     let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
     let authed = auth::require_user(&state, D, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL)
-        .await
-        .map_err(body::ParseError::into_response)?;
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
     let bad = |v: Value| drf::json(StatusCode::BAD_REQUEST, v);
     let changes = fields::validate(D, &payload).map_err(|e| bad(e.into_value()))?;
     match update::save(&state, authed.user.id, &changes, UNIQUE, "users/avatars") {
@@ -127,13 +95,8 @@ async fn login(State(state): State<Shared>, req: Request) -> Reply {
     let (parts, body) = req.into_parts();
     let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
     super::reject_bad_credentials(&state, D, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL)
-        .await
-        .map_err(body::ParseError::into_response)?;
-    let login = payload
-        .text("username")
-        .or_else(|| payload.text("email"))
-        .unwrap_or_default();
+    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
+    let login = payload.text("username").or_else(|| payload.text("email")).unwrap_or_default();
     let password = payload.text("password").unwrap_or_default();
     let user = auth::check_credentials(&state, D, &login, &password).map_err(drf::internal)?;
     let Some(user) = user else {
@@ -142,19 +105,12 @@ async fn login(State(state): State<Shared>, req: Request) -> Reply {
             json!({ "non_field_errors": ["Unable to log in with provided credentials."] }),
         ));
     };
-    let key = match state
-        .db
-        .token_for_user(user.id, kind::AUTHTOKEN)
-        .map_err(drf::internal)?
-    {
+    let key = match state.db.token_for_user(user.id, kind::AUTHTOKEN).map_err(drf::internal)? {
         Some(k) => k,
         None => {
             // DRF authtoken keys: 40 hex characters.
             let k = crate::secret::hex(&crate::secret::random_bytes::<20>());
-            state
-                .db
-                .insert_token(&k, kind::AUTHTOKEN, user.id)
-                .map_err(drf::internal)?;
+            state.db.insert_token(&k, kind::AUTHTOKEN, user.id).map_err(drf::internal)?;
             k
         }
     };
@@ -166,18 +122,10 @@ async fn login(State(state): State<Shared>, req: Request) -> Reply {
 async fn logout(State(state): State<Shared>, req: Request) -> Reply {
     let (parts, _) = req.into_parts();
     auth::require_user(&state, D, AUTH, &parts)?;
-    if let Some(key) = parts
-        .headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split_whitespace().nth(1))
+    if let Some(key) =
+        parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.split_whitespace().nth(1))
     {
-        state
-            .db
-            .delete_token(key, kind::AUTHTOKEN)
-            .map_err(drf::internal)?;
+        state.db.delete_token(key, kind::AUTHTOKEN).map_err(drf::internal)?;
     }
-    Ok(axum::response::IntoResponse::into_response(
-        StatusCode::NO_CONTENT,
-    ))
+    Ok(axum::response::IntoResponse::into_response(StatusCode::NO_CONTENT))
 }

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Assembles dist/ from the split, bindgen'd and optimised build (.ci/build).
+
+    dist.py WORK DIST
+
+WORK holds what wasm-split-cli and wasm-bindgen wrote (profile-app.js,
+profile-app_bg.wasm, __wasm_split.js, split_*.wasm, chunk_*.wasm). Every
+code file gets a content hash in its name (so a deploy never mixes old and
+new modules, and hosts may cache them forever), is minified by esbuild and
+referenced by its new name. index.html is the Trunk entry with its
+data-trunk links replaced by the built files: no inline script, so the
+CSP needs no hash. routes.json says which files each landing route needs
+before it works; boot.js preloads them and .ci/size-budget weighs them.
+"""
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = "profile-app"
+# Landing route -> the on_demand! module its page lives in (src/pages/*).
+# "*" is every other address: the not-found page.
+ROUTE_MODULES = {"/sign-in": "sign_in", "/profile": "profile", "/settings": "settings", "*": "not_found"}
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:10]
+
+
+def hashed(name: str, data: bytes) -> str:
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}-{digest(data)}.{ext}"
+
+
+def esbuild(*args: str) -> None:
+    subprocess.run(["esbuild", "--log-level=error", *args], check=True)
+
+
+def minify_js(source: str, dist: Path) -> bytes:
+    tmp = dist / ".tmp.js"
+    tmp.write_text(source)
+    esbuild(str(tmp), "--minify", "--format=esm", "--target=es2022", f"--outfile={tmp}", "--allow-overwrite")
+    data = tmp.read_bytes()
+    tmp.unlink()
+    return data
+
+
+def emit(dist: Path, name: str, data: bytes) -> str:
+    final = hashed(name, data)
+    (dist / final).write_bytes(data)
+    return final
+
+
+def split_loader_modules(loader_js: str):
+    """From __wasm_split.js: each split module's own file and the shared
+    chunk files it waits for, by module name."""
+    chunk_files = {}
+    for var, body in re.findall(r"const (__chunk_\d+) = makeLoad\((.*?), \[\]\);", loader_js, re.S):
+        found = re.search(r'"\./([^"]+\.wasm)"', body)
+        chunk_files[var] = found.group(1) if found else None
+    modules = {}
+    pattern = r"export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\((.*?), \[([^\]]*)\]\)\)"
+    for name, body, deps in re.findall(pattern, loader_js, re.S):
+        own = re.search(r'"\./([^"]+\.wasm)"', body)
+        files = [own.group(1)] if own else []
+        files += [chunk_files[d.strip()] for d in deps.split(",") if d.strip() and chunk_files.get(d.strip())]
+        modules[name] = files
+    return modules
+
+
+def main(work: Path, dist: Path) -> None:
+    if dist.exists():
+        shutil.rmtree(dist)
+    dist.mkdir(parents=True)
+
+    # Wasm files: hashed; their references in the loader and the glue follow.
+    loader = (work / "__wasm_split.js").read_text()
+    glue = (work / f"{APP}.js").read_text()
+    modules = split_loader_modules(loader)
+    wasm_names = {}
+    for wasm in sorted(work.glob("*.wasm")):
+        wasm_names[wasm.name] = emit(dist, wasm.name, wasm.read_bytes())
+    for old, new in wasm_names.items():
+        loader = loader.replace(f'"./{old}"', f'"./{new}"')
+
+    # The glue and the loader import each other: one hash of both names them.
+    if 'from "./__wasm_split.js"' not in glue or f'from "./{APP}.js"' not in loader:
+        sys.exit("dist.py: the glue and ./__wasm_split.js do not import each other; is the build split?")
+    pair = digest((glue + loader).encode())
+    glue_name, loader_name = f"{APP}-{pair}.js", f"__wasm_split-{pair}.js"
+    # Only the import statements: "./__wasm_split.js" is also the wasm's
+    # import module name, a key of the glue's imports object.
+    glue = glue.replace('from "./__wasm_split.js"', f'from "./{loader_name}"')
+    loader = loader.replace(f'from "./{APP}.js"', f'from "./{glue_name}"')
+    (dist / glue_name).write_bytes(minify_js(glue, dist))
+    (dist / loader_name).write_bytes(minify_js(loader, dist))
+    main_wasm = wasm_names[f"{APP}_bg.wasm"]
+
+    start = (
+        f"import init, * as bindings from './{glue_name}';\n"
+        f"const wasm = await init({{ module_or_path: new URL('./{main_wasm}', import.meta.url) }});\n"
+        "window.wasmBindings = bindings;\n"
+        # Trunk's event name: the benchmark and `trunk serve` builds share it.
+        "dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));\n"
+    )
+    start_name = emit(dist, "start.js", minify_js(start, dist))
+
+    # What each landing route needs before its page works.
+    index_html = (ROOT / "index.html").read_text()
+    css_sources = re.findall(r'<link data-trunk rel="css" href="([^"]+)"', index_html)
+    entry = dist / ".entry.css"
+    entry.write_text("".join(f'@import "{ROOT / c}";\n' for c in css_sources))
+    esbuild(str(entry), "--bundle", "--minify", f"--outfile={dist / '.app.css'}")
+    entry.unlink()
+    css_name = emit(dist, "app.css", (dist / ".app.css").read_bytes())
+    (dist / ".app.css").unlink()
+
+    route_files = {}
+    for route, module in ROUTE_MODULES.items():
+        if module not in modules:
+            sys.exit(f"dist.py: no split module {module!r} for {route} (have {sorted(modules)})")
+        route_files[route] = [wasm_names[f] for f in modules[module]]
+
+    preload = (ROOT / "src/route-preload.js").read_text()
+    preload = preload.replace("/* ROUTE_MODULES */ {}", json.dumps(route_files))
+    boot = (ROOT / "src/theme-boot.js").read_text() + "\n" + preload
+    boot_name = emit(dist, "boot.js", minify_js(boot, dist))
+
+    head = "\n".join([
+        f'<script src="/{boot_name}"></script>',
+        f'<link rel="stylesheet" href="/{css_name}">',
+        f'<link rel="modulepreload" href="/{glue_name}">',
+        f'<link rel="modulepreload" href="/{loader_name}">',
+        f'<link rel="preload" href="/{main_wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">',
+        f'<script type="module" src="/{start_name}"></script>',
+    ])
+    html = re.sub(r"<!--.*?-->", "", index_html, flags=re.S)
+    html = re.sub(r"\s*<link\s+data-trunk\b[^>]*>", "", html, flags=re.S)
+    html = re.sub(r'\s*<script src="/theme-boot.js"></script>', "", html)
+    html = html.replace("</head>", head + "\n</head>")
+    html = re.sub(r">\s+<", "><", html).strip() + "\n"
+    (dist / "index.html").write_text(html)
+
+    shutil.copy(ROOT / "src/config.json", dist / "config.json")
+    (dist / "i18n").mkdir()
+    for table in (ROOT / "src/i18n").glob("*.json"):
+        if table.stem != "en":  # English is inside the wasm
+            (dist / "i18n" / table.name).write_bytes(json.dumps(json.loads(table.read_text()), ensure_ascii=False, separators=(",", ":")).encode())
+
+    common = ["index.html", boot_name, css_name, start_name, glue_name, loader_name, main_wasm, "config.json"]
+    manifest = {route: common + files for route, files in route_files.items()}
+    (dist / "routes.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    for route, files in manifest.items():
+        print(f"dist: {route}: {' '.join(files[len(common):]) or '(main module only)'}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -1,0 +1,26 @@
+// Release builds only (.ci/build appends this to theme-boot.js and fills
+// in ROUTE_MODULES): starts downloading the wasm modules of the page a
+// person lands on, and the file of their language, beside the main module
+// instead of after it has started. Keys match src/session.rs.
+(function (ROUTE_MODULES) {
+  function stored(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  }
+  var signedIn = stored('profile-app.credential') || stored('profile-app.cookie-session');
+  var path = location.pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') path = '/profile';
+  // The profile page sends someone who is not signed in to the sign-in page.
+  if (path === '/profile' && !signedIn) path = '/sign-in';
+  var files = (ROUTE_MODULES[path] || ROUTE_MODULES['*']).slice();
+  var locale = document.documentElement.getAttribute('lang');
+  if (locale && locale !== 'en') files.push('i18n/' + locale + '.json');
+  for (var i = 0; i < files.length; i++) {
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    // The loader fetches with the default mode: same-origin credentials.
+    link.crossOrigin = 'anonymous';
+    link.href = '/' + files[i];
+    document.head.appendChild(link);
+  }
+})(/* ROUTE_MODULES */ {});

@@ -1,0 +1,90 @@
+// One cold load of one route of one app (ours or the React peer), in a new
+// browser context from a saved sign-in state, with the HTTP cache off, the
+// CPU slowed down and optionally the network throttled (session.mjs).
+//
+// Time: starts at the navigation (performance.now() counts from the
+// document's time origin, the start of the navigation) and stops when the
+// frame that first shows the route's `ready` state has been painted. The
+// state is checked in every animation frame callback (an input's value is
+// a property, which no MutationObserver sees change), so the check runs
+// just before the frame that would draw it; a message posted from that
+// callback runs once that frame is painted, and its performance.now() is
+// the sample. `ready` is `{ selector }` (an element that matches it is in
+// the DOM) or `{ selector, value }` (…and its `value` equals `value`: the
+// City input showing the server's city).
+//
+// Bytes (transfer.mjs): every request from the navigation on, until the
+// page is ready and then the network is quiet: no request in flight, and
+// none started, across two animation frames.
+import { coldPage, CPU_SLOWDOWN } from './session.mjs';
+import { recordTransfers } from './transfer.mjs';
+
+const TIMEOUT_MS = 120_000;
+
+/// Runs in the page before the app: `window.__ready` resolves with the
+/// time the frame that first shows `ready` was painted.
+function watchReady({ selector, value }) {
+  window.__ready = new Promise((resolve) => {
+    const check = () => {
+      const element = document.querySelector(selector);
+      if (element && (value == null || element.value === value)) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+        return;
+      }
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+function awaitReady(timeoutMs) {
+  return Promise.race([
+    window.__ready,
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`not ready within ${timeoutMs / 1000} s`)), timeoutMs)),
+  ]);
+}
+
+const twoFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+async function withDeadline(promise, what) {
+  let timer;
+  const deadline = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS); });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/// Waits until no request is in flight and none starts across two frames.
+async function networkQuiet(page, transfers) {
+  for (;;) {
+    await transfers.quiet();
+    const seen = transfers.started();
+    await page.evaluate(twoFrames);
+    if (transfers.inFlight() === 0 && transfers.started() === seen) return;
+  }
+}
+
+/// `{ readyMs, sent }` of one cold load of `url` from `state`.
+export async function coldLoad(browser, state, url, ready, { network = null, slowdown = CPU_SLOWDOWN } = {}) {
+  const { page, cdp, close } = await coldPage(browser, state, { slowdown, network, initScripts: [[watchReady, ready]] });
+  try {
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    const transfers = recordTransfers(cdp);
+    await page.goto(url, { timeout: TIMEOUT_MS });
+    let readyMs;
+    try {
+      readyMs = await page.evaluate(awaitReady, TIMEOUT_MS);
+    } catch (e) {
+      throw new Error(`${url}: ${JSON.stringify(ready)} ${e.message}${problems.length ? `; page errors: ${problems.join('; ')}` : ''}`);
+    }
+    await withDeadline(networkQuiet(page, transfers), `${url}: network not quiet`);
+    return { readyMs, sent: transfers.read(), ...(problems.length ? { problems } : {}) };
+  } finally {
+    await close();
+  }
+}
