@@ -81,6 +81,14 @@ def main(work: Path, dist: Path) -> None:
     loader = (work / "__wasm_split.js").read_text()
     glue = (work / f"{APP}.js").read_text()
     modules = split_loader_modules(loader)
+    # The loader starts a module's fetch, then waits for its chunks before
+    # handing the fetch to instantiateStreaming: a fetch that fails in the
+    # meantime is an unhandled rejection (a page error), although the
+    # failure does reach the app. Mark it handled; the load still fails.
+    fetch_line = "const src = fetch(new URL("
+    if fetch_line not in loader:
+        sys.exit("dist.py: the split loader no longer starts fetches as expected; check wasm-split-cli's output")
+    loader = re.sub(r"(const src = fetch\(new URL\([^;]*\)\);)", r"\1 src.catch(() => {});", loader)
     wasm_names = {}
     for wasm in sorted(work.glob("*.wasm")):
         wasm_names[wasm.name] = emit(dist, wasm.name, wasm.read_bytes())

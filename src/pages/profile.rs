@@ -1,13 +1,15 @@
 //! The page people come for: their profile, rendered from the model
 //! crate's catalogue for the configured dialect.
 
+use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use profile_model::catalogue::{sections, upload_field, Page, Section};
+use profile_model::AvatarPolicy;
 
 use crate::api::profile::{AvatarFile, AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
-use crate::components::avatar::{AvatarChange, AvatarEditor};
+use crate::components::avatar::{AvatarChange, AvatarEditor, AvatarLauncher, AvatarStart};
 use crate::components::banner::ErrorBanner;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
@@ -123,15 +125,31 @@ fn PhotoField(flow: SaveFlow) -> impl IntoView {
             let policy = api.config().avatar.clone();
             let can_remove = spec.nullable;
             let i18n = use_i18n();
-            // A new editor for each confirmed photo: its pending preview
-            // ends when the server has the photo.
-            (move || {
-                let _confirmed = photo_url();
-                view! {
-                    <AvatarEditor current_url=Signal::derive(photo_url) policy=policy.clone()
-                        can_remove=can_remove
-                        on_change=Callback::new(move |change| flow.upload.set(upload_for(change)))
-                        server_error=Signal::derive(move || flow.upload_error.get().map(|m| i18n.message(&m)))/>
+            let accept = policy.accept_attribute();
+            let on_change = Callback::new(move |change| flow.upload.set(upload_for(change)));
+            let server_error = Signal::derive(move || flow.upload_error.get().map(|m| i18n.message(&m)));
+            let current_url = Signal::derive(photo_url);
+            // Once started, the editor stays: when the server confirms a
+            // photo it ends the pending preview itself.
+            let started = RwSignal::new_local(None::<AvatarStart>);
+            (move || match started.get() {
+                None => view! {
+                    <AvatarLauncher current_url accept=accept.clone() can_remove
+                        on_start=Callback::new(move |start| started.set(Some(start)))/>
+                }
+                .into_any(),
+                Some(start) => {
+                    let editor = AvatarEditorArgs { current_url, policy: policy.clone(), can_remove, on_change, server_error };
+                    let start = SendWrapper::new(start);
+                    let accept = accept.clone();
+                    view! {
+                        <OnDemand load=move || avatar_editor_view(editor.clone(), start.clone())
+                            // Looks the same while the editor's code arrives.
+                            fallback=move || view! {
+                                <AvatarLauncher current_url accept=accept.clone() can_remove on_start=Callback::new(|_| ())/>
+                            }/>
+                    }
+                    .into_any()
                 }
             })
             .into_any()
@@ -139,6 +157,23 @@ fn PhotoField(flow: SaveFlow) -> impl IntoView {
         None => view! { <PhotoPreview url=Signal::derive(photo_url)/> }.into_any(),
     }
 }
+
+/// The editor's props, carried into its module.
+#[derive(Clone)]
+struct AvatarEditorArgs {
+    current_url: Signal<Option<String>>,
+    policy: AvatarPolicy,
+    can_remove: bool,
+    on_change: Callback<AvatarChange>,
+    server_error: Signal<Option<String>>,
+}
+
+// The editor (checks, decoding, cropping, encoding) is a module of its
+// own: most people open a profile without changing the photo.
+on_demand!(avatar_editor: fn avatar_editor_view(args: AvatarEditorArgs, start: SendWrapper<AvatarStart>) -> AnyView {
+    let AvatarEditorArgs { current_url, policy, can_remove, on_change, server_error } = args;
+    view! { <AvatarEditor current_url policy can_remove on_change server_error start=start.take()/> }.into_any()
+});
 
 /// What the editor asked for, as the API client takes it.
 fn upload_for(change: AvatarChange) -> AvatarUpload {

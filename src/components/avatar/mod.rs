@@ -6,22 +6,24 @@
 
 mod check;
 mod crop_view;
+mod launcher;
+mod photo_input;
 
 use std::time::Duration;
 
-use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use profile_model::image::{Crop, AVATAR_MAX_SIDE, MAX_ZOOM, MIN_ZOOM};
 use profile_model::{AvatarPolicy, Message};
-use wasm_bindgen::JsCast;
-use web_sys::{File, HtmlImageElement, HtmlInputElement};
+use web_sys::{File, HtmlImageElement};
 
 use crate::format::fixed;
 use crate::i18n::use_i18n;
 use crate::media::{crop_square, decode_image, encode, Encoded, ObjectUrl};
 use check::{check_file, format_bytes, output_formats, output_name};
 use crop_view::CropView;
+pub use launcher::AvatarLauncher;
+use photo_input::use_photo_input;
 
 /// A photo the person prepared: already cropped square and downscaled.
 ///
@@ -43,6 +45,14 @@ pub struct PreparedAvatar {
 pub enum AvatarChange {
     Keep,
     Replace(PreparedAvatar),
+    Remove,
+}
+
+/// What the person did first, before the editor's code was here (the
+/// page shows [`AvatarLauncher`] until then).
+#[derive(Clone, Debug)]
+pub enum AvatarStart {
+    Pick(File),
     Remove,
 }
 
@@ -79,6 +89,9 @@ pub fn AvatarEditor(
     /// Error text from the server for the avatar field, shown under the photo.
     #[prop(into, optional)]
     server_error: MaybeProp<String>,
+    /// Carried out at once: what the person asked the launcher for.
+    #[prop(optional)]
+    start: Option<AvatarStart>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let accept = policy.accept_attribute();
@@ -90,7 +103,6 @@ pub fn AvatarEditor(
     let preparing = RwSignal::new(false);
     // Side and bytes of the photo that was last handed to the page.
     let ready = RwSignal::new(None::<(u32, u64)>);
-    let dragging_over = RwSignal::new(false);
     // Bumped by every pick, cancel and remove: async checks of an older
     // pick stop. `version` is also bumped by every crop change: only the
     // newest encoding reaches the page.
@@ -100,7 +112,6 @@ pub fn AvatarEditor(
         counter.update_value(|n| *n += 1);
         counter.get_value()
     };
-    let input = NodeRef::<leptos::html::Input>::new();
 
     // Back to a state with nothing pending (or a removal pending).
     let reset = move |remove: bool| {
@@ -225,62 +236,22 @@ pub fn AvatarEditor(
         true
     });
 
-    // A photo pasted anywhere on the page while the editor is shown; text
-    // pasted into a field stays the field's.
-    let paste = window_event_listener(ev::paste, move |ev: web_sys::ClipboardEvent| {
-        let Some(data) = ev.clipboard_data() else {
-            return;
-        };
-        if is_text_field(ev.target()) && data.types().includes(&"text/plain".into(), 0) {
-            return;
+    let photo_input = use_photo_input(Callback::new(pick));
+    match start {
+        Some(AvatarStart::Pick(file)) => pick(file),
+        Some(AvatarStart::Remove) => {
+            reset(true);
+            on_change.run(AvatarChange::Remove);
         }
-        if let Some(file) = data.files().and_then(|files| files.get(0)) {
-            ev.prevent_default();
-            pick(file);
-        }
-    });
-    on_cleanup(move || paste.remove());
-
-    let on_input_change = move |ev: ev::Event| {
-        let el: HtmlInputElement = event_target(&ev);
-        if let Some(file) = el.files().and_then(|files| files.get(0)) {
-            pick(file);
-        }
-        // Choosing the same file again must fire `change` again.
-        el.set_value("");
-    };
-    let on_drop = move |ev: ev::DragEvent| {
-        ev.prevent_default();
-        dragging_over.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
-            pick(file);
-        }
-    };
-    let on_dragover = move |ev: ev::DragEvent| {
-        ev.prevent_default();
-        dragging_over.set(true);
-    };
+        None => {}
+    }
 
     let preview_src = Memo::new(move |_| picked.with(|p| p.as_ref().map(|p| p.url.as_str().to_string())));
     let photo = move || {
         if let Some(src) = preview_src.get() {
             return view! { <CropView src crop/> }.into_any();
         }
-        let current = current_url.get().filter(|_| !removing.get());
-        match current {
-            Some(url) => view! {
-                <div class="avatar__crop avatar__crop--still">
-                    <img class="avatar__img" src=url alt=i18n.tr("avatar.alt.current") data-testid="avatar-preview"/>
-                </div>
-            }
-            .into_any(),
-            None => view! {
-                <div class="avatar__crop avatar__crop--empty">
-                    <span class="avatar__empty">{i18n.tr("avatar.none")}</span>
-                </div>
-            }
-            .into_any(),
-        }
+        view! { <StillPhoto url=current_url.get().filter(|_| !removing.get())/> }.into_any()
     };
 
     let has_photo = move || preview_src.with(Option::is_some) || current_url.with(Option::is_some) && !removing.get();
@@ -301,20 +272,17 @@ pub fn AvatarEditor(
         move || error.get().map(|m| i18n.message(&m)).or_else(|| server_error.get().filter(|s| !s.is_empty()));
 
     view! {
-        <div class="avatar" class:avatar--dragover=move || dragging_over.get() data-testid="avatar-editor">
+        <div class="avatar" class:avatar--dragover=move || photo_input.dragging_over.get() data-testid="avatar-editor">
             <div class="avatar__photo"
-                on:dragover=on_dragover
-                on:dragleave=move |_| dragging_over.set(false)
-                on:drop=on_drop>
+                on:dragenter=move |ev| photo_input.on_dragenter.run(ev)
+                on:dragover=move |ev| photo_input.on_dragover.run(ev)
+                on:dragleave=move |ev| photo_input.on_dragleave.run(ev)
+                on:drop=move |ev| photo_input.on_drop.run(ev)>
                 {photo}
             </div>
             <div class="avatar__controls">
                 <div class="avatar__actions">
-                    <button type="button" class="button" on:click=move |_| {
-                        if let Some(el) = input.get_untracked() {
-                            el.click();
-                        }
-                    }>
+                    <button type="button" class="button" on:click=move |_| photo_input.open_picker.run(())>
                         {move || if has_photo() { i18n.t("avatar.change") } else { i18n.t("avatar.choose") }}
                     </button>
                     <Show when=show_remove>
@@ -336,8 +304,8 @@ pub fn AvatarEditor(
                         </button>
                     </Show>
                 </div>
-                <input type="file" class="avatar__input" node_ref=input accept=accept hidden
-                    data-testid="avatar-input" on:change=on_input_change/>
+                <input type="file" class="avatar__input" node_ref=photo_input.input accept=accept hidden
+                    data-testid="avatar-input" on:change=move |ev| photo_input.on_change.run(ev)/>
                 <p class="avatar__drop-hint">{i18n.tr("avatar.drop_hint")}</p>
                 <Show when=move || crop.with(Option::is_some)>
                     <label class="avatar__zoom">
@@ -362,10 +330,22 @@ pub fn AvatarEditor(
     }
 }
 
-/// Whether a paste lands in something the person types into.
-fn is_text_field(target: Option<web_sys::EventTarget>) -> bool {
-    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        return false;
-    };
-    el.is_content_editable() || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA")
+/// The server's photo, or the empty frame.
+#[component]
+fn StillPhoto(url: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    match url {
+        Some(url) => view! {
+            <div class="avatar__crop avatar__crop--still">
+                <img class="avatar__img" src=url alt=i18n.tr("avatar.alt.current") data-testid="avatar-preview"/>
+            </div>
+        }
+        .into_any(),
+        None => view! {
+            <div class="avatar__crop avatar__crop--empty">
+                <span class="avatar__empty">{i18n.tr("avatar.none")}</span>
+            </div>
+        }
+        .into_any(),
+    }
 }

@@ -3,7 +3,7 @@
 //
 // - app: this app (dist/), set to the letraz dialect through its config
 //   override and signed in through its own sign-in page;
-// - peer: the React peer (/work/shared/peers/react-profile, built by
+// - peer: the React peer (../shared/peers/react-profile, built by
 //   .ci/peer), which talks letraz on its own origin with a session cookie
 //   and has no sign-in page: it is signed in by a login request from the
 //   browser (session.mjs).

@@ -1,0 +1,122 @@
+// The split release build (.ci/build) as a person meets it: each landing
+// route downloads only its own modules (dist/routes.json), they start
+// beside the main module instead of after it, the avatar editor and the
+// Persian texts arrive only when used, and a module that fails to
+// download shows a message with Retry that keeps the page and its edits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, pageFor, signIn, APP_URL } from './browser.mjs';
+import { bigJpeg } from './photo.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url);
+const routes = JSON.parse(readFileSync(new URL('routes.json', DIST)));
+const allModules = [...new Set(Object.values(routes).flat().filter((f) => f.endsWith('.wasm')))];
+const browser = await launch();
+test.after(() => browser.close());
+
+/// Paths of the wasm and JSON files `page` requested, in order.
+function recordFetches(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname.slice(1);
+    if (/\.(wasm|json)$/.test(path)) seen.push(path);
+  });
+  return seen;
+}
+
+/// A signed-in (remembered) pwgen context, then a fresh page in it.
+async function signedInPage() {
+  const page = await pageFor(browser, 'pwgen');
+  await signIn(page);
+  await page.getByTestId('first_name').waitFor();
+  return page;
+}
+
+test('each landing route downloads its own modules and no other page\'s', async () => {
+  const page = await signedInPage();
+  for (const [route, ready] of [['/profile', 'first_name'], ['/settings', 'settings']]) {
+    const fresh = await page.context().newPage();
+    const seen = recordFetches(fresh);
+    await fresh.goto(`${APP_URL}${route}`);
+    await fresh.getByTestId(ready).waitFor();
+    const wasm = seen.filter((f) => f.endsWith('.wasm'));
+    const expected = routes[route].filter((f) => f.endsWith('.wasm'));
+    assert.deepEqual([...new Set(wasm)].sort(), [...expected].sort(), `${route} fetched ${wasm}`);
+    assert.ok(!allModules.some((m) => m.startsWith('split_avatar_editor') && wasm.includes(m)), 'the editor waits');
+    await fresh.close();
+  }
+  await page.context().close();
+});
+
+test('a remembered session\'s profile modules start downloading before the main module has arrived', async () => {
+  const page = await signedInPage();
+  const fresh = await page.context().newPage();
+  // A cold load on a phone's network (Slow 4G): on loopback everything
+  // arrives at once.
+  const cdp = await fresh.context().newCDPSession(fresh);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+  });
+  await fresh.goto(`${APP_URL}/profile`);
+  await fresh.getByTestId('first_name').waitFor({ timeout: 60_000 });
+  const timing = await fresh.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('.wasm'))
+    .map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime, end: e.responseEnd })));
+  const main = timing.find((t) => t.path.startsWith('profile-app_bg-'));
+  const own = timing.find((t) => t.path.startsWith('split_profile-'));
+  assert.ok(main && own, JSON.stringify(timing));
+  assert.ok(own.start < main.end, `split_profile started at ${own.start} ms, main module arrived at ${main.end} ms`);
+  await page.context().close();
+});
+
+test('the avatar editor arrives with the first photo, and a failed download keeps the edits and retries', async () => {
+  const page = await signedInPage();
+  const seen = recordFetches(page);
+  assert.ok(!seen.some((f) => f.startsWith('split_avatar_editor')), 'not fetched before it is needed');
+  await page.getByTestId('first_name').fill('Augusta');
+  await page.route('**/split_avatar_editor-*.wasm', (route) => route.abort());
+  const photo = await bigJpeg(page);
+  await page.getByTestId('avatar-input').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.getByTestId('form-banner').getByText('could not be downloaded').waitFor();
+  assert.equal(await page.getByTestId('first_name').inputValue(), 'Augusta', 'the edit is kept');
+  await page.unroute('**/split_avatar_editor-*.wasm');
+  await page.getByTestId('form-banner').getByTestId('retry').click();
+  await page.getByTestId('avatar-status').getByText(/512/).waitFor({ timeout: 20_000 });
+  assert.equal(await page.getByTestId('first_name').inputValue(), 'Augusta');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a page whose module fails to download says so, and Retry brings it', async () => {
+  const page = await signedInPage();
+  await page.route('**/split_settings-*.wasm', (route) => route.abort());
+  await page.locator('.app-nav a[href="/settings"]').click();
+  await page.getByTestId('form-banner').getByText('could not be downloaded').waitFor();
+  await page.unroute('**/split_settings-*.wasm');
+  await page.getByTestId('retry').click();
+  await page.getByTestId('settings').waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('Persian texts are a file fetched only by someone who speaks it', async () => {
+  const english = await pageFor(browser, 'pwgen');
+  const seenEn = recordFetches(english);
+  await english.goto(`${APP_URL}/sign-in`);
+  await english.getByTestId('email').waitFor();
+  assert.ok(!seenEn.some((f) => f.startsWith('i18n/')), `English page fetched ${seenEn}`);
+  await english.context().close();
+
+  const persian = await pageFor(browser, 'pwgen');
+  await persian.addInitScript(() => localStorage.setItem('profile-app.locale', 'fa'));
+  const seenFa = recordFetches(persian);
+  await persian.goto(`${APP_URL}/sign-in`);
+  await persian.getByTestId('email').waitFor();
+  assert.equal(seenFa.filter((f) => f === 'i18n/fa.json').length, 1, 'fetched once (the preload is used)');
+  assert.equal(await persian.evaluate(() => document.documentElement.dir), 'rtl');
+  assert.match(await persian.locator('main').innerText(), /[\u0600-\u06FF]/, 'the page speaks Persian');
+  await persian.context().close();
+});
