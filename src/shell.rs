@@ -27,10 +27,11 @@ impl CurrentUser {
         CurrentUser { name: RwSignal::new(None), avatar_url: RwSignal::new(None) }
     }
 
-    /// Shows the person described by a loaded profile.
-    pub fn show(&self, dialect: Dialect, values: &FormValues) {
+    /// Shows the person described by a loaded profile (photo URLs are on
+    /// the API's host: `api_base_url`).
+    pub fn show(&self, dialect: Dialect, api_base_url: &str, values: &FormValues) {
         self.name.set(display_name(values));
-        self.avatar_url.set(photo_url(dialect, values));
+        self.avatar_url.set(photo_url(dialect, api_base_url, values));
     }
 
     pub fn clear(&self) {
@@ -49,12 +50,12 @@ fn display_name(values: &FormValues) -> Option<String> {
         .find(|n| !n.is_empty())
 }
 
-/// The person's photo URL (editable or not), if it is one we may load:
-/// http(s) or a path on the API's own site.
-pub fn photo_url(dialect: Dialect, values: &FormValues) -> Option<String> {
+/// The person's photo URL (editable or not) as the browser can load it:
+/// a path resolved against the API's host, http(s) only
+/// ([`profile_model::url::backend_url`]).
+pub fn photo_url(dialect: Dialect, api_base_url: &str, values: &FormValues) -> Option<String> {
     let spec = catalogue(dialect).iter().find(|s| s.section == Section::Photo && s.kind == FieldKind::File)?;
-    let url = values.get(spec.path)?.as_text();
-    (profile_model::url::is_valid_url(url) || url.starts_with('/')).then(|| url.to_string())
+    profile_model::url::backend_url(api_base_url, values.get(spec.path)?.as_text())
 }
 
 impl Default for CurrentUser {

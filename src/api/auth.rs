@@ -4,7 +4,6 @@
 //! - Session: the backend's own login sets `sessionid` + `csrftoken` cookies.
 
 use profile_model::AuthMode;
-use serde_json::{json, Value};
 
 use super::{ApiClient, Body, ClientError};
 use crate::session::Credential;
@@ -28,27 +27,18 @@ impl ApiClient {
         let config = self.config();
         let endpoint =
             config.endpoints.sign_in.clone().ok_or_else(|| ClientError::Api(profile_model::ApiError::malformed(0)))?;
-        // Whatever the backend's login field, an address goes as `email`
-        // (djoser and the others accept it); anything else as configured.
-        let login_key = if login.contains('@') { "email" } else { config.sign_in.login_field.name() };
-        let body = json!({ login_key: login, "password": password });
+        // The body and where the tokens are: the model's one sign-in rule
+        // (`login_field` as configured: Django usernames may contain '@').
+        let body = config.sign_in.body(login, password);
         let answer = self.send(&endpoint.method, &config.url(&endpoint, None), Body::Json(body)).await?;
-        let text_at = |field: &Option<String>| {
-            field
-                .as_deref()
-                .and_then(|f| answer.get(f))
-                .and_then(Value::as_str)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-        };
         let credential = match (&config.sign_in.token_field, config.auth) {
             (None, _) | (_, AuthMode::Session | AuthMode::None) => Credential::Cookie,
-            (token_field, _) => match text_at(token_field) {
+            _ => match config.sign_in.token(&answer) {
                 Some(token) => Credential::Secret(token),
                 None => return Err(ClientError::Api(profile_model::ApiError::malformed(200))),
             },
         };
-        session.set_refresh_token(text_at(&config.sign_in.refresh_field));
+        session.set_refresh_token(config.sign_in.refresh_token(&answer));
         session.sign_in(credential, remember);
         Ok(())
     }
@@ -72,10 +62,11 @@ impl ApiClient {
             return;
         };
         // simplejwt's blacklist wants the refresh token; the others none.
-        let body = match (&config.sign_in.refresh_field, refresh) {
-            (Some(field), Some(refresh)) => Body::Json(json!({ field.as_str(): refresh })),
-            (Some(_), None) => return,
-            (None, _) => Body::None,
+        let body = match (config.sign_in.refresh_field.is_some(), config.sign_in.sign_out_body(refresh.as_deref())) {
+            (_, Some(body)) => Body::Json(body),
+            // A blacklisting backend without the refresh token: nothing to send.
+            (true, None) => return,
+            (false, None) => Body::None,
         };
         let _ = self.send_as(authorization.as_deref(), &endpoint.method, &config.url(&endpoint, None), body).await;
     }

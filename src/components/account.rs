@@ -49,7 +49,8 @@ pub fn AccountSettings() -> impl IntoView {
 
 #[component]
 fn AccountForm(loaded: LoadedProfile) -> impl IntoView {
-    let dialect = expect_context::<ApiClient>().dialect();
+    let api = expect_context::<ApiClient>();
+    let dialect = api.dialect();
     let form = FormState::for_section(dialect, Section::Account, &loaded.values);
     let flow = SaveFlow::new(form, loaded, DRAFT_PAGE);
     let today = today();
@@ -61,7 +62,7 @@ fn AccountForm(loaded: LoadedProfile) -> impl IntoView {
             <DraftOffer flow/>
             <SaveErrors flow/>
             {form.fields().into_iter().map(|field| view! { <FieldInput field today/> }).collect_view()}
-            <ReadOnlyFacts specs=read_only_in(dialect, Section::Account) values/>
+            <ReadOnlyFacts specs=read_only_in(dialect, Section::Account) values api_base_url=api.config().api_base_url.clone()/>
             {editable.then(|| view! { <SaveBar flow/> })}
         </form>
         <ReauthDialog flow/>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use profile_model::catalogue::{catalogue, FieldKind, FieldSpec, Section};
+use profile_model::url::backend_url;
 use profile_model::{Dialect, FieldValue, FormValues};
 
 use crate::i18n::{use_i18n, I18n};
@@ -15,8 +16,15 @@ pub fn read_only_in(dialect: Dialect, section: Section) -> Vec<&'static FieldSpe
 
 /// Facts the person cannot edit (joined, followers, rank …).
 #[component]
-pub fn ReadOnlyFacts(specs: Vec<&'static FieldSpec>, #[prop(into)] values: Signal<FormValues>) -> impl IntoView {
+pub fn ReadOnlyFacts(
+    specs: Vec<&'static FieldSpec>,
+    #[prop(into)] values: Signal<FormValues>,
+    /// Where file paths the backend sends are resolved (the API's host).
+    #[prop(optional, into)]
+    api_base_url: String,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let api_base_url = StoredValue::new(api_base_url);
     (!specs.is_empty()).then(|| {
         view! {
             <dl class="facts">
@@ -24,7 +32,7 @@ pub fn ReadOnlyFacts(specs: Vec<&'static FieldSpec>, #[prop(into)] values: Signa
                     <div class="facts__item">
                         <dt>{move || i18n.t(&spec.label_key())}</dt>
                         <dd dir="auto" data-testid=format!("fact-{}", spec.path)>
-                            {move || values.with(|v| fact_view(i18n, spec, v.get(spec.path)))}
+                            {move || values.with(|v| api_base_url.with_value(|base| fact_view(i18n, base, spec, v.get(spec.path))))}
                         </dd>
                     </div>
                 }).collect_view()}
@@ -33,7 +41,7 @@ pub fn ReadOnlyFacts(specs: Vec<&'static FieldSpec>, #[prop(into)] values: Signa
     })
 }
 
-fn fact_view(i18n: I18n, spec: &FieldSpec, value: Option<&FieldValue>) -> AnyView {
+fn fact_view(i18n: I18n, api_base_url: &str, spec: &FieldSpec, value: Option<&FieldValue>) -> AnyView {
     match value {
         // Dates in the person's language (the server's ISO text stays in `datetime`).
         Some(FieldValue::Text(iso))
@@ -42,11 +50,11 @@ fn fact_view(i18n: I18n, spec: &FieldSpec, value: Option<&FieldValue>) -> AnyVie
             let shown = if spec.kind == FieldKind::Date { i18n.format_date(iso) } else { i18n.format_date_time(iso) };
             view! { <time datetime=iso.clone()>{shown}</time> }.into_any()
         }
-        // Person-supplied URLs become links only if they are http(s).
-        Some(FieldValue::Text(url)) if spec.kind == FieldKind::File && profile_model::url::is_valid_url(url) => {
-            let (href, text) = (url.clone(), url.clone());
-            view! { <a href=href rel="noopener noreferrer" target="_blank">{text}</a> }.into_any()
-        }
+        // Files become links on the API's host, and only if http(s).
+        Some(FieldValue::Text(url)) if spec.kind == FieldKind::File => match backend_url(api_base_url, url) {
+            Some(href) => view! { <a href=href rel="noopener noreferrer" target="_blank">{url.clone()}</a> }.into_any(),
+            None => url.clone().into_any(),
+        },
         other => fact_text(other).into_any(),
     }
 }

@@ -10,6 +10,7 @@ pub mod field;
 pub mod live_region;
 pub mod nav;
 pub mod notifications;
+pub mod person_photo;
 pub mod profile_read;
 pub mod save_bar;
 pub mod skip_link;

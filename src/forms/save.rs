@@ -227,8 +227,9 @@ impl SaveFlow {
     fn show_person_in_header(self) {
         let user = use_current_user();
         let dialect = self.form.dialect;
+        let api_base_url = expect_context::<ApiClient>().config().api_base_url.clone();
         let loaded = self.loaded;
-        Effect::new(move || loaded.with(|l| user.show(dialect, &l.values)));
+        Effect::new(move || loaded.with(|l| user.show(dialect, &api_base_url, &l.values)));
     }
 }
 

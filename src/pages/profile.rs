@@ -13,6 +13,7 @@ use crate::components::avatar::{AvatarChange, AvatarEditor, AvatarLauncher, Avat
 use crate::components::banner::ErrorBanner;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
+use crate::components::person_photo::PersonPhoto;
 use crate::components::profile_read::{read_profile, ProfileResource};
 use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
 use crate::forms::{today, FormState, SaveFlow};
@@ -105,7 +106,7 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
                     {(section == Section::Photo).then(|| view! { <PhotoField flow/> })}
                     {form.fields().into_iter().filter(|f| f.spec.section == section)
                         .map(|field| view! { <FieldInput field today/> }).collect_view()}
-                    <ReadOnlyFacts specs=read_only_in(dialect, section) values/>
+                    <ReadOnlyFacts specs=read_only_in(dialect, section) values api_base_url=api.config().api_base_url.clone()/>
                 </fieldset>
             }).collect_view()}
             <SaveBar flow/>
@@ -119,7 +120,8 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
 fn PhotoField(flow: SaveFlow) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let dialect = api.dialect();
-    let photo_url = move || flow.loaded.with(|l| photo_url(dialect, &l.values));
+    let api_base_url = api.config().api_base_url.clone();
+    let photo_url = move || flow.loaded.with(|l| photo_url(dialect, &api_base_url, &l.values));
     match upload_field(dialect) {
         Some(spec) => {
             let policy = api.config().avatar.clone();
@@ -186,15 +188,9 @@ fn upload_for(change: AvatarChange) -> AvatarUpload {
     }
 }
 
-/// The current photo, or a placeholder.
+/// The current photo (read-only here), or the initials.
 #[component]
 fn PhotoPreview(#[prop(into)] url: Signal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
-    move || match url.get() {
-        Some(src) => {
-            view! { <img class="profile__photo" src=src alt=i18n.tr("profile.photo_alt") data-testid="photo"/> }
-                .into_any()
-        }
-        None => view! { <div class="profile__photo profile__photo--empty" aria-hidden="true"></div> }.into_any(),
-    }
+    view! { <PersonPhoto url class="profile__photo" alt=i18n.tr("profile.photo_alt") test_id="photo"/> }
 }

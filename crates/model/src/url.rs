@@ -15,6 +15,32 @@ pub fn is_valid_url(value: &str) -> bool {
     is_django_url(value, HTTP_SCHEMES)
 }
 
+/// Where the browser can fetch a URL the backend sent (a photo, a file):
+/// absolute http(s) URLs as they are; a path (`/media/x.jpg`, as DRF
+/// writes a `FileField` without a request in its context) or a
+/// scheme-relative `//host/x` on the API's host, `api_base_url` being an
+/// origin (`https://api.example.com`), a path on this origin (`/backend`)
+/// or empty (this origin). Anything else (`javascript:`, `data:`, junk) is
+/// `None`: it becomes no link and no image.
+pub fn backend_url(api_base_url: &str, url: &str) -> Option<String> {
+    let url = url.trim();
+    let origin =
+        api_base_url.split_once("://").map(|(scheme, rest)| (scheme, rest.split('/').next().unwrap_or_default()));
+    let resolved = if let Some(rest) = url.strip_prefix("//") {
+        let scheme = origin.map_or("https", |(scheme, _)| scheme);
+        format!("{scheme}://{rest}")
+    } else if url.starts_with('/') {
+        match origin {
+            Some((scheme, host)) => format!("{scheme}://{host}{url}"),
+            // The API is on this origin: the path is too.
+            None => return Some(url.to_string()),
+        }
+    } else {
+        url.to_string()
+    };
+    is_valid_url(&resolved).then_some(resolved)
+}
+
 /// What `URLValidator(schemes=schemes)` accepts (schemes in lower case).
 pub fn is_django_url(value: &str, schemes: &[&str]) -> bool {
     if pychar::len(value) > 2048 || value.contains(['\t', '\r', '\n']) {
@@ -234,6 +260,31 @@ fn hostname_fits(netloc: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn backend_urls_resolve_against_the_api_host() {
+        let api = "https://api.example.com";
+        assert_eq!(
+            backend_url(api, "/media/avatars/x.webp").as_deref(),
+            Some("https://api.example.com/media/avatars/x.webp")
+        );
+        assert_eq!(
+            backend_url("http://127.0.0.1:8000", "/media/a.jpg").as_deref(),
+            Some("http://127.0.0.1:8000/media/a.jpg")
+        );
+        assert_eq!(backend_url(api, "https://cdn.example.org/a.jpg").as_deref(), Some("https://cdn.example.org/a.jpg"));
+        assert_eq!(backend_url(api, "//cdn.example.org/a.jpg").as_deref(), Some("https://cdn.example.org/a.jpg"));
+        assert_eq!(
+            backend_url("", "/media/a.jpg").as_deref(),
+            Some("/media/a.jpg"),
+            "same origin: a path stays a path"
+        );
+        assert_eq!(backend_url("/backend", "/media/a.jpg").as_deref(), Some("/media/a.jpg"));
+        for hostile in ["javascript:alert(1)", "data:image/png;base64,AAAA", "media/a.jpg", "", "https://"] {
+            assert_eq!(backend_url(api, hostile), None, "{hostile:?}");
+            assert_eq!(backend_url("", hostile), None, "{hostile:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

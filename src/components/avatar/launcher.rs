@@ -33,7 +33,7 @@ pub fn AvatarLauncher(
                 on:dragover=move |ev| photo_input.on_dragover.run(ev)
                 on:dragleave=move |ev| photo_input.on_dragleave.run(ev)
                 on:drop=move |ev| photo_input.on_drop.run(ev)>
-                {move || view! { <StillPhoto url=current_url.get()/> }}
+                <StillPhoto url=current_url/>
             </div>
             <div class="avatar__controls">
                 <div class="avatar__actions">

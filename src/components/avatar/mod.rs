@@ -17,6 +17,7 @@ use profile_model::image::{Crop, AVATAR_MAX_SIDE, MAX_ZOOM, MIN_ZOOM};
 use profile_model::{AvatarPolicy, Message};
 use web_sys::{File, HtmlImageElement};
 
+use crate::components::person_photo::PersonPhoto;
 use crate::format::fixed;
 use crate::i18n::use_i18n;
 use crate::media::{crop_square, decode_image, encode, Encoded, ObjectUrl};
@@ -330,22 +331,13 @@ pub fn AvatarEditor(
     }
 }
 
-/// The server's photo, or the empty frame.
+/// The server's photo, or the person's initials.
 #[component]
-fn StillPhoto(url: Option<String>) -> impl IntoView {
+fn StillPhoto(#[prop(into)] url: Signal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
-    match url {
-        Some(url) => view! {
-            <div class="avatar__crop avatar__crop--still">
-                <img class="avatar__img" src=url alt=i18n.tr("avatar.alt.current") data-testid="avatar-preview"/>
-            </div>
-        }
-        .into_any(),
-        None => view! {
-            <div class="avatar__crop avatar__crop--empty">
-                <span class="avatar__empty">{i18n.tr("avatar.none")}</span>
-            </div>
-        }
-        .into_any(),
+    view! {
+        <div class="avatar__crop avatar__crop--still">
+            <PersonPhoto url class="avatar__img" alt=i18n.tr("avatar.alt.current") test_id="avatar-preview"/>
+        </div>
     }
 }

@@ -1,0 +1,47 @@
+//! A person's photo wherever one is shown (header, profile, the editor at
+//! rest): the picture, or their initials when there is none or it fails to
+//! load, never a broken image with clipped alt text.
+
+use leptos::prelude::*;
+
+use crate::shell::use_current_user;
+
+/// `class` styles both the image and the initials disc
+/// (`<class> person-photo--initials`).
+#[component]
+pub fn PersonPhoto(
+    /// The photo's URL, already resolved and checked (`shell::photo_url`).
+    #[prop(into)]
+    url: Signal<Option<String>>,
+    /// Class of the image or the disc.
+    class: &'static str,
+    /// The image's text alternative ("" where the name stands beside it).
+    #[prop(into)]
+    alt: Signal<String>,
+    /// The image's test id.
+    test_id: &'static str,
+) -> impl IntoView {
+    let user = use_current_user();
+    let broken = RwSignal::new(false);
+    Effect::new(move || {
+        url.track();
+        broken.set(false);
+    });
+    move || match url.get().filter(|_| !broken.get()) {
+        Some(src) => view! {
+            <img class=class src=src alt=move || alt.get() on:error=move |_| broken.set(true) data-testid=test_id/>
+        }
+        .into_any(),
+        None => view! {
+            <span class=format!("{class} person-photo--initials") aria-hidden="true" data-testid="photo-initials">
+                {move || initials(&user.name.get().unwrap_or_default())}
+            </span>
+        }
+        .into_any(),
+    }
+}
+
+/// Up to two letters: the first of the first two words.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace().take(2).filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
+}
