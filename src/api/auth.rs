@@ -30,7 +30,9 @@ impl ApiClient {
         // The body and where the tokens are: the model's one sign-in rule
         // (`login_field` as configured: Django usernames may contain '@').
         let body = config.sign_in.body(login, password);
-        let answer = self.send(&endpoint.method, &config.url(&endpoint, None), Body::Json(body)).await?;
+        // Without the old credential: DRF authenticates eagerly, so a
+        // revoked token would get the login itself refused.
+        let answer = self.send_as(None, &endpoint.method, &config.url(&endpoint, None), Body::Json(body)).await?;
         let credential = match (&config.sign_in.token_field, config.auth) {
             (None, _) | (_, AuthMode::Session | AuthMode::None) => Credential::Cookie,
             _ => match config.sign_in.token(&answer) {

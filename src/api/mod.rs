@@ -11,7 +11,7 @@ pub mod profile;
 
 use std::sync::Arc;
 
-use profile_model::{AppConfig, Dialect};
+use profile_model::{AppConfig, Dialect, ErrorKind};
 use serde_json::Value;
 
 pub use error::ClientError;
@@ -67,9 +67,31 @@ impl ApiClient {
     /// Sends one request with the session's credentials and reads the
     /// answer: JSON on 2xx (an empty body reads as `null`), a parsed
     /// [`ClientError`] otherwise.
+    ///
+    /// A 403 that is not about CSRF may mean "who are you?": DRF answers
+    /// 403 rather than 401 for a lost credential when its first
+    /// authentication class sends no `WWW-Authenticate` (Session, or a
+    /// custom JWT class such as letraz's). The same credential then reads
+    /// the current user once: refused too, the credential is gone and the
+    /// answer becomes a 401 (the sign-in dialog); read fine, the 403 is a
+    /// real permission refusal and stays one. One probe, never a loop.
     async fn send(&self, method: &str, url: &str, body: Body) -> Result<Value, ClientError> {
         let auth = self.session.auth_header(self.config.auth);
-        self.send_as(auth.as_deref(), method, url, body).await
+        let answer = self.send_as(auth.as_deref(), method, url, body).await;
+        match answer {
+            Err(ClientError::Api(refused)) if refused.kind == ErrorKind::Forbidden => {
+                let read = self.config.endpoints.read.clone();
+                let probe =
+                    self.send_as(auth.as_deref(), &read.method, &self.config.url(&read, None), Body::None).await;
+                match probe {
+                    Err(e) if e.is_unauthorized() || e.kind() == Some(&ErrorKind::Forbidden) => {
+                        Err(ClientError::Api(refused.credential_lost()))
+                    }
+                    _ => Err(ClientError::Api(refused)),
+                }
+            }
+            other => other,
+        }
     }
 
     /// [`Self::send`] with the given `Authorization` instead of the

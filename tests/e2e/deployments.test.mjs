@@ -4,7 +4,9 @@
 // by config, on another port of the same host (same-site) and under
 // another host name (`localhost` against `127.0.0.1`: cross-site). A photo
 // the API answers as a path (`/media/…`, as pwgen does) must load from the
-// API's host, not the app's, whose media folder does not have it.
+// API's host, not the app's, whose media folder does not have it. That
+// server runs with `--auth-first session`: a lost credential answers 403,
+// as DRF does with SessionAuthentication first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, signIn, APP_URL } from './browser.mjs';
@@ -69,6 +71,39 @@ for (const [shape, apiBase] of Object.entries(SHAPES)) {
     await signIn(page, 'other@example.com');
     await page.getByTestId('first_name').waitFor();
     assert.deepEqual(bodies, [{ username: 'other@example.com', password: 'demo-pass-123' }]);
+    await page.context().close();
+  });
+}
+
+for (const [shape, apiBase] of Object.entries(SHAPES)) {
+  test(`${shape}: a revoked token answers 403; the app asks to sign in again, keeps the edit and saves it`, async () => {
+    const page = await pageAgainst('users-me', apiBase);
+    await signIn(page, 'other@example.com');
+    await page.getByTestId('first_name').waitFor();
+    const stored = await page.evaluate(() => localStorage.getItem('profile-app.credential'));
+    const token = stored.match(/[0-9a-f]{40}/)[0];
+    const revoked = await fetch(`${apiBase}/api/auth/token/logout/`, { method: 'POST', headers: { Authorization: `Token ${token}` } });
+    assert.equal(revoked.status, 204);
+    const refused = await fetch(`${apiBase}/api/users/me/`, { headers: { Authorization: `Token ${token}` } });
+    assert.equal(refused.status, 403, 'this server answers a lost credential with 403');
+
+    const edit = `Grace ${shape}`;
+    await page.getByTestId('first_name').fill(edit);
+    await page.getByTestId('save').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('password').waitFor();
+    assert.equal(await page.getByTestId('first_name').inputValue(), edit, 'the edit stays under the dialog');
+    await dialog.getByTestId('email').fill('other@example.com');
+    await dialog.getByTestId('password').fill('demo-pass-123');
+    await dialog.getByTestId('remember').check();
+    await dialog.getByTestId('sign-in').click();
+    await page.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor({ timeout: 20_000 });
+    await page.reload();
+    assert.equal(await page.getByTestId('first_name').inputValue(), edit, 'saved on the server');
+    await page.getByTestId('first_name').fill('Grace');
+    await page.getByTestId('save').click();
+    await page.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor({ timeout: 20_000 });
+    assert.deepEqual(page.problems, []);
     await page.context().close();
   });
 }

@@ -57,6 +57,7 @@ async function breakIt(page, d, c) {
       await page.context().setHTTPCredentials({ username: 'dismissed', password: 'dismissed' });
     }
     await breakSave(d.save, answer);
+    if (c.alsoRead) await breakSave(d.read, answer);
   }
 }
 

@@ -96,6 +96,14 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// A 403 the same credential also gets when reading the current user:
+    /// the backend no longer knows the person (DRF's 403 for a lost
+    /// credential), handled as a 401. The server's words stay.
+    pub fn credential_lost(mut self) -> ApiError {
+        self.kind = ErrorKind::Unauthorized;
+        self
+    }
+
     /// For an answer whose body could not be read as expected (a 200 that
     /// is not the JSON the dialect promises).
     pub fn malformed(status: u16) -> ApiError {

@@ -39,6 +39,16 @@ impl Class {
     }
 }
 
+/// The first class's `WWW-Authenticate`, which makes a refusal a 401;
+/// none (a 403) when the server runs with `--auth-first session`, as if
+/// `SessionAuthentication` headed every view's list.
+fn refusal_header(state: &AppState, classes: &[Class]) -> Option<&'static str> {
+    if state.config.session_first {
+        return None;
+    }
+    classes.first().and_then(|c| c.www_authenticate())
+}
+
 /// An `AuthenticationFailed` (status decided by the 401/403 rule) or a
 /// `PermissionDenied` (always 403, e.g. CSRF).
 enum Failure {
@@ -54,7 +64,7 @@ pub struct Authed {
 /// Authenticates with `classes` in order and requires a user
 /// (`IsAuthenticated`).
 pub fn require_user(state: &AppState, dialect: Dialect, classes: &[Class], parts: &Parts) -> Result<Authed, Response> {
-    let header = classes.first().and_then(|c| c.www_authenticate());
+    let header = refusal_header(state, classes);
     let authed = optional_user(state, dialect, classes, parts)?
         .ok_or_else(|| drf::auth_refusal(header, json!({ "detail": drf::NOT_AUTHENTICATED })))?;
     // DRF's `check_throttles` comes after authentication and permissions.
@@ -73,7 +83,7 @@ pub fn optional_user(
     classes: &[Class],
     parts: &Parts,
 ) -> Result<Option<Authed>, Response> {
-    let header = classes.first().and_then(|c| c.www_authenticate());
+    let header = refusal_header(state, classes);
     for &class in classes {
         match authenticate(state, dialect, class, parts) {
             Ok(None) => continue,

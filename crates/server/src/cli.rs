@@ -9,7 +9,7 @@ usage:
   reference-server serve [--addr 127.0.0.1:8080] [--db data/ref.sqlite3] [--media-dir data/media]
                          [--static-dir dist] [--cors-origin 'http://127.0.0.1:*' ...] [--test-hooks]
                          [--max-upload-bytes 5242880] [--access-ttl-secs 3600] [--refresh-ttl-secs 86400]
-                         [--throttle-user 100/hour]
+                         [--throttle-user 100/hour] [--auth-first session]
   reference-server reset [--db data/ref.sqlite3] [--media-dir data/media]";
 
 #[derive(Debug)]
@@ -53,6 +53,11 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--access-ttl-secs" => config.access_ttl_secs = number(&value)?,
             "--refresh-ttl-secs" => config.refresh_ttl_secs = number(&value)?,
             "--throttle-user" => config.throttle_user = Some(value.parse()?),
+            "--auth-first" => match value.as_str() {
+                "session" => config.session_first = true,
+                "default" => config.session_first = false,
+                other => return Err(format!("--auth-first: expected session or default, not {other}")),
+            },
             _ => return Err(format!("unknown option {name}")),
         }
     }

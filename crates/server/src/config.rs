@@ -22,6 +22,10 @@ pub struct Config {
     pub refresh_ttl_secs: i64,
     /// DRF `UserRateThrottle` for signed-in requests; off when `None`.
     pub throttle_user: Option<crate::throttle::Rate>,
+    /// `SessionAuthentication` listed first in every view (as many DRF
+    /// projects' defaults are): a missing, expired or revoked credential
+    /// then answers 403 without `WWW-Authenticate`, not 401.
+    pub session_first: bool,
 }
 
 impl Config {
@@ -39,6 +43,7 @@ impl Config {
             access_ttl_secs: 3600,
             refresh_ttl_secs: 86_400,
             throttle_user: None,
+            session_first: false,
         }
     }
 

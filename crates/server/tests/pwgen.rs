@@ -54,6 +54,21 @@ async fn profile_reads_the_signed_in_user() {
 }
 
 #[tokio::test]
+async fn with_session_first_a_lost_credential_is_403_without_a_challenge() {
+    let s = Ref::start_with(|c| c.session_first = true).await;
+    for token in [None, Some("abc.def.ghi")] {
+        let mut req = s.req("POST", "/api/profile/");
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        let (status, h, v) = answer(req.send().await.unwrap()).await;
+        assert_eq!(status, 403, "token {token:?}");
+        assert!(h.get("www-authenticate").is_none(), "token {token:?}");
+        assert!(v["detail"].is_string(), "{v}");
+    }
+}
+
+#[tokio::test]
 async fn missing_and_invalid_tokens_are_401_with_bearer_challenge() {
     let s = Ref::start().await;
     let (status, h, v) = answer(s.req("POST", "/api/profile/").send().await.unwrap()).await;

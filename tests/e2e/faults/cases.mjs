@@ -131,6 +131,18 @@ export const CASES = [
     recover: 'sign-in',
   },
   {
+    // DRF with SessionAuthentication (or a custom class) first: a lost
+    // credential is a 403 in the server's words, and reading the current
+    // user with it is refused too. The app asks the person to sign in.
+    id: 'lost-403',
+    label: '403 lost credential',
+    field: flat,
+    fault: () => json(403, { detail: 'Las credenciales de autenticación no se proveyeron.' }),
+    alsoRead: true,
+    shows: async (page, d) => form.showsSignInDialog(page, d.field),
+    recover: 'sign-in',
+  },
+  {
     id: 'forbidden',
     label: '403 permission',
     field: flat,

@@ -2,8 +2,8 @@
 // profile save goes, which text field a case edits, and how that backend
 // says "not signed in" (crates/server, ../shared/seeds).
 
-/// The save request: `hookPath` for the server's hooks (a trailing `*` is a
-/// prefix), `matches` for the browser's request routing.
+/// A request (the save, the read): `hookPath` for the server's hooks (a
+/// trailing `*` is a prefix), `matches` for the browser's request routing.
 function save(method, hookPath) {
   const prefix = hookPath.endsWith('*') ? hookPath.slice(0, -1) : null;
   return {
@@ -21,6 +21,8 @@ const SIMPLEJWT_401 = {
 
 export const DIALECT = {
   letraz: {
+    // The read of the current user (the app's probe after a 403).
+    read: save('GET', '/api/v1/user/'),
     save: save('PATCH', '/api/v1/user/'),
     field: 'city',
     // Basic comes first in letraz's authentication classes, so DRF
@@ -31,6 +33,8 @@ export const DIALECT = {
     },
   },
   'aisquare-profile': {
+    // The read of the current user (the app's probe after a 403).
+    read: save('GET', '/api/v1/iam/user/profile/'),
     save: save('PATCH', '/api/v1/iam/user/profile/'),
     field: 'full_name',
     // The one dialect whose fields nest: its detail fields are `details.*`.
@@ -38,17 +42,23 @@ export const DIALECT = {
     unauthorized: { body: SIMPLEJWT_401 },
   },
   'aisquare-details': {
+    // The read of the current user (the app's probe after a 403).
+    read: save('GET', '/api/v1/iam/iamuserdetails/me/'),
     save: save('PATCH', '/api/v1/iam/iamuserdetails/me/'),
     field: 'bio',
     unauthorized: { body: SIMPLEJWT_401 },
   },
   pwgen: {
+    // The read of the current user (the app's probe after a 403).
+    read: save('POST', '/api/profile/'),
     // PUT /api/profile/{id}/update/; its read is a POST to /api/profile/.
     save: save('PUT', '/api/profile/*'),
     field: 'first_name',
     unauthorized: { body: SIMPLEJWT_401 },
   },
   'users-me': {
+    // The read of the current user (the app's probe after a 403).
+    read: save('GET', '/api/users/me/'),
     save: save('PATCH', '/api/users/me/'),
     field: 'first_name',
     unauthorized: { body: { detail: 'Invalid token.' } },
