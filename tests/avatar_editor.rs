@@ -330,7 +330,7 @@ async fn photo_of_4000_by_3000_ends_up_at_most_512() {
 
 #[wasm_bindgen_test]
 async fn remove_emits_remove_and_cancel_keeps() {
-    let current = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+    let current = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
     let editor = Editor::mount(AvatarPolicy::default(), Some(current), true);
     assert_eq!(editor.preview_src().as_deref(), Some(current));
     assert!(find(&editor.root, "avatar-cancel").is_none());
@@ -348,7 +348,11 @@ async fn remove_emits_remove_and_cancel_keeps() {
 
 #[wasm_bindgen_test]
 async fn no_remove_button_where_the_dialect_cannot_remove() {
-    let editor = Editor::mount(AvatarPolicy::default(), Some("data:image/gif;base64,R0lGODlhAQABAAAAACw="), false);
+    let editor = Editor::mount(
+        AvatarPolicy::default(),
+        Some("data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"),
+        false,
+    );
     wait_for_test_id(&editor.root, "avatar-input").await;
     next_turn(50).await;
     assert!(find(&editor.root, "avatar-remove").is_none());
@@ -520,7 +524,7 @@ async fn a_new_server_photo_ends_the_pending_change() {
     let src = editor.preview_src().unwrap();
 
     // The page saved the photo and took the server's answer.
-    let saved = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+    let saved = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
     current_url.set(Some(saved.to_string()));
     assert!(matches!(editor.change_after(1).await, AvatarChange::Keep));
     let root = editor.root.clone();

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::shell::use_current_user;
+use crate::shell::CurrentUser;
 
 /// `class` styles both the image and the initials disc
 /// (`<class> person-photo--initials`).
@@ -21,7 +21,9 @@ pub fn PersonPhoto(
     /// The image's test id.
     test_id: &'static str,
 ) -> impl IntoView {
-    let user = use_current_user();
+    // The shell's person, if there is a shell (a component alone shows an
+    // empty disc): never one made here, which would die with this photo.
+    let name = use_context::<CurrentUser>().map(|user| user.name);
     let broken = RwSignal::new(false);
     Effect::new(move || {
         url.track();
@@ -34,7 +36,7 @@ pub fn PersonPhoto(
         .into_any(),
         None => view! {
             <span class=format!("{class} person-photo--initials") aria-hidden="true" data-testid="photo-initials">
-                {move || initials(&user.name.get().unwrap_or_default())}
+                {move || name.and_then(|n| n.try_get().flatten()).map(|n| initials(&n)).unwrap_or_default()}
             </span>
         }
         .into_any(),

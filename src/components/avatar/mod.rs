@@ -248,11 +248,12 @@ pub fn AvatarEditor(
     }
 
     let preview_src = Memo::new(move |_| picked.with(|p| p.as_ref().map(|p| p.url.as_str().to_string())));
-    let photo = move || {
-        if let Some(src) = preview_src.get() {
-            return view! { <CropView src crop/> }.into_any();
-        }
-        view! { <StillPhoto url=current_url.get().filter(|_| !removing.get())/> }.into_any()
+    // One still photo for the editor's life: it follows the server's URL
+    // and removal itself, so it is not rebuilt under a running effect.
+    let still_url = Signal::derive(move || current_url.get().filter(|_| !removing.get()));
+    let photo = move || match preview_src.get() {
+        Some(src) => view! { <CropView src crop/> }.into_any(),
+        None => view! { <StillPhoto url=still_url/> }.into_any(),
     };
 
     let has_photo = move || preview_src.with(Option::is_some) || current_url.with(Option::is_some) && !removing.get();
