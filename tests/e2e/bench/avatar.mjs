@@ -3,7 +3,9 @@
 //
 // Prepare time: from the file input's `change` event (the photo is picked)
 // to the editor's status saying the 512×512 photo is ready, which is when
-// the page holds the encoded file (the upload itself waits for Save).
+// the page holds the encoded file (the upload itself waits for Save). It
+// includes fetching the editor's own module, which arrives with the first
+// pick (the launcher's status element is then replaced by the editor's).
 // Bytes: the encoded file the server stored, and the whole multipart
 // request body (its Content-Length as sent).
 import { coldPage, profileUrl } from './session.mjs';
@@ -12,19 +14,20 @@ import { summary } from './stats.mjs';
 
 /// Runs in the page: `window.__prepared` resolves with the milliseconds
 /// from the next pick to the "ready" status.
-function armPrepareTimer(status) {
+function armPrepareTimer() {
   window.__prepared = new Promise((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error('the photo was not ready within 60 s')), 60_000);
     addEventListener('change', (event) => {
       if (event.target.dataset?.testid !== 'avatar-input') return;
       const start = event.timeStamp;
       const observer = new MutationObserver(() => {
-        if (!/512×512/.test(status.textContent)) return;
+        const status = document.querySelector('[data-testid="avatar-status"]');
+        if (!/512×512/.test(status?.textContent ?? '')) return;
         observer.disconnect();
         clearTimeout(timeout);
         resolve(performance.now() - start);
       });
-      observer.observe(status, { childList: true, subtree: true, characterData: true });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     }, { capture: true, once: true });
   });
 }
@@ -34,7 +37,7 @@ async function onePick(browser, state, photo, slowdown) {
   await page.goto(profileUrl());
   const input = page.getByTestId('avatar-input');
   await input.waitFor({ state: 'attached', timeout: 60_000 });
-  await page.evaluate(armPrepareTimer, await page.getByTestId('avatar-status').elementHandle());
+  await page.evaluate(armPrepareTimer);
   await input.setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: photo });
   const prepareMs = await page.evaluate(() => window.__prepared);
 
