@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::photo_input::use_photo_input;
+use super::photo_input::{use_photo_input, PhotoDropZone, PhotoFileInput};
 use super::{AvatarStart, StillPhoto};
 use crate::i18n::use_i18n;
 
@@ -28,13 +28,7 @@ pub fn AvatarLauncher(
     let photo_input = use_photo_input(Callback::new(move |file| on_start.run(AvatarStart::Pick(file))));
     view! {
         <div class="avatar" class:avatar--dragover=move || photo_input.dragging_over.get() data-testid="avatar-editor">
-            <div class="avatar__photo"
-                on:dragenter=move |ev| photo_input.on_dragenter.run(ev)
-                on:dragover=move |ev| photo_input.on_dragover.run(ev)
-                on:dragleave=move |ev| photo_input.on_dragleave.run(ev)
-                on:drop=move |ev| photo_input.on_drop.run(ev)>
-                <StillPhoto url=current_url/>
-            </div>
+            <PhotoDropZone photo_input><StillPhoto url=current_url/></PhotoDropZone>
             <div class="avatar__controls">
                 <div class="avatar__actions">
                     <button type="button" class="button" on:click=move |_| photo_input.open_picker.run(())>
@@ -47,9 +41,7 @@ pub fn AvatarLauncher(
                         </button>
                     </Show>
                 </div>
-                <input type="file" class="avatar__input" node_ref=photo_input.input accept=accept hidden
-                    data-testid="avatar-input" on:change=move |ev| photo_input.on_change.run(ev)/>
-                <p class="avatar__drop-hint">{i18n.tr("avatar.drop_hint")}</p>
+                <PhotoFileInput photo_input accept/>
                 <p class="avatar__status" role="status" aria-live="polite" data-testid="avatar-status"></p>
             </div>
         </div>

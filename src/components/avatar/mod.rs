@@ -24,7 +24,7 @@ use crate::media::{crop_square, decode_image, encode, Encoded, ObjectUrl};
 use check::{check_file, format_bytes, output_formats, output_name};
 use crop_view::CropView;
 pub use launcher::AvatarLauncher;
-use photo_input::use_photo_input;
+use photo_input::{use_photo_input, PhotoDropZone, PhotoFileInput};
 
 /// A photo the person prepared: already cropped square and downscaled.
 ///
@@ -275,13 +275,7 @@ pub fn AvatarEditor(
 
     view! {
         <div class="avatar" class:avatar--dragover=move || photo_input.dragging_over.get() data-testid="avatar-editor">
-            <div class="avatar__photo"
-                on:dragenter=move |ev| photo_input.on_dragenter.run(ev)
-                on:dragover=move |ev| photo_input.on_dragover.run(ev)
-                on:dragleave=move |ev| photo_input.on_dragleave.run(ev)
-                on:drop=move |ev| photo_input.on_drop.run(ev)>
-                {photo}
-            </div>
+            <PhotoDropZone photo_input>{photo}</PhotoDropZone>
             <div class="avatar__controls">
                 <div class="avatar__actions">
                     <button type="button" class="button" on:click=move |_| photo_input.open_picker.run(())>
@@ -306,9 +300,7 @@ pub fn AvatarEditor(
                         </button>
                     </Show>
                 </div>
-                <input type="file" class="avatar__input" node_ref=photo_input.input accept=accept hidden
-                    data-testid="avatar-input" on:change=move |ev| photo_input.on_change.run(ev)/>
-                <p class="avatar__drop-hint">{i18n.tr("avatar.drop_hint")}</p>
+                <PhotoFileInput photo_input accept/>
                 <Show when=move || crop.with(Option::is_some)>
                     <label class="avatar__zoom">
                         <span>{i18n.tr("avatar.zoom")}</span>

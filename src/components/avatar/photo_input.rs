@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlInputElement};
 
+use crate::i18n::use_i18n;
+
 /// What [`use_photo_input`] gives the markup: bind each handler to its
 /// element (`input` and `on_change` on the `<input type=file>`, the drag
 /// handlers on the drop zone).
@@ -73,6 +75,32 @@ pub fn use_photo_input(on_file: Callback<File>) -> UsePhotoInput {
                 el.click();
             }
         }),
+    }
+}
+
+/// The photo as a drop target for [`use_photo_input`]'s handlers.
+#[component]
+pub fn PhotoDropZone(photo_input: UsePhotoInput, children: Children) -> impl IntoView {
+    view! {
+        <div class="avatar__photo"
+            on:dragenter=move |ev| photo_input.on_dragenter.run(ev)
+            on:dragover=move |ev| photo_input.on_dragover.run(ev)
+            on:dragleave=move |ev| photo_input.on_dragleave.run(ev)
+            on:drop=move |ev| photo_input.on_drop.run(ev)>
+            {children()}
+        </div>
+    }
+}
+
+/// The hidden file input `open_picker` clicks, and the hint about the
+/// other ways in.
+#[component]
+pub fn PhotoFileInput(photo_input: UsePhotoInput, accept: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <input type="file" class="avatar__input" node_ref=photo_input.input accept=accept hidden
+            data-testid="avatar-input" on:change=move |ev| photo_input.on_change.run(ev)/>
+        <p class="avatar__drop-hint">{i18n.tr("avatar.drop_hint")}</p>
     }
 }
 
