@@ -81,8 +81,13 @@ impl ApiClient {
         match answer {
             Err(ClientError::Api(refused)) if refused.kind == ErrorKind::Forbidden => {
                 let read = self.config.endpoints.read.clone();
-                let probe =
-                    self.send_as(auth.as_deref(), &read.method, &self.config.url(&read, None), Body::None).await;
+                let read_url = self.config.url(&read, None);
+                // The refused request was that read: asking again would
+                // only repeat its answer.
+                if method == read.method && url == read_url {
+                    return Err(ClientError::Api(refused.credential_lost()));
+                }
+                let probe = self.send_as(auth.as_deref(), &read.method, &read_url, Body::None).await;
                 match probe {
                     Err(e) if e.is_unauthorized() || e.kind() == Some(&ErrorKind::Forbidden) => {
                         Err(ClientError::Api(refused.credential_lost()))

@@ -107,3 +107,20 @@ for (const [shape, apiBase] of Object.entries(SHAPES)) {
     await page.context().close();
   });
 }
+
+test('a revoked token on the profile read (403 here) goes to sign-in, with one read, not a second to check', { skip: !API_PORT && 'API_PORT not set' }, async () => {
+  const apiBase = SHAPES['same-site'];
+  const page = await pageAgainst('users-me', apiBase);
+  await signIn(page, 'other@example.com');
+  await page.getByTestId('first_name').waitFor();
+  const token = (await page.evaluate(() => localStorage.getItem('profile-app.credential'))).match(/[0-9a-f]{40}/)[0];
+  const revoked = await fetch(`${apiBase}/api/auth/token/logout/`, { method: 'POST', headers: { Authorization: `Token ${token}` } });
+  assert.equal(revoked.status, 204);
+  const reads = [];
+  page.on('request', (r) => { if (r.method() === 'GET' && r.url().endsWith('/api/users/me/')) reads.push(r.url()); });
+  await page.reload();
+  await page.getByTestId('email').waitFor();
+  assert.equal(reads.length, 1, `reads: ${reads}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
