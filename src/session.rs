@@ -1,6 +1,7 @@
-//! Who is signed in. Secrets (tokens, Basic credentials) live in memory
-//! unless the person ticks "remember me"; only then are they written to
-//! `localStorage`. A cookie session keeps no secret here at all: the
+//! Who is signed in. Secrets (tokens, Basic credentials, simplejwt's
+//! refresh token) live in memory unless the person ticks "remember me";
+//! only then are they written to `localStorage`, the refresh token beside
+//! the access token it renews, never anywhere the access token is not. A cookie session keeps no secret here at all: the
 //! browser holds the `sessionid` cookie, and we only note (in
 //! `localStorage`, so new tabs know too) that we have one.
 
@@ -20,27 +21,44 @@ pub enum Credential {
     Cookie,
 }
 
+/// What "remember me" writes: the credential and, for simplejwt, the
+/// refresh token that renews it.
+#[derive(Serialize, Deserialize)]
+struct Remembered {
+    credential: Credential,
+    #[serde(default)]
+    refresh: Option<String>,
+}
+
 #[derive(Clone, Copy)]
 pub struct Session {
     credential: RwSignal<Option<Credential>>,
-    /// simplejwt's refresh token, for signing out; memory only.
+    /// simplejwt's refresh token: renews an expired access token, and is
+    /// blacklisted on sign-out.
     refresh: RwSignal<Option<String>>,
+    /// Whether the person asked to be remembered (storage follows memory).
+    remember: RwSignal<bool>,
 }
 
 impl Session {
     /// A session with no credential, for tests and first visits.
     pub fn signed_out() -> Self {
-        Session { credential: RwSignal::new(None), refresh: RwSignal::new(None) }
+        Session { credential: RwSignal::new(None), refresh: RwSignal::new(None), remember: RwSignal::new(false) }
     }
 
     /// Picks up a credential the person asked us to remember, or a cookie
     /// session from earlier in this tab.
     pub fn restore() -> Self {
-        let remembered = storage()
+        let remembered: Option<Remembered> = storage()
             .and_then(|s| s.get_item(REMEMBERED_KEY).ok().flatten())
             .and_then(|json| serde_json::from_str(&json).ok());
         let cookie = storage().and_then(|s| s.get_item(COOKIE_SESSION_KEY).ok().flatten()).map(|_| Credential::Cookie);
-        Session { credential: RwSignal::new(remembered.or(cookie)), refresh: RwSignal::new(None) }
+        let remember = remembered.is_some();
+        let (credential, refresh) = match remembered {
+            Some(r) => (Some(r.credential), r.refresh),
+            None => (cookie, None),
+        };
+        Session { credential: RwSignal::new(credential), refresh: RwSignal::new(refresh), remember: RwSignal::new(remember) }
     }
 
     pub fn is_signed_in(&self) -> bool {
@@ -60,20 +78,35 @@ impl Session {
         }
     }
 
-    pub fn sign_in(&self, credential: Credential, remember: bool) {
+    /// Starts a session: the credential, simplejwt's refresh token if the
+    /// backend gave one, and whether to keep them across a reload.
+    pub fn sign_in(&self, credential: Credential, refresh: Option<String>, remember: bool) {
         forget_stored();
-        match &credential {
-            Credential::Cookie => set(COOKIE_SESSION_KEY, "1"),
-            Credential::Secret(_) if remember => {
-                set(REMEMBERED_KEY, &serde_json::to_string(&credential).unwrap_or_default())
-            }
-            Credential::Secret(_) => {}
+        if credential == Credential::Cookie {
+            set(COOKIE_SESSION_KEY, "1");
         }
+        self.remember.set(remember && credential != Credential::Cookie);
+        self.refresh.set(refresh);
         self.credential.set(Some(credential));
+        self.store();
     }
 
-    pub fn set_refresh_token(&self, token: Option<String>) {
-        self.refresh.set(token);
+    /// A renewed access token (and a rotated refresh token, where the
+    /// backend rotates them), kept where the old one was.
+    pub fn renew(&self, access: String, rotated_refresh: Option<String>) {
+        if let Some(refresh) = rotated_refresh {
+            self.refresh.set(Some(refresh));
+        }
+        self.credential.set(Some(Credential::Secret(access)));
+        self.store();
+    }
+
+    fn store(&self) {
+        let Some(credential) = self.credential.get_untracked() else { return };
+        if self.remember.get_untracked() {
+            let remembered = Remembered { credential, refresh: self.refresh.get_untracked() };
+            set(REMEMBERED_KEY, &serde_json::to_string(&remembered).unwrap_or_default());
+        }
     }
 
     pub fn refresh_token(&self) -> Option<String> {
@@ -83,6 +116,7 @@ impl Session {
     /// Forgets the credential everywhere (memory and storage).
     pub fn sign_out(&self) {
         forget_stored();
+        self.remember.set(false);
         self.refresh.set(None);
         self.credential.set(None);
     }

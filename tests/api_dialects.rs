@@ -116,16 +116,110 @@ async fn signed_out_requests_are_unauthorized_in_every_dialect() {
     }
 }
 
-#[wasm_bindgen_test]
-async fn letraz_write_without_csrf_token_is_a_csrf_error() {
-    let (api, _session) = signed_in_client_for(Dialect::Letraz).await;
-    let loaded = api.load_profile().await.unwrap();
-    // Lose the CSRF cookie, as a stale tab would.
+fn forget_csrf_cookie() {
     let document: web_sys::HtmlDocument = web_sys::window().unwrap().document().unwrap().unchecked_into();
     document.set_cookie("csrftoken=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/").unwrap();
-    let edited = loaded.values.clone().with("city", FieldValue::Text(unique("Porto")));
-    let err = api.save_profile(&loaded, &edited, AvatarUpload::Keep).await.unwrap_err();
+}
+
+const CSRF_REFUSAL: &str = r#"{"detail": "CSRF Failed: CSRF token from the 'X-Csrftoken' HTTP header incorrect."}"#;
+
+#[wasm_bindgen_test]
+async fn letraz_without_a_readable_csrf_cookie_takes_the_token_from_the_csrf_endpoint() {
+    let (api, _session) = signed_in_client_for(Dialect::Letraz).await;
+    let loaded = api.load_profile().await.unwrap();
+    // No cookie to read, as when the API is on another site.
+    forget_csrf_cookie();
+    clear_hooks().await;
+    count_requests("GET", "/api/v1/auth/csrf/").await;
+    let city = unique("Porto");
+    let edited = loaded.values.clone().with("city", FieldValue::Text(city.clone()));
+    let saved = api.save_profile(&loaded, &edited, AvatarUpload::Keep).await.expect("saved with the endpoint's token");
+    assert_eq!(saved.values.text("city"), city);
+    assert_eq!(requests_counted("GET", "/api/v1/auth/csrf/").await, 1);
+    clear_hooks().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_csrf_refusal_fetches_a_fresh_token_and_sends_once_more() {
+    let (api, _session) = signed_in_client_for(Dialect::Letraz).await;
+    let loaded = api.load_profile().await.unwrap();
+    clear_hooks().await;
+    hook("PATCH", "/api/v1/user/", json!({"status": 403, "body": CSRF_REFUSAL, "content_type": "application/json"})).await;
+    count_requests("PATCH", "/api/v1/user/").await;
+    let city = unique("Braga");
+    let edited = loaded.values.clone().with("city", FieldValue::Text(city.clone()));
+    let saved = api.save_profile(&loaded, &edited, AvatarUpload::Keep).await.expect("the second try is saved");
+    assert_eq!(saved.values.text("city"), city);
+    // The refused one met the refusal hook first; the counter saw the retry.
+    assert_eq!(requests_counted("PATCH", "/api/v1/user/").await, 1);
+
+    // Refused twice: a CSRF error, after exactly one retry (no loop).
+    clear_hooks().await;
+    hook("PATCH", "/api/v1/user/", json!({"status": 403, "body": CSRF_REFUSAL, "content_type": "application/json", "times": 2})).await;
+    let err = api.save_profile(&saved, &loaded.values, AvatarUpload::Keep).await.unwrap_err();
     assert_eq!(err.kind(), Some(&ErrorKind::Csrf), "{err:?}");
+    let left: serde_json::Value =
+        gloo_net::http::Request::get(&format!("{SERVER}/_ref/hooks")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(left.as_array().map(Vec::len), Some(0), "both refusals used, no third request: {left}");
+    clear_hooks().await;
+}
+
+const EXPIRED_ACCESS: &str = r#"{"detail": "Given token not valid for any token type", "code": "token_not_valid", "messages": [{"token_class": "AccessToken", "token_type": "access", "message": "Token is invalid or expired"}]}"#;
+
+#[wasm_bindgen_test]
+async fn an_expired_simplejwt_access_token_is_renewed_once_for_parallel_requests() {
+    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let before = session.auth_header(api.config().auth);
+    clear_hooks().await;
+    let expired = json!({"status": 401, "body": EXPIRED_ACCESS, "content_type": "application/json",
+                         "headers": {"WWW-Authenticate": "Bearer realm=\"api\""}, "times": 2});
+    hook("POST", "/api/profile/", expired).await;
+    count_requests("POST", "/api/token/refresh/").await;
+    let (first, second) = futures::join!(api.load_profile(), api.load_profile());
+    first.expect("first read, after the renewal");
+    second.expect("second read, after the same renewal");
+    assert_eq!(requests_counted("POST", "/api/token/refresh/").await, 1, "one renewal for both");
+    assert_ne!(session.auth_header(api.config().auth), before, "a new access token");
+    clear_hooks().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_renewal_is_a_sign_in_and_a_sign_out_blacklists_the_refresh_token() {
+    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    clear_hooks().await;
+    let expired = json!({"status": 401, "body": EXPIRED_ACCESS, "content_type": "application/json"});
+    hook("POST", "/api/profile/", expired.clone()).await;
+    hook("POST", "/api/token/refresh/", expired).await;
+    let err = api.load_profile().await.unwrap_err();
+    assert!(err.is_unauthorized(), "{err:?}");
+    clear_hooks().await;
+
+    let refresh = session.refresh_token().expect("kept in memory");
+    api.sign_out().await;
+    let answer = gloo_net::http::Request::post(&format!("{SERVER}/api/token/refresh/"))
+        .json(&json!({ "refresh": refresh }))
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 401, "blacklisted on sign-out");
+}
+
+#[wasm_bindgen_test]
+async fn a_remembered_session_keeps_its_refresh_token_and_a_forgotten_one_does_not() {
+    reset_preferences();
+    let (api, _) = client_for(Dialect::Pwgen);
+    api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, true).await.expect("sign-in");
+    let restored = profile_app::session::Session::restore();
+    assert!(restored.refresh_token().is_some(), "remembered beside the access token");
+    assert_eq!(restored.auth_header(api.config().auth), api.session().auth_header(api.config().auth));
+    api.sign_out().await;
+
+    let (api, _) = client_for(Dialect::Pwgen);
+    api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, false).await.expect("sign-in");
+    assert!(api.session().refresh_token().is_some(), "in memory");
+    assert_eq!(profile_app::session::Session::restore().refresh_token(), None, "nothing in storage");
+    api.sign_out().await;
 }
 
 async fn pwgen_save_error(answer: serde_json::Value, timeout_ms: Option<i32>) -> ClientError {

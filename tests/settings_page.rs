@@ -88,7 +88,7 @@ async fn signed_out_settings_say_what_needs_signing_in() {
 async fn signed_in_connection_section_signs_out() {
     reset_preferences();
     let session = Session::signed_out();
-    session.sign_in(profile_app::session::Credential::Secret("token".into()), false);
+    session.sign_in(profile_app::session::Credential::Secret("token".into()), None, false);
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         provide_context(session);

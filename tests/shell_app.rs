@@ -30,7 +30,7 @@ fn mount_shell(signed_in: bool) -> (Shell, impl Drop) {
     let root = container();
     let session = Session::signed_out();
     if signed_in {
-        session.sign_in(profile_app::session::Credential::Secret("token".into()), false);
+        session.sign_in(profile_app::session::Credential::Secret("token".into()), None, false);
     }
     let (user, announcer, i18n) = (CurrentUser::new(), Announcer::new(), I18n::new(Locale::En));
     let handle = leptos::mount::mount_to(root.clone(), move || {

@@ -14,7 +14,7 @@ impl ApiClient {
     pub async fn sign_in(&self, login: &str, password: &str, remember: bool) -> Result<(), ClientError> {
         let session = self.session();
         if self.config().auth == AuthMode::Basic {
-            session.sign_in(Credential::Secret(basic_credential(login, password)), remember);
+            session.sign_in(Credential::Secret(basic_credential(login, password)), None, remember);
             // Basic has no login call: the first authenticated read proves it.
             return match self.load_profile().await {
                 Ok(_) => Ok(()),
@@ -40,14 +40,33 @@ impl ApiClient {
                 None => return Err(ClientError::Api(profile_model::ApiError::malformed(200))),
             },
         };
-        session.set_refresh_token(config.sign_in.refresh_token(&answer));
-        session.sign_in(credential, remember);
+        let is_cookie = credential == Credential::Cookie;
+        session.sign_in(credential, config.sign_in.refresh_token(&answer), remember);
+        if is_cookie {
+            return self.confirm_cookie_session().await;
+        }
         Ok(())
     }
 
     /// Uses a token the person already has (pasted on the sign-in page).
     pub fn use_token(&self, token: &str, remember: bool) {
-        self.session().sign_in(Credential::Secret(token.trim().to_string()), remember);
+        self.session().sign_in(Credential::Secret(token.trim().to_string()), None, remember);
+    }
+
+    /// The backend answered the sign-in with its session cookie; whether
+    /// the browser sends it back is the browser's decision. A cookie from
+    /// another site is dropped by browsers that block third-party cookies,
+    /// and by all of them unless it is `SameSite=None; Secure`. One read
+    /// tells: refused, the person hears why instead of being asked to sign
+    /// in again (and again).
+    async fn confirm_cookie_session(&self) -> Result<(), ClientError> {
+        match self.load_profile().await {
+            Err(e) if e.is_unauthorized() => {
+                self.session().sign_out();
+                Err(ClientError::CookieBlocked)
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Forgets the credential and every draft at once (a tab closed right

@@ -12,6 +12,9 @@ pub enum ClientError {
     Timeout,
     /// The server answered with an error (or a 2xx we cannot read).
     Api(ApiError),
+    /// The sign-in worked, but the browser does not send the API's session
+    /// cookie back from this site.
+    CookieBlocked,
 }
 
 impl ClientError {
@@ -31,6 +34,7 @@ impl ClientError {
         match self {
             ClientError::Network | ClientError::Timeout => true,
             ClientError::Api(e) => e.kind.is_transient(),
+            ClientError::CookieBlocked => false,
         }
     }
 
@@ -48,6 +52,7 @@ impl ClientError {
         match self {
             ClientError::Network => vec![Message::rule("error.network")],
             ClientError::Timeout => vec![Message::rule("error.timeout")],
+            ClientError::CookieBlocked => vec![Message::rule("error.cookie_blocked")],
             ClientError::Api(e) => {
                 let mut messages: Vec<Message> = e.errors.form().to_vec();
                 if messages.is_empty() {

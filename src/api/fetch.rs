@@ -8,7 +8,9 @@ use web_sys::{AbortController, FormData, RequestCredentials};
 
 use super::ClientError;
 
-/// What goes in a request.
+/// What goes in a request. Clones share the same `FormData`, which fetch
+/// may send more than once.
+#[derive(Clone)]
 pub enum Body {
     None,
     Json(serde_json::Value),
@@ -29,6 +31,7 @@ pub(super) async fn send(
     url: &str,
     body: Body,
     authorization: Option<&str>,
+    csrf_token: Option<&str>,
     timeout_ms: i32,
 ) -> Result<Answer, ClientError> {
     let timeout = Timeout::start(timeout_ms);
@@ -42,10 +45,8 @@ pub(super) async fn send(
     if let Some(value) = authorization {
         builder = builder.header("Authorization", value);
     }
-    if !matches!(method, "GET" | "HEAD" | "OPTIONS") {
-        if let Some(token) = csrf_cookie() {
-            builder = builder.header("X-CSRFToken", &token);
-        }
+    if let Some(token) = csrf_token {
+        builder = builder.header("X-CSRFToken", token);
     }
     let request = match body {
         Body::None => builder.build(),
@@ -84,8 +85,9 @@ fn parse_method(method: &str) -> Method {
     }
 }
 
-/// Django's CSRF secret, readable by scripts by design (`csrftoken`).
-fn csrf_cookie() -> Option<String> {
+/// Django's CSRF secret, readable by scripts by design (`csrftoken`), when
+/// the API is on this site.
+pub(super) fn csrf_cookie() -> Option<String> {
     let document = web_sys::window()?.document()?;
     let cookies = document.dyn_into::<web_sys::HtmlDocument>().ok()?.cookie().ok()?;
     cookies.split(';').find_map(|pair| {

@@ -5,12 +5,15 @@
 //! (load, save, avatar).
 
 pub mod auth;
+mod csrf;
 mod error;
 mod fetch;
 pub mod profile;
+mod renew;
 
 use std::sync::Arc;
 
+use leptos::prelude::{LocalStorage, StoredValue};
 use profile_model::{AppConfig, Dialect, ErrorKind};
 use serde_json::Value;
 
@@ -29,11 +32,23 @@ pub struct ApiClient {
     config: Arc<AppConfig>,
     session: Session,
     timeout_ms: i32,
+    /// The access-token renewal under way, shared by every request that
+    /// found the token expired meanwhile.
+    renewal: StoredValue<Option<renew::Renewal>, LocalStorage>,
+    /// The CSRF token from the `csrf` endpoint, for when the `csrftoken`
+    /// cookie belongs to another site and cannot be read.
+    csrf_token: StoredValue<Option<String>>,
 }
 
 impl ApiClient {
     pub fn new(config: AppConfig, session: Session) -> Self {
-        ApiClient { config: Arc::new(config), session, timeout_ms: DEFAULT_TIMEOUT_MS }
+        ApiClient {
+            config: Arc::new(config),
+            session,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+            renewal: StoredValue::new_local(None),
+            csrf_token: StoredValue::new(None),
+        }
     }
 
     /// The same client with another timeout (tests use short ones).
@@ -66,8 +81,20 @@ impl ApiClient {
 
     /// Sends one request with the session's credentials and reads the
     /// answer: JSON on 2xx (an empty body reads as `null`), a parsed
-    /// [`ClientError`] otherwise.
-    ///
+    /// [`ClientError`] otherwise. A credential the backend no longer takes
+    /// is renewed once where simplejwt gave a refresh token, and the
+    /// request sent again once; still refused, it is the caller's 401.
+    async fn send(&self, method: &str, url: &str, body: Body) -> Result<Value, ClientError> {
+        let auth = self.session.auth_header(self.config.auth);
+        match self.send_recognising_lost_credential(auth.as_deref(), method, url, body.clone()).await {
+            Err(e) if e.is_unauthorized() && self.can_renew() && self.renew(auth.as_deref()).await => {
+                let renewed = self.session.auth_header(self.config.auth);
+                self.send_recognising_lost_credential(renewed.as_deref(), method, url, body).await
+            }
+            other => other,
+        }
+    }
+
     /// A 403 that is not about CSRF may mean "who are you?": DRF answers
     /// 403 rather than 401 for a lost credential when its first
     /// authentication class sends no `WWW-Authenticate` (Session, or a
@@ -75,10 +102,14 @@ impl ApiClient {
     /// the current user once: refused too, the credential is gone and the
     /// answer becomes a 401 (the sign-in dialog); read fine, the 403 is a
     /// real permission refusal and stays one. One probe, never a loop.
-    async fn send(&self, method: &str, url: &str, body: Body) -> Result<Value, ClientError> {
-        let auth = self.session.auth_header(self.config.auth);
-        let answer = self.send_as(auth.as_deref(), method, url, body).await;
-        match answer {
+    async fn send_recognising_lost_credential(
+        &self,
+        auth: Option<&str>,
+        method: &str,
+        url: &str,
+        body: Body,
+    ) -> Result<Value, ClientError> {
+        match self.send_as(auth, method, url, body).await {
             Err(ClientError::Api(refused)) if refused.kind == ErrorKind::Forbidden => {
                 let read = self.config.endpoints.read.clone();
                 let read_url = self.config.url(&read, None);
@@ -87,7 +118,7 @@ impl ApiClient {
                 if method == read.method && url == read_url {
                     return Err(ClientError::Api(refused.credential_lost()));
                 }
-                let probe = self.send_as(auth.as_deref(), &read.method, &read_url, Body::None).await;
+                let probe = self.send_as(auth, &read.method, &read_url, Body::None).await;
                 match probe {
                     Err(e) if e.is_unauthorized() || e.kind() == Some(&ErrorKind::Forbidden) => {
                         Err(ClientError::Api(refused.credential_lost()))
@@ -99,8 +130,10 @@ impl ApiClient {
         }
     }
 
-    /// [`Self::send`] with the given `Authorization` instead of the
-    /// session's (sign-out tells the backend after forgetting the session).
+    /// One request with the given `Authorization` (sign-out tells the
+    /// backend after forgetting the session; sign-in sends none) and, on
+    /// unsafe methods of a cookie session, the CSRF token: a CSRF refusal
+    /// fetches a fresh token and sends once more.
     async fn send_as(
         &self,
         authorization: Option<&str>,
@@ -108,7 +141,28 @@ impl ApiClient {
         url: &str,
         body: Body,
     ) -> Result<Value, ClientError> {
-        let answer = fetch::send(method, url, body, authorization, self.timeout_ms).await?;
+        let csrf = self.csrf_for(method, false).await;
+        match self.exchange(authorization, method, url, body.clone(), csrf.as_deref()).await {
+            Err(ClientError::Api(refused)) if refused.kind == ErrorKind::Csrf => {
+                match self.csrf_for(method, true).await {
+                    Some(fresh) => self.exchange(authorization, method, url, body, Some(&fresh)).await,
+                    None => Err(ClientError::Api(refused)),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// One fetch, its answer read.
+    async fn exchange(
+        &self,
+        authorization: Option<&str>,
+        method: &str,
+        url: &str,
+        body: Body,
+        csrf: Option<&str>,
+    ) -> Result<Value, ClientError> {
+        let answer = fetch::send(method, url, body, authorization, csrf, self.timeout_ms).await?;
         if (200..300).contains(&answer.status) {
             if answer.body.trim().is_empty() {
                 return Ok(Value::Null);

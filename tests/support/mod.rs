@@ -62,6 +62,26 @@ pub async fn hook(method: &str, path: &str, answer: serde_json::Value) {
     assert!(response.ok(), "hook refused: {}", response.text().await.unwrap_or_default());
 }
 
+/// Counts the requests to `path` (a hook that answers nothing itself).
+pub async fn count_requests(method: &str, path: &str) {
+    hook(method, path, serde_json::json!({ "times": 0 })).await;
+}
+
+/// How many requests to `path` the counting hook has met.
+pub async fn requests_counted(method: &str, path: &str) -> u64 {
+    let hooks: serde_json::Value = gloo_net::http::Request::get(&format!("{SERVER}/_ref/hooks"))
+        .send()
+        .await
+        .expect("hooks list")
+        .json()
+        .await
+        .expect("hooks json");
+    let counter = hooks.as_array().into_iter().flatten().find(|h| {
+        h["path"] == path && h["method"] == method && h["times"] == 0 && h["status"].is_null()
+    });
+    counter.and_then(|h| h["hits"].as_u64()).expect("a counting hook for this path")
+}
+
 pub async fn clear_hooks() {
     let _ = gloo_net::http::Request::delete(&format!("{SERVER}/_ref/hooks")).send().await;
 }

@@ -4,7 +4,9 @@
 //!
 //! `POST /_ref/hooks` `{"method":"PATCH","path":"/api/users/me/","status":502,
 //! "body":"…","content_type":"text/html","headers":{},"delay_ms":0,"times":1}`;
-//! `DELETE /_ref/hooks` clears them all; `GET /_ref/hooks` lists them.
+//! `DELETE /_ref/hooks` clears them all; `GET /_ref/hooks` lists them,
+//! each with the number of requests it has met (`hits`): a hook with no
+//! status, no delay and `"times": 0` only counts.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -41,6 +43,9 @@ pub struct Hook {
     /// How many requests it applies to; 0 means until cleared.
     #[serde(default = "one")]
     pub times: u32,
+    /// Requests it has met so far (answered by the server, not the client).
+    #[serde(default)]
+    pub hits: u32,
 }
 
 fn one() -> u32 {
@@ -70,6 +75,7 @@ impl Hooks {
     pub fn take(&self, method: &str, path: &str) -> Option<Hook> {
         let mut hooks = self.lock();
         let i = hooks.iter().position(|h| h.matches(method, path))?;
+        hooks[i].hits += 1;
         let hook = hooks[i].clone();
         if hook.times == 1 {
             hooks.remove(i);

@@ -1,0 +1,67 @@
+//! simplejwt: an access token the backend refuses is traded for a new one
+//! with the refresh token, once for all the requests that found it
+//! refused together, and only then is the person asked to sign in.
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use leptos::prelude::*;
+use serde_json::{Map, Value};
+
+use super::{ApiClient, Body};
+
+/// A renewal under way; resolves to whether the session has a new token.
+pub(super) type Renewal = Shared<LocalBoxFuture<'static, bool>>;
+
+impl ApiClient {
+    pub(super) fn can_renew(&self) -> bool {
+        self.config.endpoints.refresh.is_some() && self.session.refresh_token().is_some()
+    }
+
+    /// Renews the access token that `stale` carried. A request that comes
+    /// back refused after another one renewed it just uses the new token;
+    /// one that comes back while a renewal runs waits for it.
+    pub(super) async fn renew(&self, stale: Option<&str>) -> bool {
+        if self.session.auth_header(self.config.auth).as_deref() != stale {
+            return self.session.is_signed_in_untracked();
+        }
+        let renewal = match self.renewal.get_value() {
+            Some(running) => running,
+            None => {
+                let client = self.clone();
+                let renewal = async move {
+                    let renewed = client.renew_now().await;
+                    client.renewal.set_value(None);
+                    renewed
+                }
+                .boxed_local()
+                .shared();
+                self.renewal.set_value(Some(renewal.clone()));
+                renewal
+            }
+        };
+        renewal.await
+    }
+
+    async fn renew_now(&self) -> bool {
+        let (Some(endpoint), Some(refresh)) = (self.config.endpoints.refresh.clone(), self.session.refresh_token())
+        else {
+            return false;
+        };
+        let field = self.config.sign_in.refresh_field.clone().unwrap_or_else(|| "refresh".into());
+        let body = Value::Object(Map::from_iter([(field, Value::String(refresh.clone()))]));
+        let url = self.config.url(&endpoint, None);
+        let Ok(answer) = self.send_as(None, &endpoint.method, &url, Body::Json(body)).await else {
+            return false;
+        };
+        // Signed out meanwhile: the new token is not wanted.
+        if self.session.refresh_token().as_deref() != Some(&refresh) {
+            return false;
+        }
+        match self.config.sign_in.token(&answer) {
+            Some(access) => {
+                self.session.renew(access, self.config.sign_in.refresh_token(&answer));
+                true
+            }
+            None => false,
+        }
+    }
+}
