@@ -58,7 +58,11 @@ impl Session {
             Some(r) => (Some(r.credential), r.refresh),
             None => (cookie, None),
         };
-        Session { credential: RwSignal::new(credential), refresh: RwSignal::new(refresh), remember: RwSignal::new(remember) }
+        Session {
+            credential: RwSignal::new(credential),
+            refresh: RwSignal::new(refresh),
+            remember: RwSignal::new(remember),
+        }
     }
 
     pub fn is_signed_in(&self) -> bool {

@@ -74,21 +74,6 @@ async fn every_dialect_returns_server_field_errors_under_the_field_path() {
     }
 }
 
-/// The smallest valid PNG (1×1), as a browser Blob.
-fn tiny_png() -> web_sys::Blob {
-    const PNG: [u8; 67] = [
-        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
-        0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
-        0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D,
-        0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
-    ];
-    let bytes = js_sys::Uint8Array::from(&PNG[..]);
-    let parts = js_sys::Array::of1(&bytes);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/png");
-    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).unwrap()
-}
-
 #[wasm_bindgen_test]
 async fn avatars_upload_as_multipart_and_can_be_removed() {
     for dialect in [Dialect::Pwgen, Dialect::UsersMe] {
@@ -144,7 +129,8 @@ async fn a_csrf_refusal_fetches_a_fresh_token_and_sends_once_more() {
     let (api, _session) = signed_in_client_for(Dialect::Letraz).await;
     let loaded = api.load_profile().await.unwrap();
     clear_hooks().await;
-    hook("PATCH", "/api/v1/user/", json!({"status": 403, "body": CSRF_REFUSAL, "content_type": "application/json"})).await;
+    hook("PATCH", "/api/v1/user/", json!({"status": 403, "body": CSRF_REFUSAL, "content_type": "application/json"}))
+        .await;
     count_requests("PATCH", "/api/v1/user/").await;
     let city = unique("Braga");
     let edited = loaded.values.clone().with("city", FieldValue::Text(city.clone()));
@@ -155,7 +141,12 @@ async fn a_csrf_refusal_fetches_a_fresh_token_and_sends_once_more() {
 
     // Refused twice: a CSRF error, after exactly one retry (no loop).
     clear_hooks().await;
-    hook("PATCH", "/api/v1/user/", json!({"status": 403, "body": CSRF_REFUSAL, "content_type": "application/json", "times": 2})).await;
+    hook(
+        "PATCH",
+        "/api/v1/user/",
+        json!({"status": 403, "body": CSRF_REFUSAL, "content_type": "application/json", "times": 2}),
+    )
+    .await;
     let err = api.save_profile(&saved, &loaded.values, AvatarUpload::Keep).await.unwrap_err();
     assert_eq!(err.kind(), Some(&ErrorKind::Csrf), "{err:?}");
     let left: serde_json::Value =

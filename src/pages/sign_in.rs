@@ -33,6 +33,9 @@ pub fn SignInForm(
     let token = RwSignal::new(String::new());
     let remember = RwSignal::new(false);
     let takes_token = matches!(api.config().auth, AuthMode::Bearer | AuthMode::Token);
+    // The backend's sign-in is elsewhere (an identity provider): a token
+    // is the only way in, here and in the dialog after it expires.
+    let token_only = takes_token && api.config().endpoints.sign_in.is_none();
 
     let sign_in = {
         let api = api.clone();
@@ -72,23 +75,31 @@ pub fn SignInForm(
                     sign_in.dispatch(());
                 }
             }>
-                <div class="field">
-                    <label class="field__label" for="sign-in-login">{i18n.tr("sign_in.login")}</label>
-                    <input id="sign-in-login" type="text" autocomplete="username" data-testid="email" bind:value=login/>
-                </div>
-                <div class="field">
-                    <label class="field__label" for="sign-in-password">{i18n.tr("sign_in.password")}</label>
-                    <input id="sign-in-password" type="password" autocomplete="current-password" data-testid="password" bind:value=password/>
-                </div>
-                <Show when=move || takes_token>
-                    <details class="sign-in__token">
-                        <summary>{i18n.tr("sign_in.have_token")}</summary>
+                {if token_only {
+                    view! {
+                        <p class="sign-in__hint" data-testid="token-only">{i18n.tr("sign_in.token_elsewhere")}</p>
+                        <TokenField token/>
+                    }
+                    .into_any()
+                } else {
+                    view! {
                         <div class="field">
-                            <label class="field__label" for="sign-in-token">{i18n.tr("sign_in.token")}</label>
-                            <input id="sign-in-token" type="password" autocomplete="off" data-testid="token" bind:value=token/>
+                            <label class="field__label" for="sign-in-login">{i18n.tr("sign_in.login")}</label>
+                            <input id="sign-in-login" type="text" autocomplete="username" data-testid="email" bind:value=login/>
                         </div>
-                    </details>
-                </Show>
+                        <div class="field">
+                            <label class="field__label" for="sign-in-password">{i18n.tr("sign_in.password")}</label>
+                            <input id="sign-in-password" type="password" autocomplete="current-password" data-testid="password" bind:value=password/>
+                        </div>
+                        <Show when=move || takes_token>
+                            <details class="sign-in__token">
+                                <summary>{i18n.tr("sign_in.have_token")}</summary>
+                                <TokenField token/>
+                            </details>
+                        </Show>
+                    }
+                    .into_any()
+                }}
                 <div class="field field--inline">
                     <input id="sign-in-remember" type="checkbox" data-testid="remember" bind:checked=remember/>
                     <label for="sign-in-remember">{i18n.tr("sign_in.remember")}</label>
@@ -99,5 +110,17 @@ pub fn SignInForm(
                 </button>
             </form>
         </section>
+    }
+}
+
+/// "Paste a token I already have".
+#[component]
+fn TokenField(token: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label class="field__label" for="sign-in-token">{i18n.tr("sign_in.token")}</label>
+            <input id="sign-in-token" type="password" autocomplete="off" data-testid="token" bind:value=token/>
+        </div>
     }
 }

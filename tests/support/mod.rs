@@ -76,9 +76,11 @@ pub async fn requests_counted(method: &str, path: &str) -> u64 {
         .json()
         .await
         .expect("hooks json");
-    let counter = hooks.as_array().into_iter().flatten().find(|h| {
-        h["path"] == path && h["method"] == method && h["times"] == 0 && h["status"].is_null()
-    });
+    let counter = hooks
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|h| h["path"] == path && h["method"] == method && h["times"] == 0 && h["status"].is_null());
     counter.and_then(|h| h["hits"].as_u64()).expect("a counting hook for this path")
 }
 
@@ -231,4 +233,19 @@ pub fn blur(el: &Element) {
 /// Waits until the text of `test_id` satisfies `want`, and answers it.
 pub async fn text_of(root: &Element, test_id: &str, what: &str, want: impl Fn(&str) -> bool) -> String {
     wait_for(what, 10_000.0, || find(root, test_id).and_then(|e| e.text_content()).filter(|t| want(t))).await
+}
+
+/// The smallest valid PNG (1×1), as a browser Blob.
+pub fn tiny_png() -> web_sys::Blob {
+    const PNG: [u8; 67] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+        0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
+        0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D,
+        0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+    let bytes = js_sys::Uint8Array::from(&PNG[..]);
+    let parts = js_sys::Array::of1(&bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/png");
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).unwrap()
 }

@@ -455,10 +455,12 @@ pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
 fn check_auth(c: &AppConfig) -> Result<(), ConfigError> {
     let mode = c.auth.name();
     match c.auth {
-        AuthMode::Bearer | AuthMode::Token | AuthMode::Session if c.endpoints.sign_in.is_none() => {
+        // Bearer and Token without a sign-in endpoint: the token comes from
+        // elsewhere (an identity provider such as Clerk) and is pasted.
+        AuthMode::Session if c.endpoints.sign_in.is_none() => {
             err("endpoints.sign_in", format!("auth {mode:?} needs a sign-in endpoint (method and path)"))
         }
-        AuthMode::Bearer | AuthMode::Token if c.sign_in.token_field.is_none() => err(
+        AuthMode::Bearer | AuthMode::Token if c.endpoints.sign_in.is_some() && c.sign_in.token_field.is_none() => err(
             "sign_in.token_field",
             format!(
                 "auth {mode:?} needs the key of the token in the sign-in answer, such as \"access\" or \"auth_token\""
@@ -786,6 +788,8 @@ mod tests {
         assert_eq!(c.sign_in.token_field.as_deref(), Some("key"));
         assert_eq!(c.endpoints.sign_out, None);
         assert_eq!(c.endpoints.sign_in, Some(Endpoint::new("POST", "/api/auth/login/")));
+        let c = parse_config(r#"{"dialect": "letraz", "auth": "bearer", "endpoints": {"sign_in": null}}"#).unwrap();
+        assert_eq!((c.auth, c.endpoints.sign_in.is_none()), (AuthMode::Bearer, true), "a token from elsewhere");
         let c = parse_config(r#"{"dialect": "letraz", "auth": "basic", "endpoints": {"sign_in": null}}"#).unwrap();
         assert_eq!(c.endpoints.sign_in, None);
         let c = parse_config(

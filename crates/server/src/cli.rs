@@ -10,6 +10,7 @@ usage:
                          [--static-dir dist] [--cors-origin 'http://127.0.0.1:*' ...] [--test-hooks]
                          [--max-upload-bytes 5242880] [--access-ttl-secs 3600] [--refresh-ttl-secs 86400]
                          [--throttle-user 100/hour] [--auth-first session]
+                         [--cookie-samesite lax|none]
   reference-server reset [--db data/ref.sqlite3] [--media-dir data/media]";
 
 #[derive(Debug)]
@@ -57,6 +58,11 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 "session" => config.session_first = true,
                 "default" => config.session_first = false,
                 other => return Err(format!("--auth-first: expected session or default, not {other}")),
+            },
+            "--cookie-samesite" => match value.to_ascii_lowercase().as_str() {
+                "none" => config.cookie_same_site_none = true,
+                "lax" => config.cookie_same_site_none = false,
+                other => return Err(format!("--cookie-samesite: expected lax or none, not {other}")),
             },
             _ => return Err(format!("unknown option {name}")),
         }

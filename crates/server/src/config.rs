@@ -26,6 +26,11 @@ pub struct Config {
     /// projects' defaults are): a missing, expired or revoked credential
     /// then answers 403 without `WWW-Authenticate`, not 401.
     pub session_first: bool,
+    /// Django's `SESSION_COOKIE_SAMESITE` / `CSRF_COOKIE_SAMESITE` (with
+    /// `*_COOKIE_SECURE` for `None`, which browsers require): `Lax` by
+    /// default; `None` lets a browser send the cookies to an API on
+    /// another site, where it allows third-party cookies at all.
+    pub cookie_same_site_none: bool,
 }
 
 impl Config {
@@ -44,6 +49,16 @@ impl Config {
             refresh_ttl_secs: 86_400,
             throttle_user: None,
             session_first: false,
+            cookie_same_site_none: false,
+        }
+    }
+
+    /// The `SameSite` (and `Secure`) attributes of the session cookies.
+    pub fn cookie_site_attributes(&self) -> &'static str {
+        if self.cookie_same_site_none {
+            "SameSite=None; Secure"
+        } else {
+            "SameSite=Lax"
         }
     }
 

@@ -152,8 +152,8 @@ fn set_cookie(resp: &mut Response, cookie: String) {
     }
 }
 
-fn csrf_cookie(secret: &str) -> String {
-    format!("csrftoken={secret}; Max-Age={CSRF_AGE}; Path=/; SameSite=Lax")
+fn csrf_cookie(state: &Shared, secret: &str) -> String {
+    format!("csrftoken={secret}; Max-Age={CSRF_AGE}; Path=/; {}", state.config.cookie_site_attributes())
 }
 
 /// `POST /api/v1/auth/login/` `{"email","password"}`: starts a Django
@@ -193,8 +193,9 @@ async fn login(State(state): State<Shared>, req: Request) -> Reply {
     state.db.insert_token(&session, kind::SESSION, user.id).map_err(drf::internal)?;
     state.db.touch_last_login(user.id).map_err(drf::internal)?;
     let mut resp = drf::ok(represent(&user));
-    set_cookie(&mut resp, format!("sessionid={session}; HttpOnly; Max-Age={SESSION_AGE}; Path=/; SameSite=Lax"));
-    set_cookie(&mut resp, csrf_cookie(&crate::csrf::new_secret()));
+    let site = state.config.cookie_site_attributes();
+    set_cookie(&mut resp, format!("sessionid={session}; HttpOnly; Max-Age={SESSION_AGE}; Path=/; {site}"));
+    set_cookie(&mut resp, csrf_cookie(&state, &crate::csrf::new_secret()));
     Ok(resp)
 }
 
@@ -211,20 +212,23 @@ async fn logout(State(state): State<Shared>, req: Request) -> Reply {
     let mut resp = axum::response::IntoResponse::into_response(StatusCode::NO_CONTENT);
     set_cookie(
         &mut resp,
-        "sessionid=\"\"; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax".into(),
+        format!(
+            "sessionid=\"\"; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; {}",
+            state.config.cookie_site_attributes()
+        ),
     );
     Ok(resp)
 }
 
 /// `GET /api/v1/auth/csrf/`: Django's `ensure_csrf_cookie`; answers the
 /// masked token too, for clients that cannot read the cookie.
-async fn csrf(req: Request) -> Reply {
+async fn csrf(State(state): State<Shared>, req: Request) -> Reply {
     let existing = auth::cookie(req.headers(), crate::csrf::COOKIE)
         .filter(|c| c.len() == 32 && c.bytes().all(|b| b.is_ascii_alphanumeric()));
     let secret = existing.clone().unwrap_or_else(crate::csrf::new_secret);
     let mut resp = drf::ok(json!({ "csrftoken": crate::csrf::mask(&secret) }));
     if existing.is_none() {
-        set_cookie(&mut resp, csrf_cookie(&secret));
+        set_cookie(&mut resp, csrf_cookie(&state, &secret));
     }
     Ok(resp)
 }
