@@ -21,11 +21,11 @@ const browser = await launch();
 test.after(() => browser.close());
 
 /// A page of the app whose config points `dialect` at `apiBase`.
-async function pageAgainst(dialect, apiBase) {
+async function pageAgainst(dialect, apiBase, more = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(([d, base]) => {
-    localStorage.setItem('profile-app.config-override', JSON.stringify({ dialect: d, api_base_url: base }));
-  }, [dialect, apiBase]);
+  await context.addInitScript(([config]) => {
+    localStorage.setItem('profile-app.config-override', JSON.stringify(config));
+  }, [{ dialect, api_base_url: apiBase, ...more }]);
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(String(e)));
@@ -124,3 +124,90 @@ test('a revoked token on the profile read (403 here) goes to sign-in, with one r
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+/// A pwgen access token, as an identity provider would hand it out.
+async function tokenFrom(apiBase) {
+  const r = await fetch(`${apiBase}/api/sign-in/`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'other@example.com', password: 'demo-pass-123' }),
+  });
+  assert.equal(r.status, 200);
+  return (await r.json()).access;
+}
+
+test('a token from an identity provider: pasted to sign in, pasted again when it expires, the edit kept and saved', { skip: !API_PORT && 'API_PORT not set' }, async () => {
+  const apiBase = SHAPES['cross-site'];
+  const page = await pageAgainst('pwgen', apiBase, { endpoints: { sign_in: null, refresh: null, sign_out: null } });
+  await page.goto(`${APP_URL}/sign-in`);
+  await page.getByTestId('token-only').waitFor();
+  assert.equal(await page.getByTestId('password').count(), 0, 'no password: the sign-in is elsewhere');
+  await page.getByTestId('token').fill(await tokenFrom(apiBase));
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('first_name').waitFor();
+
+  // The token expires (the API refuses it); the edit waits under the dialog.
+  const expired = { path: '/api/profile/*', method: 'PUT', status: 401, content_type: 'application/json',
+    body: JSON.stringify({ detail: 'Given token not valid for any token type', code: 'token_not_valid' }) };
+  assert.equal((await fetch(`${apiBase}/_ref/hooks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(expired) })).status, 201);
+  const edit = 'Ada (pasted)';
+  await page.getByTestId('first_name').fill(edit);
+  await page.getByTestId('save').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('token-only').waitFor();
+  assert.equal(await page.getByTestId('first_name').inputValue(), edit, 'the edit stays under the dialog');
+  await dialog.getByTestId('token').fill(await tokenFrom(apiBase));
+  await dialog.getByTestId('sign-in').click();
+  await page.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor({ timeout: 20_000 });
+  const saved = await fetch(`${apiBase}/api/profile/`, { method: 'POST', headers: { Authorization: `Bearer ${await tokenFrom(apiBase)}` } });
+  assert.equal((await saved.json()).first_name, edit, 'saved on the server');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('letraz: a session cookie works on another port; across sites Chromium drops it and the app says why', { skip: !API_PORT && 'API_PORT not set' }, async () => {
+  const same = await pageAgainst('letraz', SHAPES['same-site']);
+  await signIn(same, 'other@example.com');
+  await same.getByTestId('city').waitFor();
+  const city = `Faro ${Date.now()}`;
+  await same.getByTestId('city').fill(city);
+  await same.getByTestId('save').click();
+  await same.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor({ timeout: 20_000 });
+  assert.deepEqual(same.problems, []);
+  await same.context().close();
+
+  const cross = await pageAgainst('letraz', SHAPES['cross-site']);
+  await cross.goto(`${APP_URL}/sign-in`);
+  await cross.getByTestId('email').fill('other@example.com');
+  await cross.getByTestId('password').fill('demo-pass-123');
+  await cross.getByTestId('sign-in').click();
+  await cross.getByText(/does not send the server's sign-in cookie back to this site/).waitFor();
+  assert.equal(await cross.getByRole('dialog').count(), 0, 'no sign-in loop');
+  assert.deepEqual(cross.problems, []);
+  await cross.context().close();
+});
+
+for (const dialect of ['aisquare-profile', 'aisquare-details', 'pwgen']) {
+  test(`same origin, ${dialect}: an expired access token is renewed once and the save goes through, no dialog`, async () => {
+    const page = await pageAgainst(dialect, new URL(APP_URL).origin);
+    await signIn(page);
+    const field = { 'aisquare-profile': 'full_name', 'aisquare-details': 'bio', pwgen: 'first_name' }[dialect];
+    await page.getByTestId(field).waitFor();
+    const method = dialect === 'pwgen' ? 'PUT' : 'PATCH';
+    const expired = { method, path: '/api/*', status: 401, content_type: 'application/json',
+      body: JSON.stringify({ detail: 'Given token not valid for any token type', code: 'token_not_valid' }) };
+    const hooked = await fetch(`${APP_URL}/_ref/hooks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(expired) });
+    assert.equal(hooked.status, 201);
+    const refreshes = [];
+    page.on('request', (r) => { if (r.url().includes('/token/refresh/')) refreshes.push(r.url()); });
+    const edit = `Renewed ${Date.now()}`;
+    await page.getByTestId(field).fill(edit);
+    await page.getByTestId('save').click();
+    await page.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor({ timeout: 20_000 });
+    assert.equal(refreshes.length, 1, `refresh calls: ${refreshes}`);
+    assert.equal(await page.getByRole('dialog').count(), 0, 'no sign-in dialog');
+    await page.reload();
+    assert.equal(await page.getByTestId(field).inputValue(), edit, 'saved, and the renewed token survived the reload');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, pageFor, signIn, DIALECTS, OUT_DIR } from './browser.mjs';
 import { CASES, APP_TIMEOUT_MS } from './faults/cases.mjs';
-import { DIALECT } from './faults/dialects.mjs';
+import { DIALECT, REFRESH_REFUSED } from './faults/dialects.mjs';
 import { breakSave, clearHooks } from './faults/hooks.mjs';
 import * as form from './faults/form.mjs';
 import { Matrix } from './faults/matrix.mjs';
@@ -58,6 +58,9 @@ async function breakIt(page, d, c) {
     }
     await breakSave(d.save, answer);
     if (c.alsoRead) await breakSave(d.read, answer);
+    // A credential that is really lost: where simplejwt would renew it,
+    // the refresh token is refused too.
+    if (c.lost && d.refresh) await breakSave(d.refresh, REFRESH_REFUSED);
   }
 }
 

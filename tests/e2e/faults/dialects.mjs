@@ -13,6 +13,13 @@ function save(method, hookPath) {
   };
 }
 
+/// simplejwt refusing a refresh token (expired or blacklisted).
+export const REFRESH_REFUSED = {
+  status: 401,
+  content_type: 'application/json',
+  body: JSON.stringify({ detail: 'Token is invalid or expired', code: 'token_not_valid' }),
+};
+
 const SIMPLEJWT_401 = {
   detail: 'Given token not valid for any token type',
   code: 'token_not_valid',
@@ -39,6 +46,8 @@ export const DIALECT = {
     field: 'full_name',
     // The one dialect whose fields nest: its detail fields are `details.*`.
     nestedField: 'details.bio',
+    // simplejwt: a refused access token is renewed here first.
+    refresh: save('POST', '/api/v1/iam/token/refresh/'),
     unauthorized: { body: SIMPLEJWT_401 },
   },
   'aisquare-details': {
@@ -46,6 +55,7 @@ export const DIALECT = {
     read: save('GET', '/api/v1/iam/iamuserdetails/me/'),
     save: save('PATCH', '/api/v1/iam/iamuserdetails/me/'),
     field: 'bio',
+    refresh: save('POST', '/api/v1/iam/token/refresh/'),
     unauthorized: { body: SIMPLEJWT_401 },
   },
   pwgen: {
@@ -54,6 +64,7 @@ export const DIALECT = {
     // PUT /api/profile/{id}/update/; its read is a POST to /api/profile/.
     save: save('PUT', '/api/profile/*'),
     field: 'first_name',
+    refresh: save('POST', '/api/token/refresh/'),
     unauthorized: { body: SIMPLEJWT_401 },
   },
   'users-me': {
