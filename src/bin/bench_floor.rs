@@ -31,7 +31,7 @@ fn Website(initial: String) -> impl IntoView {
     let text = RwSignal::new(initial);
     let message = move || {
         text.with(|t| {
-            (!t.is_empty() && !(t.starts_with("https://") || t.starts_with("http://"))).then_some("Enter a valid URL.")
+            (!(t.is_empty() || t.starts_with("https://") || t.starts_with("http://"))).then_some("Enter a valid URL.")
         })
     };
     view! {
