@@ -51,7 +51,9 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Routed(config: AppConfig) -> impl IntoView {
-    provide_context(ApiClient::new(config, expect_context::<Session>()));
+    let i18n = use_i18n();
+    let language = Signal::derive(move || i18n.locale().code());
+    provide_context(ApiClient::new(config, expect_context::<Session>()).with_language(language));
     view! {
         <Router>
             <AppShell>

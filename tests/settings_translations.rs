@@ -1,4 +1,4 @@
-//! Translation completeness: en.json and fa.json have the same keys and
+//! Translation completeness: every language file (en, fa, es) has the same keys and
 //! the same `{placeholders}`, no empty texts, and cover every key the
 //! model crate can emit (rule messages, catalogue labels, sections,
 //! pages, choice options) and every key the shell and settings use.
@@ -41,14 +41,18 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
 }
 
 #[wasm_bindgen_test]
-fn english_and_persian_have_the_same_keys() {
-    let (en, fa) = (keys(Locale::En), keys(Locale::Fa));
-    let only_en: Vec<_> = en.difference(&fa).collect();
-    let only_fa: Vec<_> = fa.difference(&en).collect();
-    assert!(
-        only_en.is_empty() && only_fa.is_empty(),
-        "missing in fa.json: {only_en:?}; missing in en.json: {only_fa:?}"
-    );
+fn every_language_has_the_same_keys_as_english() {
+    let en = keys(Locale::En);
+    for locale in Locale::ALL {
+        let other = keys(locale);
+        let missing: Vec<_> = en.difference(&other).collect();
+        let extra: Vec<_> = other.difference(&en).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{0}.json misses {missing:?}; has keys en.json does not: {extra:?}",
+            locale.code()
+        );
+    }
 }
 
 #[wasm_bindgen_test]
@@ -62,10 +66,12 @@ fn every_model_message_and_catalogue_label_is_translated() {
 
 #[wasm_bindgen_test]
 fn translations_keep_the_placeholders_and_are_not_empty() {
-    for (key, en) in Locale::En.texts().unwrap() {
-        let fa = &Locale::Fa.texts().unwrap()[key];
-        assert!(!en.trim().is_empty() && !fa.trim().is_empty(), "empty text for {key}");
-        assert_eq!(placeholders(en), placeholders(fa), "placeholders of {key} differ: {en:?} / {fa:?}");
+    for locale in Locale::ALL {
+        for (key, en) in Locale::En.texts().unwrap() {
+            let text = &locale.texts().unwrap()[key];
+            assert!(!en.trim().is_empty() && !text.trim().is_empty(), "{}: empty text for {key}", locale.code());
+            assert_eq!(placeholders(en), placeholders(text), "{}: placeholders of {key} differ: {en:?} / {text:?}", locale.code());
+        }
     }
 }
 

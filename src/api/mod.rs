@@ -13,7 +13,7 @@ mod renew;
 
 use std::sync::Arc;
 
-use leptos::prelude::{LocalStorage, StoredValue};
+use leptos::prelude::{GetUntracked, LocalStorage, Signal, StoredValue};
 use profile_model::{AppConfig, Dialect, ErrorKind};
 use serde_json::Value;
 
@@ -38,6 +38,9 @@ pub struct ApiClient {
     /// The CSRF token from the `csrf` endpoint, for when the `csrftoken`
     /// cookie belongs to another site and cannot be read.
     csrf_token: StoredValue<Option<String>>,
+    /// The person's language, sent as `Accept-Language` on every call so a
+    /// Django backend with LocaleMiddleware answers in it.
+    language: Signal<&'static str>,
 }
 
 impl ApiClient {
@@ -48,7 +51,14 @@ impl ApiClient {
             timeout_ms: DEFAULT_TIMEOUT_MS,
             renewal: StoredValue::new_local(None),
             csrf_token: StoredValue::new(None),
+            language: Signal::stored("en"),
         }
+    }
+
+    /// The same client, asking the backend for answers in `language`.
+    pub fn with_language(mut self, language: Signal<&'static str>) -> Self {
+        self.language = language;
+        self
     }
 
     /// The same client with another timeout (tests use short ones).
@@ -162,7 +172,8 @@ impl ApiClient {
         body: Body,
         csrf: Option<&str>,
     ) -> Result<Value, ClientError> {
-        let answer = fetch::send(method, url, body, authorization, csrf, self.timeout_ms).await?;
+        let language = self.language.get_untracked();
+        let answer = fetch::send(method, url, body, fetch::Headers { authorization, csrf, language }, self.timeout_ms).await?;
         if (200..300).contains(&answer.status) {
             if answer.body.trim().is_empty() {
                 return Ok(Value::Null);

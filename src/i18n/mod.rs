@@ -21,16 +21,18 @@ pub enum Locale {
     #[default]
     En,
     Fa,
+    Es,
 }
 
 impl Locale {
-    pub const ALL: [Locale; 2] = [Locale::En, Locale::Fa];
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::Fa, Locale::Es];
 
     /// BCP 47 code: `<html lang>`, `Intl` and the stored preference.
     pub fn code(self) -> &'static str {
         match self {
             Locale::En => "en",
             Locale::Fa => "fa",
+            Locale::Es => "es",
         }
     }
 
@@ -43,7 +45,7 @@ impl Locale {
     /// Writing direction for `<html dir>`.
     pub fn dir(self) -> &'static str {
         match self {
-            Locale::En => "ltr",
+            Locale::En | Locale::Es => "ltr",
             Locale::Fa => "rtl",
         }
     }
@@ -53,6 +55,7 @@ impl Locale {
         match self {
             Locale::En => "language.en",
             Locale::Fa => "language.fa",
+            Locale::Es => "language.es",
         }
     }
 
@@ -74,6 +77,8 @@ impl Locale {
             Locale::En => Some(include_str!("en.json")),
             #[cfg(not(feature = "split"))]
             Locale::Fa => Some(include_str!("fa.json")),
+            #[cfg(not(feature = "split"))]
+            Locale::Es => Some(include_str!("es.json")),
             #[cfg(feature = "split")]
             _ => None,
         }

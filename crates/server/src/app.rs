@@ -24,7 +24,10 @@ pub fn router(state: Shared) -> Router {
     if state.config.test_hooks {
         app = app.route("/_ref/hooks", get(hooks::list).post(hooks::add).delete(hooks::clear));
     }
+    // Hooks answer before the language does: their canned bodies stay as
+    // the test wrote them.
     app.fallback(fallback)
+        .layer(axum::middleware::from_fn(crate::locale::localize))
         .layer(axum::middleware::from_fn_with_state(state.clone(), hooks::intercept))
         .layer(cors(&state))
         .with_state(state)

@@ -23,6 +23,7 @@ pub mod drf;
 pub mod fields;
 pub mod hooks;
 pub mod jwt;
+pub mod locale;
 pub mod media;
 pub mod password;
 pub mod secret;
