@@ -70,7 +70,12 @@ fn translations_keep_the_placeholders_and_are_not_empty() {
         for (key, en) in Locale::En.texts().unwrap() {
             let text = &locale.texts().unwrap()[key];
             assert!(!en.trim().is_empty() && !text.trim().is_empty(), "{}: empty text for {key}", locale.code());
-            assert_eq!(placeholders(en), placeholders(text), "{}: placeholders of {key} differ: {en:?} / {text:?}", locale.code());
+            assert_eq!(
+                placeholders(en),
+                placeholders(text),
+                "{}: placeholders of {key} differ: {en:?} / {text:?}",
+                locale.code()
+            );
         }
     }
 }

@@ -35,7 +35,13 @@ pub(super) struct Headers<'a> {
     pub language: &'a str,
 }
 
-pub(super) async fn send(method: &str, url: &str, body: Body, headers: Headers<'_>, timeout_ms: i32) -> Result<Answer, ClientError> {
+pub(super) async fn send(
+    method: &str,
+    url: &str,
+    body: Body,
+    headers: Headers<'_>,
+    timeout_ms: i32,
+) -> Result<Answer, ClientError> {
     let timeout = Timeout::start(timeout_ms);
     let mut builder = RequestBuilder::new(url)
         .method(parse_method(method))

@@ -173,7 +173,8 @@ impl ApiClient {
         csrf: Option<&str>,
     ) -> Result<Value, ClientError> {
         let language = self.language.get_untracked();
-        let answer = fetch::send(method, url, body, fetch::Headers { authorization, csrf, language }, self.timeout_ms).await?;
+        let answer =
+            fetch::send(method, url, body, fetch::Headers { authorization, csrf, language }, self.timeout_ms).await?;
         if (200..300).contains(&answer.status) {
             if answer.body.trim().is_empty() {
                 return Ok(Value::Null);

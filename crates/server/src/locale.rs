@@ -44,10 +44,8 @@ pub fn negotiate(accept_language: Option<&str>) -> Lang {
     for item in accept_language.unwrap_or_default().split(',') {
         let mut parts = item.split(';');
         let Some(lang) = parts.next().and_then(Lang::from_tag) else { continue };
-        let q = parts
-            .find_map(|p| p.trim().strip_prefix("q="))
-            .and_then(|q| q.trim().parse::<f32>().ok())
-            .unwrap_or(1.0);
+        let q =
+            parts.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.trim().parse::<f32>().ok()).unwrap_or(1.0);
         if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
             best = Some((q, lang));
         }
@@ -61,7 +59,11 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("This field is required.", "Este campo es requerido.", "این مقدار لازم است."),
     ("This field may not be blank.", "Este campo no puede estar en blanco.", "این مقدار نباید توخالی باشد."),
     ("This field may not be null.", "Este campo no puede ser nulo.", "این مقدار نباید خالی باشد."),
-    ("Enter a valid email address.", "Introduzca una dirección de correo electrónico válida.", "یک ایمیل آدرس معتبر وارد کنید."),
+    (
+        "Enter a valid email address.",
+        "Introduzca una dirección de correo electrónico válida.",
+        "یک ایمیل آدرس معتبر وارد کنید.",
+    ),
     ("Enter a valid URL.", "Introduzca una URL válida.", "یک نشانی اینترنتی معتبر وارد کنید."),
     (
         "Ensure this field has no more than {} characters.",
@@ -91,7 +93,11 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
         "La combinación de credenciales no tiene una cuenta activa",
         "هیچ اکانت فعالی برای اطلاعات داده شده یافت نشد",
     ),
-    ("A user with that username already exists.", "Ya existe un usuario con este nombre.", "کاربری با این نام کاربری وجود دارد."),
+    (
+        "A user with that username already exists.",
+        "Ya existe un usuario con este nombre.",
+        "کاربری با این نام کاربری وجود دارد.",
+    ),
     ("{} with this email already exists.", "Ya existe un/a {} con este/a email.", "{} با این email از قبل موجود است."),
     (
         "{} with this mobile number already exists.",
@@ -108,10 +114,9 @@ pub fn translate(lang: Lang, text: &str) -> Option<String> {
     CATALOGUE.iter().find_map(|&(msgid, es, fa)| {
         let slot = match msgid.split_once("{}") {
             None => (text == msgid).then_some(""),
-            Some((before, after)) => text
-                .strip_prefix(before)
-                .and_then(|rest| rest.strip_suffix(after))
-                .filter(|slot| !slot.is_empty()),
+            Some((before, after)) => {
+                text.strip_prefix(before).and_then(|rest| rest.strip_suffix(after)).filter(|slot| !slot.is_empty())
+            }
         }?;
         Some(if lang == Lang::Es { es } else { fa }.replacen("{}", slot, 1))
     })
@@ -175,7 +180,10 @@ mod tests {
 
     #[test]
     fn translates_by_the_english_text_with_its_variable_part() {
-        assert_eq!(translate(Lang::Es, "Enter a valid email address.").unwrap(), "Introduzca una dirección de correo electrónico válida.");
+        assert_eq!(
+            translate(Lang::Es, "Enter a valid email address.").unwrap(),
+            "Introduzca una dirección de correo electrónico válida."
+        );
         assert_eq!(
             translate(Lang::Es, "Ensure this field has no more than 150 characters.").unwrap(),
             "Asegúrese de que este campo no tenga más de 150 caracteres."
