@@ -2,14 +2,18 @@
 //! with the refresh token, once for all the requests that found it
 //! refused together, and only then is the person asked to sign in.
 
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use serde_json::{Map, Value};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use super::{ApiClient, Body};
 
 /// A renewal under way; resolves to whether the session has a new token.
-pub(super) type Renewal = Shared<LocalBoxFuture<'static, bool>>;
+/// A promise, because any number of requests may await the same one (and
+/// the browser already has that machinery: no shared-future code in the
+/// wasm).
+pub(super) type Renewal = js_sys::Promise;
 
 impl ApiClient {
     pub(super) fn can_renew(&self) -> bool {
@@ -27,18 +31,16 @@ impl ApiClient {
             Some(running) => running,
             None => {
                 let client = self.clone();
-                let renewal = async move {
+                let renewal = future_to_promise(async move {
                     let renewed = client.renew_now().await;
                     client.renewal.set_value(None);
-                    renewed
-                }
-                .boxed_local()
-                .shared();
+                    Ok(JsValue::from_bool(renewed))
+                });
                 self.renewal.set_value(Some(renewal.clone()));
                 renewal
             }
         };
-        renewal.await
+        JsFuture::from(renewal).await.is_ok_and(|renewed| renewed.is_truthy())
     }
 
     async fn renew_now(&self) -> bool {
