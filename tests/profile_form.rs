@@ -138,6 +138,16 @@ async fn an_expired_session_asks_to_sign_in_and_keeps_the_edit() {
         }),
     )
     .await;
+    // The refresh token is refused too: the session is really over.
+    hook(
+        "POST",
+        "/api/token/refresh/",
+        json!({
+            "status": 401, "content_type": "application/json",
+            "body": "{\"detail\": \"Token is blacklisted\", \"code\": \"token_not_valid\"}"
+        }),
+    )
+    .await;
     type_into(&input, "Kept while signing in");
     click_when_enabled(&page.root, "save").await;
     wait_for_test_id(&page.root, "reauth").await;
