@@ -14,16 +14,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A text field each dialect can save.
-fn probe(dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Letraz => "city",
-        Dialect::AisquareProfile => "details.bio",
-        Dialect::AisquareDetails => "bio",
-        Dialect::Pwgen | Dialect::UsersMe => "first_name",
-    }
-}
-
 /// A field whose server-side rule the value breaks, with the path the
 /// error must come back under.
 fn invalid_edit(dialect: Dialect) -> (&'static str, &'static str) {
@@ -45,7 +35,7 @@ async fn every_dialect_signs_in_loads_saves_and_reloads_a_field() {
     for dialect in Dialect::ALL {
         let (api, _session) = signed_in_client_for(dialect).await;
         let loaded = api.load_profile().await.unwrap_or_else(|e| panic!("{}: load: {e:?}", dialect.name()));
-        let path = probe(dialect);
+        let path = text_field_to_save(dialect);
         let value = unique("Lisbon");
         let edited = loaded.values.clone().with(path, FieldValue::Text(value.clone()));
         let saved = api

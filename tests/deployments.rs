@@ -51,15 +51,6 @@ async fn clear_hooks_at(base: &str) {
     let _ = gloo_net::http::Request::delete(&format!("{base}/_ref/hooks")).send().await;
 }
 
-fn field_to_save(dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Letraz => "city",
-        Dialect::AisquareProfile => "details.bio",
-        Dialect::AisquareDetails => "bio",
-        Dialect::Pwgen | Dialect::UsersMe => "first_name",
-    }
-}
-
 fn is_firefox() -> bool {
     web_sys::window().and_then(|w| w.navigator().user_agent().ok()).is_some_and(|ua| ua.contains("Firefox"))
 }
@@ -77,7 +68,7 @@ async fn token_dialects_work_against_an_api_on_another_port_and_another_site() {
             api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, false).await.unwrap_or_else(|e| panic!("{}: {e:?}", at("sign in")));
 
             let loaded = api.load_profile().await.unwrap_or_else(|e| panic!("{}: {e:?}", at("load")));
-            let path = field_to_save(dialect);
+            let path = text_field_to_save(dialect);
             let value = format!("{shape} {}", js_sys::Date::now() as u64);
             let edited = loaded.values.clone().with(path, FieldValue::Text(value.clone()));
             let saved = api

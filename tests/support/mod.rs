@@ -249,3 +249,13 @@ pub fn tiny_png() -> web_sys::Blob {
     options.set_type("image/png");
     web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).unwrap()
 }
+
+/// A text field each dialect can save.
+pub fn text_field_to_save(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Letraz => "city",
+        Dialect::AisquareProfile => "details.bio",
+        Dialect::AisquareDetails => "bio",
+        Dialect::Pwgen | Dialect::UsersMe => "first_name",
+    }
+}
