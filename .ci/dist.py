@@ -154,6 +154,10 @@ def main(work: Path, dist: Path) -> None:
     (dist / "index.html").write_text(html)
 
     shutil.copy(ROOT / "src/config.json", dist / "config.json")
+    # The dialect files, minified; the app fetches the one config.json names.
+    (dist / "dialects").mkdir()
+    for dialect in (ROOT / "crates/model/dialects").glob("*.json"):
+        (dist / "dialects" / dialect.name).write_text(json.dumps(json.loads(dialect.read_text()), ensure_ascii=False, separators=(",", ":")))
     (dist / "i18n").mkdir()
     for table in (ROOT / "src/i18n").glob("*.json"):
         if table.stem != "en":  # English is inside the wasm

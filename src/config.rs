@@ -1,9 +1,11 @@
 //! The runtime configuration: which backend this deployment talks to.
 //! Read from `config.json` served next to the app, unless the person set an
 //! override in this browser (Settings > Connection), so one build serves
-//! any of the five backends.
+//! any backend. The config names a dialect file (one of those shipped in
+//! `dialects/`, or a URL), fetched next: only that one backend's
+//! description is ever downloaded.
 
-use profile_model::{parse_config, AppConfig};
+use profile_model::{dialect_source, parse_config, parse_dialect, AppConfig};
 
 use crate::api::ClientError;
 
@@ -26,19 +28,32 @@ pub struct ConfigProblem {
 }
 
 pub async fn load() -> Result<(AppConfig, ConfigSource), ConfigProblem> {
-    if let Some(text) = override_text() {
-        return parse_config(&text)
-            .map(|c| (c, ConfigSource::BrowserOverride))
-            .map_err(|e| ConfigProblem { source: ConfigSource::BrowserOverride, detail: e.to_string() });
-    }
-    let problem = |detail: String| ConfigProblem { source: ConfigSource::Served, detail };
-    let response =
-        gloo_net::http::Request::get(CONFIG_URL).send().await.map_err(|_| problem(ClientError::Network.to_string()))?;
+    let (text, source) = match override_text() {
+        Some(text) => (text, ConfigSource::BrowserOverride),
+        None => {
+            let text = fetch_text(CONFIG_URL)
+                .await
+                .map_err(|detail| ConfigProblem { source: ConfigSource::Served, detail })?;
+            (text, ConfigSource::Served)
+        }
+    };
+    resolve(&text).await.map(|c| (c, source)).map_err(|detail| ConfigProblem { source, detail })
+}
+
+/// The config text with its dialect file fetched and both checked.
+pub async fn resolve(text: &str) -> Result<AppConfig, String> {
+    let url = dialect_source(text).map_err(|e| e.to_string())?.url();
+    let dialect_text = fetch_text(&url).await?;
+    let dialect = parse_dialect(&dialect_text).map_err(|e| format!("{url}: {e}"))?.leak();
+    parse_config(text, dialect).map_err(|e| e.to_string())
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|_| ClientError::Network.to_string())?;
     if !response.ok() {
-        return Err(problem(format!("{CONFIG_URL} answered HTTP {}", response.status())));
+        return Err(format!("{url} answered HTTP {}", response.status()));
     }
-    let text = response.text().await.map_err(|_| problem(ClientError::Network.to_string()))?;
-    parse_config(&text).map(|c| (c, ConfigSource::Served)).map_err(|e| problem(e.to_string()))
+    response.text().await.map_err(|_| ClientError::Network.to_string())
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -49,15 +64,18 @@ pub fn override_text() -> Option<String> {
     storage()?.get_item(OVERRIDE_KEY).ok().flatten().filter(|t| !t.trim().is_empty())
 }
 
-/// Sets (checked first) or clears this browser's override; the app
-/// reloads to apply it.
-pub fn set_override(text: Option<&str>) -> Result<(), String> {
-    let storage = storage().ok_or("this browser has no local storage")?;
-    match text {
-        Some(text) => {
-            parse_config(text).map_err(|e| e.to_string())?;
-            storage.set_item(OVERRIDE_KEY, text).map_err(|_| "could not store the override".to_string())
-        }
-        None => storage.remove_item(OVERRIDE_KEY).map_err(|_| "could not clear the override".to_string()),
+/// Sets this browser's override once it and its dialect file check out;
+/// the app reloads to apply it.
+pub async fn set_override(text: &str) -> Result<(), String> {
+    resolve(text).await?;
+    storage()
+        .ok_or("this browser has no local storage")?
+        .set_item(OVERRIDE_KEY, text)
+        .map_err(|_| "could not store the override".to_string())
+}
+
+pub fn clear_override() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(OVERRIDE_KEY);
     }
 }

@@ -75,7 +75,7 @@ fn ConfigErrorPage(problem: ConfigProblem) -> impl IntoView {
     let i18n = use_i18n();
     let from_override = problem.source == config::ConfigSource::BrowserOverride;
     let clear_override = move |_| {
-        let _ = config::set_override(None);
+        config::clear_override();
         let _ = web_sys::window().map(|w| w.location().reload());
     };
     view! {

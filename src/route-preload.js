@@ -1,7 +1,8 @@
 // Release builds only (.ci/build appends this to theme-boot.js and fills
 // in ROUTE_MODULES): starts downloading the wasm modules of the page a
 // person lands on, and the file of their language, beside the main module
-// instead of after it has started. Keys match src/session.rs.
+// instead of after it has started, and the dialect file config.json names
+// (the app reads it next). Keys match src/session.rs and src/config.rs.
 (function (ROUTE_MODULES) {
   function stored(key) {
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
@@ -14,13 +15,23 @@
   var files = (ROUTE_MODULES[path] || ROUTE_MODULES['*']).slice();
   var locale = document.documentElement.getAttribute('lang');
   if (locale && locale !== 'en') files.push('i18n/' + locale + '.json');
-  for (var i = 0; i < files.length; i++) {
+  function preload(href) {
     var link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
     // The loader fetches with the default mode: same-origin credentials.
     link.crossOrigin = 'anonymous';
-    link.href = '/' + files[i];
+    link.href = href;
     document.head.appendChild(link);
   }
+  for (var i = 0; i < files.length; i++) preload('/' + files[i]);
+  function preloadDialect(text) {
+    try {
+      var name = String(JSON.parse(text).dialect || '').trim();
+      if (name) preload(/\.json$/.test(name) ? name : '/dialects/' + name + '.json');
+    } catch (e) { /* the app shows what is wrong with the config */ }
+  }
+  var override = stored('profile-app.config-override');
+  if (override) preloadDialect(override);
+  else fetch('/config.json').then(function (r) { return r.ok ? r.text() : ''; }).then(preloadDialect, function () {});
 })(/* ROUTE_MODULES */ {});

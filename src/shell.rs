@@ -29,7 +29,7 @@ impl CurrentUser {
 
     /// Shows the person described by a loaded profile (photo URLs are on
     /// the API's host: `api_base_url`).
-    pub fn show(&self, dialect: Dialect, api_base_url: &str, values: &FormValues) {
+    pub fn show(&self, dialect: &'static Dialect, api_base_url: &str, values: &FormValues) {
         self.name.set(display_name(values));
         self.avatar_url.set(photo_url(dialect, api_base_url, values));
     }
@@ -53,9 +53,9 @@ fn display_name(values: &FormValues) -> Option<String> {
 /// The person's photo URL (editable or not) as the browser can load it:
 /// a path resolved against the API's host, http(s) only
 /// ([`profile_model::url::backend_url`]).
-pub fn photo_url(dialect: Dialect, api_base_url: &str, values: &FormValues) -> Option<String> {
+pub fn photo_url(dialect: &'static Dialect, api_base_url: &str, values: &FormValues) -> Option<String> {
     let spec = catalogue(dialect).iter().find(|s| s.section == Section::Photo && s.kind == FieldKind::File)?;
-    profile_model::url::backend_url(api_base_url, values.get(spec.path)?.as_text())
+    profile_model::url::backend_url(api_base_url, values.get(&spec.path)?.as_text())
 }
 
 impl Default for CurrentUser {

@@ -6,6 +6,7 @@ mod support;
 
 use profile_app::api::profile::{AvatarFile, AvatarUpload};
 use profile_app::api::ClientError;
+use profile_model::shipped;
 use profile_model::{Dialect, ErrorKind, FieldValue};
 use serde_json::json;
 use support::*;
@@ -16,13 +17,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A field whose server-side rule the value breaks, with the path the
 /// error must come back under.
-fn invalid_edit(dialect: Dialect) -> (&'static str, &'static str) {
-    match dialect {
-        Dialect::Letraz => ("website", "not a url"),
-        Dialect::AisquareProfile => ("details.github_url", "not a url"),
-        Dialect::AisquareDetails => ("github_url", "not a url"),
-        Dialect::Pwgen => ("email", "not-an-email"),
-        Dialect::UsersMe => ("email", "not-an-email"),
+fn invalid_edit(dialect: &'static Dialect) -> (&'static str, &'static str) {
+    match dialect.name.as_str() {
+        "letraz" => ("website", "not a url"),
+        "aisquare-profile" => ("details.github_url", "not a url"),
+        "aisquare-details" => ("github_url", "not a url"),
+        "pwgen" => ("email", "not-an-email"),
+        "users-me" => ("email", "not-an-email"),
+        other => panic!("no case for {other}"),
     }
 }
 
@@ -32,62 +34,62 @@ fn unique(prefix: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn every_dialect_signs_in_loads_saves_and_reloads_a_field() {
-    for dialect in Dialect::ALL {
+    for &dialect in shipped::all() {
         let (api, _session) = signed_in_client_for(dialect).await;
-        let loaded = api.load_profile().await.unwrap_or_else(|e| panic!("{}: load: {e:?}", dialect.name()));
+        let loaded = api.load_profile().await.unwrap_or_else(|e| panic!("{}: load: {e:?}", dialect.name));
         let path = text_field_to_save(dialect);
         let value = unique("Lisbon");
         let edited = loaded.values.clone().with(path, FieldValue::Text(value.clone()));
         let saved = api
             .save_profile(&loaded, &edited, AvatarUpload::Keep)
             .await
-            .unwrap_or_else(|e| panic!("{}: save: {e:?}", dialect.name()));
-        assert_eq!(saved.values.text(path), value, "{}: answer", dialect.name());
+            .unwrap_or_else(|e| panic!("{}: save: {e:?}", dialect.name));
+        assert_eq!(saved.values.text(path), value, "{}: answer", dialect.name);
         let reloaded = api.load_profile().await.unwrap();
-        assert_eq!(reloaded.values.text(path), value, "{}: reload", dialect.name());
+        assert_eq!(reloaded.values.text(path), value, "{}: reload", dialect.name);
     }
 }
 
 #[wasm_bindgen_test]
 async fn every_dialect_returns_server_field_errors_under_the_field_path() {
-    for dialect in Dialect::ALL {
+    for &dialect in shipped::all() {
         let (api, _session) = signed_in_client_for(dialect).await;
         let loaded = api.load_profile().await.unwrap();
         let (path, bad) = invalid_edit(dialect);
         let edited = loaded.values.clone().with(path, FieldValue::Text(bad.into()));
         let err = api.save_profile(&loaded, &edited, AvatarUpload::Keep).await.unwrap_err();
-        let ClientError::Api(api_error) = &err else { panic!("{}: {err:?}", dialect.name()) };
-        assert_eq!(api_error.kind, ErrorKind::Validation, "{}", dialect.name());
+        let ClientError::Api(api_error) = &err else { panic!("{}: {err:?}", dialect.name) };
+        assert_eq!(api_error.kind, ErrorKind::Validation, "{}", dialect.name);
         let mut errors = api_error.errors.clone();
         profile_model::catalogue::place_errors(dialect, &mut errors);
-        assert!(errors.has(path), "{}: no error under {path}: {errors:?}", dialect.name());
+        assert!(errors.has(path), "{}: no error under {path}: {errors:?}", dialect.name);
     }
 }
 
 #[wasm_bindgen_test]
 async fn avatars_upload_as_multipart_and_can_be_removed() {
-    for dialect in [Dialect::Pwgen, Dialect::UsersMe] {
+    for dialect in [shipped::pwgen(), shipped::users_me()] {
         let (api, _session) = signed_in_client_for(dialect).await;
         let loaded = api.load_profile().await.unwrap();
         let file = AvatarFile { blob: tiny_png(), file_name: "me.png".into() };
         let with_photo = api
             .save_profile(&loaded, &loaded.values, AvatarUpload::Replace(file))
             .await
-            .unwrap_or_else(|e| panic!("{}: upload: {e:?}", dialect.name()));
+            .unwrap_or_else(|e| panic!("{}: upload: {e:?}", dialect.name));
         let url = with_photo.values.text("avatar").to_string();
-        assert!(url.contains("/media/"), "{}: avatar url {url:?}", dialect.name());
+        assert!(url.contains("/media/"), "{}: avatar url {url:?}", dialect.name);
 
         let without = api.save_profile(&with_photo, &with_photo.values, AvatarUpload::Remove).await.unwrap();
-        assert_eq!(without.values.text("avatar"), "", "{}: removed", dialect.name());
+        assert_eq!(without.values.text("avatar"), "", "{}: removed", dialect.name);
     }
 }
 
 #[wasm_bindgen_test]
 async fn signed_out_requests_are_unauthorized_in_every_dialect() {
-    for dialect in Dialect::ALL {
+    for &dialect in shipped::all() {
         let (api, _session) = client_for(dialect);
         let err = api.load_profile().await.unwrap_err();
-        assert!(err.is_unauthorized(), "{}: {err:?}", dialect.name());
+        assert!(err.is_unauthorized(), "{}: {err:?}", dialect.name);
     }
 }
 
@@ -100,7 +102,7 @@ const CSRF_REFUSAL: &str = r#"{"detail": "CSRF Failed: CSRF token from the 'X-Cs
 
 #[wasm_bindgen_test]
 async fn letraz_without_a_readable_csrf_cookie_takes_the_token_from_the_csrf_endpoint() {
-    let (api, _session) = signed_in_client_for(Dialect::Letraz).await;
+    let (api, _session) = signed_in_client_for(shipped::letraz()).await;
     let loaded = api.load_profile().await.unwrap();
     // No cookie to read, as when the API is on another site.
     forget_csrf_cookie();
@@ -116,7 +118,7 @@ async fn letraz_without_a_readable_csrf_cookie_takes_the_token_from_the_csrf_end
 
 #[wasm_bindgen_test]
 async fn a_csrf_refusal_fetches_a_fresh_token_and_sends_once_more() {
-    let (api, _session) = signed_in_client_for(Dialect::Letraz).await;
+    let (api, _session) = signed_in_client_for(shipped::letraz()).await;
     let loaded = api.load_profile().await.unwrap();
     clear_hooks().await;
     hook("PATCH", "/api/v1/user/", json!({"status": 403, "body": CSRF_REFUSAL, "content_type": "application/json"}))
@@ -149,7 +151,7 @@ const EXPIRED_ACCESS: &str = r#"{"detail": "Given token not valid for any token 
 
 #[wasm_bindgen_test]
 async fn an_expired_simplejwt_access_token_is_renewed_once_for_parallel_requests() {
-    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let (api, session) = signed_in_client_for(shipped::pwgen()).await;
     let before = session.auth_header(api.config().auth);
     clear_hooks().await;
     let expired = json!({"status": 401, "body": EXPIRED_ACCESS, "content_type": "application/json",
@@ -166,7 +168,7 @@ async fn an_expired_simplejwt_access_token_is_renewed_once_for_parallel_requests
 
 #[wasm_bindgen_test]
 async fn a_refused_renewal_is_a_sign_in_and_a_sign_out_blacklists_the_refresh_token() {
-    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let (api, session) = signed_in_client_for(shipped::pwgen()).await;
     clear_hooks().await;
     let expired = json!({"status": 401, "body": EXPIRED_ACCESS, "content_type": "application/json"});
     hook("POST", "/api/profile/", expired.clone()).await;
@@ -189,14 +191,14 @@ async fn a_refused_renewal_is_a_sign_in_and_a_sign_out_blacklists_the_refresh_to
 #[wasm_bindgen_test]
 async fn a_remembered_session_keeps_its_refresh_token_and_a_forgotten_one_does_not() {
     reset_preferences();
-    let (api, _) = client_for(Dialect::Pwgen);
+    let (api, _) = client_for(shipped::pwgen());
     api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, true).await.expect("sign-in");
     let restored = profile_app::session::Session::restore();
     assert!(restored.refresh_token().is_some(), "remembered beside the access token");
     assert_eq!(restored.auth_header(api.config().auth), api.session().auth_header(api.config().auth));
     api.sign_out().await;
 
-    let (api, _) = client_for(Dialect::Pwgen);
+    let (api, _) = client_for(shipped::pwgen());
     api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, false).await.expect("sign-in");
     assert!(api.session().refresh_token().is_some(), "in memory");
     assert_eq!(profile_app::session::Session::restore().refresh_token(), None, "nothing in storage");
@@ -204,7 +206,7 @@ async fn a_remembered_session_keeps_its_refresh_token_and_a_forgotten_one_does_n
 }
 
 async fn pwgen_save_error(answer: serde_json::Value, timeout_ms: Option<i32>) -> ClientError {
-    let (api, _session) = signed_in_client_for(Dialect::Pwgen).await;
+    let (api, _session) = signed_in_client_for(shipped::pwgen()).await;
     let api = match timeout_ms {
         Some(ms) => api.with_timeout_ms(ms),
         None => api,

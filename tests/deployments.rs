@@ -13,6 +13,7 @@ use profile_app::api::profile::{AvatarFile, AvatarUpload};
 use profile_app::api::{ApiClient, ClientError};
 use profile_app::session::Session;
 use profile_model::catalogue::upload_field;
+use profile_model::shipped;
 use profile_model::{AppConfig, AuthMode, Dialect, FieldValue};
 use serde_json::json;
 use support::*;
@@ -35,7 +36,7 @@ fn shapes() -> [(&'static str, String); 2] {
     [("same-site", same_site), ("cross-site", cross_site)]
 }
 
-fn client(dialect: Dialect, base: &str) -> ApiClient {
+fn client(dialect: &'static Dialect, base: &str) -> ApiClient {
     let mut config = AppConfig::defaults(dialect);
     config.api_base_url = base.to_string();
     ApiClient::new(config, Session::signed_out())
@@ -61,8 +62,9 @@ fn is_firefox() -> bool {
 #[wasm_bindgen_test]
 async fn token_dialects_work_against_an_api_on_another_port_and_another_site() {
     for (shape, base) in shapes() {
-        for dialect in [Dialect::AisquareProfile, Dialect::AisquareDetails, Dialect::Pwgen, Dialect::UsersMe] {
-            let at = |flow: &str| format!("{shape} {} {flow}", dialect.name());
+        for dialect in [shipped::aisquare_profile(), shipped::aisquare_details(), shipped::pwgen(), shipped::users_me()]
+        {
+            let at = |flow: &str| format!("{shape} {} {flow}", dialect.name);
             clear_hooks_at(&base).await;
             let api = client(dialect, &base);
             api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, false).await.unwrap_or_else(|e| panic!("{}: {e:?}", at("sign in")));
@@ -117,7 +119,7 @@ async fn token_dialects_work_against_an_api_on_another_port_and_another_site() {
 #[wasm_bindgen_test]
 async fn a_cookie_session_on_another_site_is_used_or_said_to_be_blocked() {
     for (shape, base) in shapes() {
-        let api = client(Dialect::Letraz, &base);
+        let api = client(shipped::letraz(), &base);
         assert_eq!(api.config().auth, AuthMode::Session);
         let signed_in = api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, false).await;
         let browser = if is_firefox() { "firefox" } else { "chromium" };
@@ -148,6 +150,6 @@ async fn a_cookie_session_on_another_site_is_used_or_said_to_be_blocked() {
         return;
     }
     let lax_cross_site = SERVER.replace("://127.0.0.1:", "://localhost:");
-    let api = client(Dialect::Letraz, &lax_cross_site);
+    let api = client(shipped::letraz(), &lax_cross_site);
     assert_eq!(api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, false).await, Err(ClientError::CookieBlocked));
 }

@@ -5,7 +5,8 @@
 mod support;
 
 use profile_app::forms::draft;
-use profile_model::{Dialect, FieldValue, FormValues};
+use profile_model::shipped;
+use profile_model::{FieldValue, FormValues};
 use support::*;
 use wasm_bindgen_test::*;
 
@@ -22,7 +23,7 @@ fn changes(text: &str) -> FormValues {
 
 fn stored_for(owner: &str) -> Option<String> {
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
-    storage.get_item(&format!("profile-app.draft.{}.{PAGE}.{owner}", Dialect::Pwgen.name())).unwrap()
+    storage.get_item(&format!("profile-app.draft.{}.{PAGE}.{owner}", shipped::pwgen().name)).unwrap()
 }
 
 fn stored() -> Option<String> {
@@ -32,7 +33,7 @@ fn stored() -> Option<String> {
 #[wasm_bindgen_test]
 async fn a_kept_draft_reaches_storage_without_further_calls() {
     draft::forget_all();
-    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Ada"));
+    draft::keep(shipped::pwgen(), PAGE, ADA, &changes("Ada"));
     let json = wait_for("the draft in sessionStorage", 3_000.0, stored).await;
     assert!(json.contains("Ada"), "{json}");
     draft::forget_all();
@@ -41,10 +42,10 @@ async fn a_kept_draft_reaches_storage_without_further_calls() {
 #[wasm_bindgen_test]
 fn the_latest_of_several_keeps_is_what_loads() {
     draft::forget_all();
-    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("A"));
-    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Ad"));
-    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Ada"));
-    let loaded = draft::load(Dialect::Pwgen, PAGE, ADA).expect("a draft");
+    draft::keep(shipped::pwgen(), PAGE, ADA, &changes("A"));
+    draft::keep(shipped::pwgen(), PAGE, ADA, &changes("Ad"));
+    draft::keep(shipped::pwgen(), PAGE, ADA, &changes("Ada"));
+    let loaded = draft::load(shipped::pwgen(), PAGE, ADA).expect("a draft");
     assert_eq!(loaded.get("first_name"), Some(&FieldValue::Text("Ada".into())));
     draft::forget_all();
 }
@@ -52,7 +53,7 @@ fn the_latest_of_several_keeps_is_what_loads() {
 #[wasm_bindgen_test]
 fn leaving_the_page_writes_at_once() {
     draft::forget_all();
-    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Grace"));
+    draft::keep(shipped::pwgen(), PAGE, ADA, &changes("Grace"));
     let window = web_sys::window().unwrap();
     window.dispatch_event(&web_sys::Event::new("pagehide").unwrap()).unwrap();
     assert!(stored().is_some_and(|json| json.contains("Grace")), "written during pagehide");
@@ -62,13 +63,13 @@ fn leaving_the_page_writes_at_once() {
 #[wasm_bindgen_test]
 fn forgetting_cancels_a_waiting_write() {
     draft::forget_all();
-    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Secret"));
+    draft::keep(shipped::pwgen(), PAGE, ADA, &changes("Secret"));
     draft::forget_all();
     draft::flush();
     assert_eq!(stored(), None, "sign-out must not be followed by a late write");
 
-    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Saved"));
-    draft::forget(Dialect::Pwgen, PAGE, ADA);
+    draft::keep(shipped::pwgen(), PAGE, ADA, &changes("Saved"));
+    draft::forget(shipped::pwgen(), PAGE, ADA);
     draft::flush();
     assert_eq!(stored(), None, "a saved form's draft stays gone");
 }
@@ -76,9 +77,9 @@ fn forgetting_cancels_a_waiting_write() {
 #[wasm_bindgen_test]
 fn someone_else_is_never_offered_a_draft_and_it_is_deleted() {
     draft::forget_all();
-    draft::keep(Dialect::Pwgen, PAGE, ADA, &changes("Ada's private bio"));
+    draft::keep(shipped::pwgen(), PAGE, ADA, &changes("Ada's private bio"));
     draft::flush();
-    assert_eq!(draft::load(Dialect::Pwgen, PAGE, "43"), None, "another person signed in next in this tab");
+    assert_eq!(draft::load(shipped::pwgen(), PAGE, "43"), None, "another person signed in next in this tab");
     assert_eq!(stored_for(ADA), None, "and the first person's draft is gone from storage");
-    assert_eq!(draft::load(Dialect::Pwgen, PAGE, ADA), None);
+    assert_eq!(draft::load(shipped::pwgen(), PAGE, ADA), None);
 }

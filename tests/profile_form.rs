@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use profile_app::api::ApiClient;
 use profile_app::pages::profile::ProfilePage;
 use profile_app::session::Session;
-use profile_model::Dialect;
+use profile_model::shipped;
 use serde_json::json;
 use support::*;
 use wasm_bindgen_test::*;
@@ -20,7 +20,7 @@ fn mount(api: ApiClient, session: Session) -> Mounted {
 
 #[wasm_bindgen_test]
 async fn save_needs_a_change_and_no_invalid_value() {
-    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let (api, session) = signed_in_client_for(shipped::pwgen()).await;
     let page = mount(api, session);
     let input = wait_for_test_id(&page.root, "first_name").await;
     next_turn(30).await;
@@ -40,7 +40,7 @@ async fn save_needs_a_change_and_no_invalid_value() {
 
 #[wasm_bindgen_test]
 async fn discard_returns_to_the_loaded_values() {
-    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let (api, session) = signed_in_client_for(shipped::pwgen()).await;
     let loaded = api.load_profile().await.unwrap();
     let page = mount(api, session);
     let input = wait_for_test_id(&page.root, "last_name").await;
@@ -52,7 +52,7 @@ async fn discard_returns_to_the_loaded_values() {
 
 #[wasm_bindgen_test]
 async fn nested_server_errors_land_under_their_field_and_focus_moves_there() {
-    let (api, session) = signed_in_client_for(Dialect::AisquareProfile).await;
+    let (api, session) = signed_in_client_for(shipped::aisquare_profile()).await;
     let page = mount(api, session);
     let bio = wait_for_test_id(&page.root, "details.bio").await;
     hook(
@@ -79,7 +79,7 @@ async fn nested_server_errors_land_under_their_field_and_focus_moves_there() {
 
 #[wasm_bindgen_test]
 async fn a_draft_survives_a_reload_and_can_be_restored() {
-    let (api, session) = signed_in_client_for(Dialect::UsersMe).await;
+    let (api, session) = signed_in_client_for(shipped::users_me()).await;
     {
         let page = mount(api.clone(), session);
         let input = wait_for_test_id(&page.root, "last_name").await;
@@ -97,7 +97,7 @@ async fn a_draft_survives_a_reload_and_can_be_restored() {
 
 #[wasm_bindgen_test]
 async fn a_draft_is_not_offered_to_the_next_person_in_the_tab() {
-    let (api, session) = signed_in_client_for(Dialect::UsersMe).await;
+    let (api, session) = signed_in_client_for(shipped::users_me()).await;
     {
         let page = mount(api, session);
         let input = wait_for_test_id(&page.root, "last_name").await;
@@ -105,7 +105,7 @@ async fn a_draft_is_not_offered_to_the_next_person_in_the_tab() {
         next_turn(50).await;
     }
     // Someone else signs in next in this tab (the first session expired).
-    let (other, other_session) = client_for(Dialect::UsersMe);
+    let (other, other_session) = client_for(shipped::users_me());
     other.sign_in("other@example.com", DEMO_PASSWORD, false).await.expect("second person signs in");
     let page = mount(other, other_session);
     let input = wait_for_test_id(&page.root, "last_name").await;
@@ -124,7 +124,7 @@ async fn a_draft_is_not_offered_to_the_next_person_in_the_tab() {
 
 #[wasm_bindgen_test]
 async fn an_expired_session_asks_to_sign_in_and_keeps_the_edit() {
-    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let (api, session) = signed_in_client_for(shipped::pwgen()).await;
     let loaded = api.load_profile().await.unwrap();
     let page = mount(api, session);
     let input = wait_for_test_id(&page.root, "first_name").await;

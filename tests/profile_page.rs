@@ -50,7 +50,7 @@ async fn saved_first_name_is_there_after_reload() {
 
 #[wasm_bindgen_test]
 async fn signed_out_profile_load_is_refused_as_unauthorized() {
-    let (api, _session) = client_for(profile_model::Dialect::Pwgen);
+    let (api, _session) = client_for(profile_model::shipped::pwgen());
     let err = api.load_profile().await.unwrap_err();
     assert!(err.is_unauthorized(), "got {err:?}");
 }

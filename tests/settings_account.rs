@@ -6,7 +6,7 @@ mod support;
 
 use leptos::prelude::*;
 use profile_app::components::account::AccountSettings;
-use profile_model::Dialect;
+use profile_model::shipped;
 use support::*;
 use wasm_bindgen_test::*;
 
@@ -18,7 +18,7 @@ fn mount(api: profile_app::api::ApiClient, session: profile_app::session::Sessio
 
 #[wasm_bindgen_test]
 async fn a_new_username_is_saved_and_kept() {
-    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let (api, session) = signed_in_client_for(shipped::pwgen()).await;
     let page = mount(api.clone(), session);
     let input = wait_for_test_id(&page.root, "username").await;
     let wanted = format!("ada_{}", js_sys::Date::now() as u64);
@@ -32,7 +32,7 @@ async fn a_new_username_is_saved_and_kept() {
 
 #[wasm_bindgen_test]
 async fn a_taken_username_shows_the_servers_words_under_the_field() {
-    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let (api, session) = signed_in_client_for(shipped::pwgen()).await;
     let before = api.load_profile().await.unwrap().values.text("username").to_string();
     let page = mount(api.clone(), session);
     let input = wait_for_test_id(&page.root, "username").await;
@@ -48,7 +48,7 @@ async fn a_taken_username_shows_the_servers_words_under_the_field() {
 
 #[wasm_bindgen_test]
 async fn an_invalid_email_is_caught_before_sending() {
-    let (api, session) = signed_in_client_for(Dialect::Pwgen).await;
+    let (api, session) = signed_in_client_for(shipped::pwgen()).await;
     let page = mount(api, session);
     let input = wait_for_test_id(&page.root, "email").await;
     type_into(&input, "not an address");
@@ -61,7 +61,7 @@ async fn an_invalid_email_is_caught_before_sending() {
 #[wasm_bindgen_test]
 async fn a_read_only_email_is_a_fact_not_an_input() {
     // aisquare-profile lets a person change the username but not the email.
-    let (api, session) = signed_in_client_for(Dialect::AisquareProfile).await;
+    let (api, session) = signed_in_client_for(shipped::aisquare_profile()).await;
     let page = mount(api, session);
     wait_for_test_id(&page.root, "username").await;
     assert!(find(&page.root, "email").is_none(), "no email input");
@@ -71,7 +71,7 @@ async fn a_read_only_email_is_a_fact_not_an_input() {
 
 #[wasm_bindgen_test]
 async fn a_dialect_without_account_fields_has_no_section() {
-    let (api, session) = signed_in_client_for(Dialect::AisquareDetails).await;
+    let (api, session) = signed_in_client_for(shipped::aisquare_details()).await;
     let page = mount(api, session);
     next_turn(50).await;
     assert!(find(&page.root, "settings-account").is_none());

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use profile_app::api::ApiClient;
 use profile_app::components::notifications::NotificationSettings;
 use profile_app::session::Session;
-use profile_model::Dialect;
+use profile_model::shipped;
 use serde_json::json;
 use support::*;
 use wasm_bindgen::JsCast;
@@ -34,7 +34,7 @@ fn is_on(el: &web_sys::Element) -> bool {
 
 #[wasm_bindgen_test]
 async fn a_flipped_switch_is_saved_on_its_own() {
-    let (api, session) = signed_in_client_for(Dialect::AisquareDetails).await;
+    let (api, session) = signed_in_client_for(shipped::aisquare_details()).await;
     let before = api.load_profile().await.unwrap().values.bool(SWITCH);
     let (root, _mounted) = mount(api.clone(), session);
     let switch = wait_for_test_id(&root, SWITCH).await;
@@ -51,7 +51,7 @@ async fn a_flipped_switch_is_saved_on_its_own() {
 
 #[wasm_bindgen_test]
 async fn a_failed_save_says_so_and_flips_back() {
-    let (api, session) = signed_in_client_for(Dialect::AisquareDetails).await;
+    let (api, session) = signed_in_client_for(shipped::aisquare_details()).await;
     let before = api.load_profile().await.unwrap().values.bool(SWITCH);
     let (root, _mounted) = mount(api.clone(), session);
     let switch = wait_for_test_id(&root, SWITCH).await;

@@ -3,12 +3,13 @@
 //! model crate can emit (rule messages, catalogue labels, sections,
 //! pages, choice options) and every key the shell and settings use.
 
+use profile_model::shipped;
 use std::collections::BTreeSet;
 
 use profile_app::i18n::{choice_key, Locale};
 use profile_app::theme::ThemeChoice;
 use profile_model::catalogue::{catalogue, Page, Section};
-use profile_model::{messages, Dialect};
+use profile_model::messages;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -21,10 +22,10 @@ fn keys(locale: Locale) -> BTreeSet<&'static str> {
 /// settings page's own enums.
 fn required_keys() -> BTreeSet<String> {
     let mut required: BTreeSet<String> = messages::ENGLISH.iter().map(|(k, _)| k.to_string()).collect();
-    for dialect in Dialect::ALL {
+    for &dialect in shipped::all() {
         for field in catalogue(dialect) {
             required.insert(field.label_key());
-            for option in field.options() {
+            for option in &field.choices {
                 required.insert(choice_key(field.name(), option));
             }
         }

@@ -71,7 +71,7 @@ impl ApiClient {
         &self.config
     }
 
-    pub fn dialect(&self) -> Dialect {
+    pub fn dialect(&self) -> &'static Dialect {
         self.config.dialect
     }
 
@@ -182,7 +182,8 @@ impl ApiClient {
             return serde_json::from_str(&answer.body)
                 .map_err(|_| ClientError::Api(profile_model::ApiError::malformed(answer.status)));
         }
-        let error = profile_model::parse_error(
+        let error = profile_model::parse_error_in(
+            &self.dialect().error_envelope,
             answer.status,
             answer.content_type.as_deref(),
             &answer.body,

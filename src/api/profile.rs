@@ -1,12 +1,12 @@
 //! Load and save the person's profile for whichever dialect is configured.
 //! What to send is the model crate's business (`patch`, `multipart_parts`,
 //! the catalogue); this module only decides JSON vs multipart and fills
-//! pwgen's `{id}`.
+//! `{id}` from the dialect file's `id_field`.
 
 use profile_model::catalogue::upload_field;
 use profile_model::patch::multipart_parts;
 use profile_model::values::from_answer;
-use profile_model::{patch, FormValues};
+use profile_model::{patch, FormValues, PhotoRemoval};
 use serde_json::Value;
 use web_sys::{Blob, FormData};
 
@@ -55,8 +55,15 @@ impl ApiClient {
     ) -> Result<LoadedProfile, ClientError> {
         self.require_credential()?;
         let dialect = self.dialect();
-        let changes = patch(dialect, &loaded.values, edited);
+        let mut changes = patch(dialect, &loaded.values, edited);
         let body = match (&avatar, upload_field(dialect)) {
+            // `{"avatar": null}` where the dialect removes photos that way.
+            (AvatarUpload::Remove, Some(field)) if dialect.photo_removal == PhotoRemoval::Null => {
+                if let Some(body) = changes.as_object_mut() {
+                    body.insert(field.path.clone(), Value::Null);
+                }
+                Body::Json(changes)
+            }
             (AvatarUpload::Keep, _) | (_, None) => {
                 if changes.as_object().is_none_or(|o| o.is_empty()) {
                     return Ok(loaded.clone());
@@ -70,11 +77,12 @@ impl ApiClient {
                 }
                 match upload {
                     AvatarUpload::Replace(file) => {
-                        let _ = form.append_with_blob_and_filename(field.path, &file.blob, &file.file_name);
+                        let _ = form.append_with_blob_and_filename(&field.path, &file.blob, &file.file_name);
                     }
-                    // An empty file part clears a nullable FileField in DRF.
+                    // An empty file part clears a nullable FileField in DRF
+                    // (the dialect file's `"remove": "empty_part"`).
                     _ => {
-                        let _ = form.append_with_str(field.path, "");
+                        let _ = form.append_with_str(&field.path, "");
                     }
                 }
                 Body::Form(form)
@@ -90,7 +98,7 @@ impl ApiClient {
         if !answer.is_object() {
             return Err(ClientError::Api(profile_model::ApiError::malformed(200)));
         }
-        let id = answer.get("id").and_then(|id| match id {
+        let id = answer.get(&self.dialect().id_field).and_then(|id| match id {
             Value::Number(n) => Some(n.to_string()),
             Value::String(s) => Some(s.clone()),
             _ => None,

@@ -25,17 +25,21 @@ pub fn ConnectionDetails() -> impl IntoView {
     let reload = || {
         let _ = web_sys::window().map(|w| w.location().reload());
     };
-    let apply = move |_| match config::set_override(Some(&draft.get_untracked())) {
-        Ok(()) => reload(),
-        Err(e) => problem.set(Some(e)),
+    let apply = move |_| {
+        leptos::task::spawn_local(async move {
+            match config::set_override(&draft.get_untracked()).await {
+                Ok(()) => reload(),
+                Err(e) => problem.set(Some(e)),
+            }
+        })
     };
     let clear = move |_| {
-        let _ = config::set_override(None);
+        config::clear_override();
         reload();
     };
     view! {
         <dl class="facts" data-testid="connection">
-            <div class="facts__item"><dt>{i18n.tr("connection.dialect")}</dt><dd data-testid="connection-dialect">{cfg.dialect.name()}</dd></div>
+            <div class="facts__item"><dt>{i18n.tr("connection.dialect")}</dt><dd data-testid="connection-dialect">{cfg.dialect.name.clone()}</dd></div>
             <div class="facts__item"><dt>{i18n.tr("connection.base_url")}</dt><dd>{base}</dd></div>
             <div class="facts__item"><dt>{i18n.tr("connection.auth")}</dt><dd>{cfg.auth.name()}</dd></div>
         </dl>

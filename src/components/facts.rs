@@ -10,7 +10,7 @@ use crate::i18n::{use_i18n, I18n};
 
 /// The read-only fields of `section`. The photo has its own preview; other
 /// files are links among the facts.
-pub fn read_only_in(dialect: Dialect, section: Section) -> Vec<&'static FieldSpec> {
+pub fn read_only_in(dialect: &'static Dialect, section: Section) -> Vec<&'static FieldSpec> {
     catalogue(dialect).iter().filter(|s| s.section == section && s.read_only && s.section != Section::Photo).collect()
 }
 
@@ -30,9 +30,9 @@ pub fn ReadOnlyFacts(
             <dl class="facts">
                 {specs.into_iter().map(|spec| view! {
                     <div class="facts__item">
-                        <dt>{move || i18n.t(&spec.label_key())}</dt>
+                        <dt>{move || i18n.field_label(spec)}</dt>
                         <dd dir="auto" data-testid=format!("fact-{}", spec.path)>
-                            {move || values.with(|v| api_base_url.with_value(|base| fact_view(i18n, base, spec, v.get(spec.path))))}
+                            {move || values.with(|v| api_base_url.with_value(|base| fact_view(i18n, base, spec, v.get(&spec.path))))}
                         </dd>
                     </div>
                 }).collect_view()}

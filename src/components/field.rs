@@ -17,7 +17,7 @@ pub fn FieldInput(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let spec = field.spec;
-    let id = input_id(spec.path);
+    let id = input_id(&spec.path);
     let error_id = format!("{id}-error");
     let error = Memo::new(move |_| field.shown_error(today));
     let invalid = move || error.with(Option::is_some).then_some("true");
@@ -28,21 +28,21 @@ pub fn FieldInput(
 
     let control = match spec.kind {
         FieldKind::Bool => view! {
-            <input type="checkbox" id=id.clone() data-testid=spec.path
+            <input type="checkbox" id=id.clone() data-testid=spec.path.as_str()
                 prop:checked=move || field.value.with(FieldValue::as_bool)
                 on:change=move |ev| field.edit(FieldValue::Bool(event_target_checked(&ev)))
                 aria-invalid=invalid aria-describedby=described.clone()/>
         }
         .into_any(),
-        FieldKind::Choice(options) => view! {
-            <select id=id.clone() data-testid=spec.path on:change=on_text on:blur=on_blur
+        FieldKind::Choice => view! {
+            <select id=id.clone() data-testid=spec.path.as_str() on:change=on_text on:blur=on_blur
                 aria-invalid=invalid aria-describedby=described.clone()>
                 <option value="" selected=move || text().is_empty()>{i18n.tr("choice.none")}</option>
-                {options.iter().map(|option| {
-                    let option = *option;
+                {spec.choices.iter().map(|option| {
+                    let option = option.as_str();
                     view! {
                         <option value=option selected=move || text() == option>
-                            {move || i18n.t(&crate::i18n::choice_key(spec.name(), option))}
+                            {move || i18n.choice_label(spec, option)}
                         </option>
                     }
                 }).collect_view()}
@@ -50,7 +50,7 @@ pub fn FieldInput(
         }
         .into_any(),
         FieldKind::Multiline => view! {
-            <textarea id=id.clone() data-testid=spec.path dir="auto" rows="4"
+            <textarea id=id.clone() data-testid=spec.path.as_str() dir="auto" rows="4"
                 prop:value=text on:input=on_text on:blur=on_blur
                 aria-invalid=invalid aria-describedby=described.clone()></textarea>
         }
@@ -67,7 +67,7 @@ pub fn FieldInput(
                 }
             });
             view! {
-                <input type="text" id=id.clone() data-testid=spec.path dir="auto"
+                <input type="text" id=id.clone() data-testid=spec.path.as_str() dir="auto"
                     prop:value=raw
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
@@ -79,8 +79,8 @@ pub fn FieldInput(
             .into_any()
         }
         kind => view! {
-            <input type=input_type(kind) id=id.clone() data-testid=spec.path dir="auto"
-                autocomplete=autocomplete(spec.path)
+            <input type=input_type(kind) id=id.clone() data-testid=spec.path.as_str() dir="auto"
+                autocomplete=autocomplete(&spec.path)
                 prop:value=text on:input=on_text on:blur=on_blur
                 aria-invalid=invalid aria-describedby=described.clone()/>
         }
@@ -97,7 +97,7 @@ pub fn FieldInput(
 
     view! {
         <div class="field" class:field--invalid=move || error.with(Option::is_some) class:field--inline=spec.kind == FieldKind::Bool>
-            <label class="field__label" for=id.clone()>{move || i18n.t(&spec.label_key())}</label>
+            <label class="field__label" for=id.clone()>{move || i18n.field_label(spec)}</label>
             {control}
             <div class="field__meta">
                 <p class="field__error" id=error_id data-testid=format!("error-{}", spec.path) aria-live="polite">

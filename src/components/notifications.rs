@@ -52,7 +52,7 @@ fn NotificationSwitches(loaded: LoadedProfile, specs: Vec<&'static FieldSpec>) -
     specs
         .into_iter()
         .map(|spec| {
-            let path = spec.path;
+            let path = spec.path.as_str();
             let checked = RwSignal::new(loaded.with_untracked(|l| l.values.bool(path)));
             let state = RwSignal::new(None::<SaveState>);
             let api = api.clone();
@@ -73,14 +73,15 @@ fn NotificationSwitches(loaded: LoadedProfile, specs: Vec<&'static FieldSpec>) -
                         }
                         Err(error) => {
                             checked.set(!on);
-                            let text = error.form_messages().iter().map(|m| i18n.message(m)).collect::<Vec<_>>().join(" ");
+                            let text =
+                                error.form_messages().iter().map(|m| i18n.message(m)).collect::<Vec<_>>().join(" ");
                             state.set(Some(SaveState::Failed(text)));
                         }
                     }
                 });
             });
             view! {
-                <Switch label=Signal::derive({ let key = spec.label_key(); move || i18n.t(&key) }) checked=checked on_toggle=on_toggle
+                <Switch label=Signal::derive(move || i18n.field_label(spec)) checked=checked on_toggle=on_toggle
                     disabled=Signal::derive(move || state.get() == Some(SaveState::Saving))
                     state=state test_id=path/>
             }

@@ -31,11 +31,11 @@ thread_local! {
     static PENDING: RefCell<Pending> = RefCell::default();
 }
 
-fn page_prefix(dialect: Dialect, page: &str) -> String {
-    format!("{PREFIX}{}.{page}.", dialect.name())
+fn page_prefix(dialect: &'static Dialect, page: &str) -> String {
+    format!("{PREFIX}{}.{page}.", dialect.name)
 }
 
-fn key(dialect: Dialect, page: &str, owner: &str) -> String {
+fn key(dialect: &'static Dialect, page: &str, owner: &str) -> String {
     format!("{}{owner}", page_prefix(dialect, page))
 }
 
@@ -44,7 +44,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Keeps `owner`'s `changes` (soon); an empty set removes the draft.
-pub fn keep(dialect: Dialect, page: &str, owner: &str, changes: &FormValues) {
+pub fn keep(dialect: &'static Dialect, page: &str, owner: &str, changes: &FormValues) {
     let json = if changes.iter().next().is_some() { serde_json::to_string(changes).ok() } else { None };
     let key = key(dialect, page, owner);
     PENDING.with_borrow_mut(|p| {
@@ -60,7 +60,7 @@ pub fn keep(dialect: Dialect, page: &str, owner: &str, changes: &FormValues) {
 }
 
 /// `owner`'s draft of this page; anyone else's is deleted.
-pub fn load(dialect: Dialect, page: &str, owner: &str) -> Option<FormValues> {
+pub fn load(dialect: &'static Dialect, page: &str, owner: &str) -> Option<FormValues> {
     flush();
     let own = key(dialect, page, owner);
     let others = page_prefix(dialect, page);
@@ -69,7 +69,7 @@ pub fn load(dialect: Dialect, page: &str, owner: &str) -> Option<FormValues> {
     serde_json::from_str::<FormValues>(&json).ok().filter(|d| d.iter().next().is_some())
 }
 
-pub fn forget(dialect: Dialect, page: &str, owner: &str) {
+pub fn forget(dialect: &'static Dialect, page: &str, owner: &str) {
     let key = key(dialect, page, owner);
     PENDING.with_borrow_mut(|p| p.writes.retain(|(k, _)| *k != key));
     if let Some(s) = storage() {

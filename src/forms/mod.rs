@@ -24,7 +24,7 @@ pub struct FieldState {
 
 impl FieldState {
     fn new(spec: &'static FieldSpec, loaded: &FormValues) -> Self {
-        let value = loaded.get(spec.path).cloned().unwrap_or(FieldValue::Null);
+        let value = loaded.get(&spec.path).cloned().unwrap_or(FieldValue::Null);
         FieldState {
             spec,
             value: RwSignal::new(value.clone()),
@@ -74,23 +74,23 @@ impl FieldState {
 /// All editable fields of one page for one dialect.
 #[derive(Clone, Copy)]
 pub struct FormState {
-    pub dialect: Dialect,
+    pub dialect: &'static Dialect,
     fields: StoredValue<Vec<FieldState>>,
 }
 
 impl FormState {
     /// Fields of `page` that a person can type into (files have their own
     /// editor), filled from the loaded values.
-    pub fn new(dialect: Dialect, page: Page, loaded: &FormValues) -> Self {
+    pub fn new(dialect: &'static Dialect, page: Page, loaded: &FormValues) -> Self {
         Self::with_fields(dialect, loaded, |spec| spec.page() == page)
     }
 
     /// The typeable fields of one section (Settings > Account).
-    pub fn for_section(dialect: Dialect, section: Section, loaded: &FormValues) -> Self {
+    pub fn for_section(dialect: &'static Dialect, section: Section, loaded: &FormValues) -> Self {
         Self::with_fields(dialect, loaded, |spec| spec.section == section)
     }
 
-    fn with_fields(dialect: Dialect, loaded: &FormValues, wanted: impl Fn(&FieldSpec) -> bool) -> Self {
+    fn with_fields(dialect: &'static Dialect, loaded: &FormValues, wanted: impl Fn(&FieldSpec) -> bool) -> Self {
         let fields = catalogue(dialect)
             .iter()
             .filter(|spec| wanted(spec) && spec.editable() && spec.kind != FieldKind::File)
@@ -128,7 +128,7 @@ impl FormState {
         let mut values = loaded.clone();
         self.fields.with_value(|fs| {
             for f in fs {
-                values.set(f.spec.path, f.value.get_untracked());
+                values.set(&f.spec.path, f.value.get_untracked());
             }
         });
         values
@@ -139,7 +139,7 @@ impl FormState {
         let mut values = FormValues::new();
         self.fields.with_value(|fs| {
             for f in fs.iter().filter(|f| f.is_dirty()) {
-                values.set(f.spec.path, f.value.get());
+                values.set(&f.spec.path, f.value.get());
             }
         });
         values
@@ -177,8 +177,8 @@ impl FormState {
     pub fn accept_saved(&self, sent: &FormValues, answer: &FormValues) {
         self.fields.with_value(|fs| {
             for f in fs {
-                let confirmed = answer.get(f.spec.path).cloned().unwrap_or(FieldValue::Null);
-                let unchanged_since_send = sent.get(f.spec.path).is_some_and(|s| f.value.with_untracked(|v| v == s));
+                let confirmed = answer.get(&f.spec.path).cloned().unwrap_or(FieldValue::Null);
+                let unchanged_since_send = sent.get(&f.spec.path).is_some_and(|s| f.value.with_untracked(|v| v == s));
                 f.saved.set(confirmed.clone());
                 if unchanged_since_send {
                     f.value.set(confirmed);

@@ -197,7 +197,7 @@ impl SaveFlow {
         let (form, today, banner_box) = (self.form, self.today, self.banner_box);
         request_animation_frame(move || {
             if let Some(field) = form.first_invalid(today) {
-                let element = document().get_element_by_id(&input_id(field.spec.path));
+                let element = document().get_element_by_id(&input_id(&field.spec.path));
                 if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = el.focus();
                     // The input's box holds its label and error line too.
@@ -248,11 +248,11 @@ fn person_key(loaded: &LoadedProfile) -> String {
 
 /// Takes the server's message about the photo out of `error`: it goes
 /// under the photo editor, not in the banner.
-fn take_upload_error(dialect: profile_model::Dialect, error: &mut ClientError) -> Option<Message> {
+fn take_upload_error(dialect: &'static profile_model::Dialect, error: &mut ClientError) -> Option<Message> {
     let ClientError::Api(api_error) = error else {
         return None;
     };
-    let path = upload_field(dialect)?.path;
+    let path = upload_field(dialect)?.path.as_str();
     let message = api_error.errors.first(path).cloned();
     api_error.errors.clear_field(path);
     message

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
-use profile_model::Message;
+use profile_model::{FieldSpec, Message};
 use wasm_bindgen::JsValue;
 
 use crate::prefs;
@@ -204,6 +204,21 @@ impl I18n {
         move || self.t(key)
     }
 
+    /// A field's label: the dialect file's own text in this language, else
+    /// the translation of its key, else its name made readable
+    /// (`date_of_birth` → "Date of birth") for a field no file names.
+    pub fn field_label(&self, spec: &FieldSpec) -> String {
+        if let Some(text) = spec.label_text(self.locale.get().code()) {
+            return text.to_string();
+        }
+        self.lookup(&spec.label_key()).unwrap_or_else(|| readable(spec.name()))
+    }
+
+    /// A choice's label: its translation, else the server's value itself.
+    pub fn choice_label(&self, spec: &FieldSpec, option: &str) -> String {
+        self.lookup(&choice_key(spec.name(), option)).unwrap_or_else(|| option.to_string())
+    }
+
     /// A rule message translated and filled in; server text verbatim.
     pub fn message(&self, message: &Message) -> String {
         message.render(|key| self.lookup(key))
@@ -241,6 +256,13 @@ impl I18n {
         let found = locale.texts().and_then(|t| t.get(key));
         found.or_else(|| Locale::En.texts()?.get(key)).cloned()
     }
+}
+
+/// `date_of_birth` → "Date of birth".
+fn readable(name: &str) -> String {
+    let words = name.replace('_', " ");
+    let mut chars = words.trim().chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// The first of the browser's preferred languages that we speak.

@@ -5,7 +5,7 @@ use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use profile_model::catalogue::{sections, upload_field, Page, Section};
-use profile_model::AvatarPolicy;
+use profile_model::{AvatarPolicy, PhotoRemoval};
 
 use crate::api::profile::{AvatarFile, AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
@@ -125,7 +125,7 @@ fn PhotoField(flow: SaveFlow) -> impl IntoView {
     match upload_field(dialect) {
         Some(spec) => {
             let policy = api.config().avatar.clone();
-            let can_remove = spec.nullable;
+            let can_remove = spec.nullable && dialect.photo_removal != PhotoRemoval::None;
             let i18n = use_i18n();
             let accept = policy.accept_attribute();
             let on_change = Callback::new(move |change| flow.upload.set(upload_for(change)));

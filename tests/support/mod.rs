@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+use profile_model::shipped;
 use std::future::Future;
 
 use leptos::prelude::*;
@@ -23,27 +24,27 @@ pub const DEMO_EMAIL: &str = "demo@example.com";
 pub const DEMO_PASSWORD: &str = "demo-pass-123";
 
 /// The runtime config for `dialect` against the test's reference server.
-pub fn config_for(dialect: Dialect) -> AppConfig {
+pub fn config_for(dialect: &'static Dialect) -> AppConfig {
     let mut config = AppConfig::defaults(dialect);
     config.api_base_url = SERVER.to_string();
     config
 }
 
 /// A client for the reference server, nobody signed in.
-pub fn client_for(dialect: Dialect) -> (ApiClient, Session) {
+pub fn client_for(dialect: &'static Dialect) -> (ApiClient, Session) {
     let session = Session::signed_out();
     (ApiClient::new(config_for(dialect), session), session)
 }
 
 /// A client for the reference server with the demo person signed in.
-pub async fn signed_in_client_for(dialect: Dialect) -> (ApiClient, Session) {
+pub async fn signed_in_client_for(dialect: &'static Dialect) -> (ApiClient, Session) {
     let (api, session) = client_for(dialect);
     api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, false).await.expect("demo sign-in");
     (api, session)
 }
 
 pub async fn signed_in_client() -> (ApiClient, Session) {
-    signed_in_client_for(Dialect::Pwgen).await
+    signed_in_client_for(shipped::pwgen()).await
 }
 
 /// Makes the reference server answer the next matching request as told
@@ -251,11 +252,12 @@ pub fn tiny_png() -> web_sys::Blob {
 }
 
 /// A text field each dialect can save.
-pub fn text_field_to_save(dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Letraz => "city",
-        Dialect::AisquareProfile => "details.bio",
-        Dialect::AisquareDetails => "bio",
-        Dialect::Pwgen | Dialect::UsersMe => "first_name",
+pub fn text_field_to_save(dialect: &'static Dialect) -> &'static str {
+    match dialect.name.as_str() {
+        "letraz" => "city",
+        "aisquare-profile" => "details.bio",
+        "aisquare-details" => "bio",
+        "pwgen" | "users-me" => "first_name",
+        other => panic!("no case for {other}"),
     }
 }

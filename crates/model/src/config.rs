@@ -1,9 +1,10 @@
 //! The runtime app config (a JSON file the app fetches at startup): which
-//! dialect, where the API is, how to authenticate, avatar limits and
-//! optional method/path overrides. Errors name the offending key and say
-//! what was expected, because a person edits this file by hand.
+//! dialect file, where the API is, and overrides of the dialect's auth,
+//! sign-in, photo limits and endpoints. Errors name the offending key and
+//! say what was expected, because a person edits this file by hand. The
+//! readers here serve the dialect file too ([`crate::dialect`]).
 
-use crate::catalogue::{catalogue, FieldKind, FieldSpec, Section};
+use crate::catalogue::{FieldKind, FieldSpec};
 use crate::{Dialect, Message};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -59,7 +60,7 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
-    fn new(method: &str, path: &str) -> Endpoint {
+    pub fn new(method: &str, path: &str) -> Endpoint {
         Endpoint { method: method.to_string(), path: path.to_string() }
     }
 
@@ -69,11 +70,6 @@ impl Endpoint {
             Some(id) => self.path.replace("{id}", id),
             None => self.path.clone(),
         }
-    }
-
-    /// True when the path needs an id (`{id}`).
-    pub fn needs_id(&self) -> bool {
-        self.path.contains("{id}")
     }
 }
 
@@ -106,54 +102,6 @@ pub struct Endpoints {
 }
 
 impl Endpoints {
-    /// The calls of each dialect, as the documents and the reference server
-    /// have them.
-    pub fn defaults(dialect: Dialect) -> Endpoints {
-        let ep = |method: &str, path: &str| Some(Endpoint::new(method, path));
-        let same = |method: &str, path: &str| Endpoints {
-            read: Endpoint::new("GET", path),
-            update: Endpoint::new(method, path),
-            sign_in: None,
-            sign_out: None,
-            refresh: None,
-            csrf: None,
-        };
-        match dialect {
-            Dialect::Letraz => Endpoints {
-                sign_in: ep("POST", "/api/v1/auth/login/"),
-                sign_out: ep("POST", "/api/v1/auth/logout/"),
-                csrf: ep("GET", "/api/v1/auth/csrf/"),
-                ..same("PATCH", "/api/v1/user/")
-            },
-            Dialect::AisquareProfile | Dialect::AisquareDetails => Endpoints {
-                sign_in: ep("POST", "/api/v1/iam/token/"),
-                sign_out: ep("POST", "/api/v1/iam/token/blacklist/"),
-                refresh: ep("POST", "/api/v1/iam/token/refresh/"),
-                ..same(
-                    "PATCH",
-                    if dialect == Dialect::AisquareProfile {
-                        "/api/v1/iam/user/profile/"
-                    } else {
-                        "/api/v1/iam/iamuserdetails/me/"
-                    },
-                )
-            },
-            Dialect::Pwgen => Endpoints {
-                read: Endpoint::new("POST", "/api/profile/"),
-                update: Endpoint::new("PUT", "/api/profile/{id}/update/"),
-                sign_in: ep("POST", "/api/sign-in/"),
-                sign_out: ep("POST", "/api/token/blacklist/"),
-                refresh: ep("POST", "/api/token/refresh/"),
-                csrf: None,
-            },
-            Dialect::UsersMe => Endpoints {
-                sign_in: ep("POST", "/api/auth/token/login/"),
-                sign_out: ep("POST", "/api/auth/token/logout/"),
-                ..same("PATCH", "/api/users/me/")
-            },
-        }
-    }
-
     /// The optional endpoints by config key, for parsing and listing.
     fn optional_mut(&mut self, key: &str) -> Option<&mut Option<Endpoint>> {
         match key {
@@ -184,14 +132,6 @@ impl LoginField {
             LoginField::Username => "username",
         }
     }
-
-    /// Translation key of the sign-in form's label (`field.email`).
-    pub fn label_key(self) -> &'static str {
-        match self {
-            LoginField::Email => "field.email",
-            LoginField::Username => "field.username",
-        }
-    }
 }
 
 /// How signing in works: what the body holds and where the credential is
@@ -210,27 +150,6 @@ pub struct SignIn {
 }
 
 impl SignIn {
-    /// The documented sign-in of each dialect: letraz takes an email and
-    /// sets `sessionid`; aisquare and pwgen take an email and answer
-    /// `{access, refresh}` (pwgen adds `user`); users-me (djoser, whose
-    /// `LOGIN_FIELD` defaults to the username) answers `{auth_token}`.
-    pub fn defaults(dialect: Dialect) -> SignIn {
-        let jwt = SignIn {
-            login_field: LoginField::Email,
-            token_field: Some("access".into()),
-            refresh_field: Some("refresh".into()),
-        };
-        match dialect {
-            Dialect::Letraz => SignIn { login_field: LoginField::Email, token_field: None, refresh_field: None },
-            Dialect::AisquareProfile | Dialect::AisquareDetails | Dialect::Pwgen => jwt,
-            Dialect::UsersMe => SignIn {
-                login_field: LoginField::Username,
-                token_field: Some("auth_token".into()),
-                refresh_field: None,
-            },
-        }
-    }
-
     /// The sign-in request body.
     pub fn body(&self, login: &str, password: &str) -> Value {
         let mut m = Map::new();
@@ -290,12 +209,6 @@ impl Default for AvatarPolicy {
 }
 
 impl AvatarPolicy {
-    /// The photo field of a dialect with the default limits.
-    pub fn defaults(dialect: Dialect) -> AvatarPolicy {
-        let field = catalogue(dialect).iter().find(|f| f.kind == FieldKind::File && f.section == Section::Photo);
-        AvatarPolicy { field: field.map(|f| f.path.to_string()), ..AvatarPolicy::default() }
-    }
-
     /// Checks a chosen file before uploading it.
     pub fn check(&self, size_bytes: u64, mime: &str) -> Option<Message> {
         let mime = mime.trim().to_ascii_lowercase();
@@ -318,9 +231,10 @@ impl AvatarPolicy {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AppConfig {
-    pub dialect: Dialect,
+    /// The dialect file, read once per page load.
+    pub dialect: &'static Dialect,
     /// Origin (and optional prefix) of the API without a trailing slash;
     /// empty means the app's own origin (a dev proxy).
     pub api_base_url: String,
@@ -332,26 +246,23 @@ pub struct AppConfig {
 }
 
 impl AppConfig {
-    /// The documented setup of a dialect.
-    pub fn defaults(dialect: Dialect) -> AppConfig {
+    /// The dialect file's setup, on this origin.
+    pub fn defaults(dialect: &'static Dialect) -> AppConfig {
         AppConfig {
             dialect,
             api_base_url: String::new(),
-            auth: match dialect {
-                Dialect::Letraz => AuthMode::Session,
-                Dialect::UsersMe => AuthMode::Token,
-                _ => AuthMode::Bearer,
-            },
-            sign_in: SignIn::defaults(dialect),
-            avatar: AvatarPolicy::defaults(dialect),
-            endpoints: Endpoints::defaults(dialect),
+            auth: dialect.auth,
+            sign_in: dialect.sign_in.clone(),
+            avatar: dialect.photo.clone(),
+            endpoints: dialect.endpoints.clone(),
         }
     }
 
     /// The photo's catalogue entry, if the dialect shows one. It can be
     /// uploaded when it is editable, and removed when it is also nullable.
     pub fn avatar_field(&self) -> Option<&'static FieldSpec> {
-        crate::catalogue::field(self.dialect, self.avatar.field.as_deref()?)
+        let dialect: &'static Dialect = self.dialect;
+        crate::catalogue::field(dialect, self.avatar.field.as_deref()?)
     }
 
     /// Full URL of an endpoint.
@@ -360,78 +271,105 @@ impl AppConfig {
     }
 }
 
-/// Where the config is wrong and why.
+/// Which hand-written file is wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConfigFile {
+    AppConfig,
+    Dialect,
+}
+
+/// Where the config or dialect file is wrong and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConfigError {
+    pub file: ConfigFile,
     /// Dotted key (`endpoints.update.method`); empty for the whole file.
     pub path: String,
     pub message: String,
 }
 
+impl ConfigError {
+    pub fn new(file: ConfigFile, path: &str, message: impl Into<String>) -> ConfigError {
+        ConfigError { file, path: path.to_string(), message: message.into() }
+    }
+}
+
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = match self.file {
+            ConfigFile::AppConfig => "app config",
+            ConfigFile::Dialect => "dialect file",
+        };
         if self.path.is_empty() {
-            write!(f, "app config: {}", self.message)
+            write!(f, "{file}: {}", self.message)
         } else {
-            write!(f, "app config, `{}`: {}", self.path, self.message)
+            write!(f, "{file}, `{}`: {}", self.path, self.message)
         }
     }
 }
 
 impl std::error::Error for ConfigError {}
 
-fn err<T>(path: &str, message: impl Into<String>) -> Result<T, ConfigError> {
-    Err(ConfigError { path: path.to_string(), message: message.into() })
+pub(crate) fn err<T>(file: ConfigFile, path: &str, message: impl Into<String>) -> Result<T, ConfigError> {
+    Err(ConfigError::new(file, path, message))
 }
 
-/// Parses and checks the config text.
-pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
+/// JSON text, depth-checked before serde sees it.
+pub(crate) fn json(text: &str, file: ConfigFile) -> Result<Value, ConfigError> {
     let max = crate::parse_error::MAX_JSON_DEPTH;
     if !crate::parse_error::depth_within(text, max) {
-        return err("", format!("not valid JSON (nested deeper than {max} levels)"));
+        return err(file, "", format!("not valid JSON (nested deeper than {max} levels)"));
     }
-    let json: Value = serde_json::from_str(text).or_else(|e| err("", format!("not valid JSON ({e})")))?;
-    let obj = object(&json, "")?;
-    known_keys(obj, "", &["dialect", "api_base_url", "auth", "sign_in", "avatar", "endpoints"])?;
+    serde_json::from_str(text).or_else(|e| err(file, "", format!("not valid JSON ({e})")))
+}
 
-    let dialect_name = match obj.get("dialect") {
-        None => return err("dialect", format!("missing; expected one of {}", dialect_names())),
-        Some(v) => string(v, "dialect")?,
-    };
-    let dialect = Dialect::from_name(dialect_name.trim()).ok_or_else(|| ConfigError {
-        path: "dialect".into(),
-        message: format!("unknown dialect {dialect_name:?}; expected one of {}", dialect_names()),
-    })?;
+/// A name from a closed list, case-insensitively.
+pub(crate) fn one_of<T: Copy>(name: &str, at: &str, all: &[(&str, T)], file: ConfigFile) -> Result<T, ConfigError> {
+    let wanted = name.trim().to_ascii_lowercase();
+    all.iter().find(|(n, _)| *n == wanted).map(|(_, v)| *v).ok_or_else(|| {
+        let names: Vec<String> = all.iter().map(|(n, _)| format!("{n:?}")).collect();
+        ConfigError::new(file, at, format!("unknown value {name:?}; expected one of {}", names.join(", ")))
+    })
+}
+
+pub(crate) fn auth_mode(v: &Value, at: &str, file: ConfigFile) -> Result<AuthMode, ConfigError> {
+    let name = string(v, at, file)?;
+    AuthMode::ALL.into_iter().find(|m| m.name() == name.trim().to_ascii_lowercase()).ok_or_else(|| {
+        let all: Vec<_> = AuthMode::ALL.iter().map(|m| m.name()).collect();
+        ConfigError::new(file, at, format!("unknown auth mode {name:?}; expected one of {}", all.join(", ")))
+    })
+}
+
+/// Parses and checks the config text, over the defaults of the dialect file
+/// its `dialect` names ([`crate::dialect_source`] says where that is).
+pub fn parse_config(text: &str, dialect: &'static Dialect) -> Result<AppConfig, ConfigError> {
+    const FILE: ConfigFile = ConfigFile::AppConfig;
+    let json = json(text, FILE)?;
+    let obj = object(&json, "", FILE)?;
+    known_keys(obj, "", &["dialect", "api_base_url", "auth", "sign_in", "avatar", "endpoints"], FILE)?;
+    crate::dialect::dialect_source(text)?;
     let mut config = AppConfig::defaults(dialect);
 
     if let Some(v) = obj.get("api_base_url") {
-        config.api_base_url = base_url(string(v, "api_base_url")?)?;
+        config.api_base_url = base_url(string(v, "api_base_url", FILE)?)?;
     }
     if let Some(v) = obj.get("auth") {
-        let name = string(v, "auth")?;
-        config.auth =
-            AuthMode::ALL.into_iter().find(|m| m.name() == name.trim().to_ascii_lowercase()).ok_or_else(|| {
-                let all: Vec<_> = AuthMode::ALL.iter().map(|m| m.name()).collect();
-                ConfigError {
-                    path: "auth".into(),
-                    message: format!("unknown auth mode {name:?}; expected one of {}", all.join(", ")),
-                }
-            })?;
+        config.auth = auth_mode(v, "auth", FILE)?;
     }
     if let Some(v) = obj.get("sign_in") {
-        config.sign_in = sign_in(v, config.sign_in)?;
+        config.sign_in = sign_in(v, config.sign_in, FILE)?;
     }
     if let Some(v) = obj.get("avatar") {
-        config.avatar = avatar(v, dialect, config.avatar)?;
+        config.avatar = avatar_policy(v, &dialect.fields, config.avatar, "avatar", FILE)?;
     }
     if let Some(v) = obj.get("endpoints") {
-        let eps = object(v, "endpoints")?;
-        known_keys(eps, "endpoints", &["read", "update", "sign_in", "sign_out", "refresh", "csrf"])?;
+        let eps = object(v, "endpoints", FILE)?;
+        known_keys(eps, "endpoints", &["read", "update", "sign_in", "sign_out", "refresh", "csrf"], FILE)?;
         if let Some(v) = eps.get("read") {
-            config.endpoints.read = endpoint(v, "endpoints.read", config.endpoints.read)?;
+            config.endpoints.read = endpoint(v, "endpoints.read", config.endpoints.read, FILE)?;
         }
         if let Some(v) = eps.get("update") {
-            config.endpoints.update = endpoint(v, "endpoints.update", config.endpoints.update)?;
+            config.endpoints.update = endpoint(v, "endpoints.update", config.endpoints.update, FILE)?;
         }
         for key in ["sign_in", "sign_out", "refresh", "csrf"] {
             let Some(v) = eps.get(key) else { continue };
@@ -442,25 +380,31 @@ pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
                 Value::Null => None,
                 v => {
                     let method = if key == "csrf" { "GET" } else { "POST" };
-                    Some(endpoint(v, &path, slot.take().unwrap_or_else(|| Endpoint::new(method, "")))?)
+                    Some(endpoint(v, &path, slot.take().unwrap_or_else(|| Endpoint::new(method, "")), FILE)?)
                 }
             };
         }
     }
-    check_auth(&config)?;
+    check_auth(config.auth, &config.endpoints, &config.sign_in, FILE)?;
     Ok(config)
 }
 
 /// The auth mode must have what it needs to get its credential.
-fn check_auth(c: &AppConfig) -> Result<(), ConfigError> {
-    let mode = c.auth.name();
-    match c.auth {
+pub(crate) fn check_auth(
+    auth: AuthMode,
+    endpoints: &Endpoints,
+    sign_in: &SignIn,
+    file: ConfigFile,
+) -> Result<(), ConfigError> {
+    let mode = auth.name();
+    match auth {
         // Bearer and Token without a sign-in endpoint: the token comes from
         // elsewhere (an identity provider such as Clerk) and is pasted.
-        AuthMode::Session if c.endpoints.sign_in.is_none() => {
-            err("endpoints.sign_in", format!("auth {mode:?} needs a sign-in endpoint (method and path)"))
+        AuthMode::Session if endpoints.sign_in.is_none() => {
+            err(file, "endpoints.sign_in", format!("auth {mode:?} needs a sign-in endpoint (method and path)"))
         }
-        AuthMode::Bearer | AuthMode::Token if c.endpoints.sign_in.is_some() && c.sign_in.token_field.is_none() => err(
+        AuthMode::Bearer | AuthMode::Token if endpoints.sign_in.is_some() && sign_in.token_field.is_none() => err(
+            file,
             "sign_in.token_field",
             format!(
                 "auth {mode:?} needs the key of the token in the sign-in answer, such as \"access\" or \"auth_token\""
@@ -470,17 +414,18 @@ fn check_auth(c: &AppConfig) -> Result<(), ConfigError> {
     }
 }
 
-fn sign_in(v: &Value, mut s: SignIn) -> Result<SignIn, ConfigError> {
-    let obj = object(v, "sign_in")?;
-    known_keys(obj, "sign_in", &["login_field", "token_field", "refresh_field"])?;
+pub(crate) fn sign_in(v: &Value, mut s: SignIn, file: ConfigFile) -> Result<SignIn, ConfigError> {
+    let obj = object(v, "sign_in", file)?;
+    known_keys(obj, "sign_in", &["login_field", "token_field", "refresh_field"], file)?;
     if let Some(v) = obj.get("login_field") {
-        let name = string(v, "sign_in.login_field")?;
+        let name = string(v, "sign_in.login_field", file)?;
         s.login_field =
             LoginField::ALL.into_iter().find(|f| f.name() == name.trim().to_ascii_lowercase()).ok_or_else(|| {
-                ConfigError {
-                    path: "sign_in.login_field".into(),
-                    message: format!("unknown login field {name:?}; expected \"email\" or \"username\""),
-                }
+                ConfigError::new(
+                    file,
+                    "sign_in.login_field",
+                    format!("unknown login field {name:?}; expected \"email\" or \"username\""),
+                )
             })?;
     }
     for key in ["token_field", "refresh_field"] {
@@ -489,9 +434,9 @@ fn sign_in(v: &Value, mut s: SignIn) -> Result<SignIn, ConfigError> {
         let value = match v {
             Value::Null => None,
             v => {
-                let k = string(v, &path)?.trim();
+                let k = string(v, &path, file)?.trim();
                 if k.is_empty() || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
-                    return err(&path, format!("{k:?} is not a top-level key of the sign-in answer such as \"access\" (letters, digits, '_' and '-'); use null for none"));
+                    return err(file, &path, format!("{k:?} is not a top-level key of the sign-in answer such as \"access\" (letters, digits, '_' and '-'); use null for none"));
                 }
                 Some(k.to_string())
             }
@@ -504,20 +449,15 @@ fn sign_in(v: &Value, mut s: SignIn) -> Result<SignIn, ConfigError> {
     Ok(s)
 }
 
-fn dialect_names() -> String {
-    Dialect::ALL.map(|d| d.name()).join(", ")
+pub(crate) fn object<'a>(v: &'a Value, path: &str, file: ConfigFile) -> Result<&'a Map<String, Value>, ConfigError> {
+    v.as_object().ok_or_else(|| ConfigError::new(file, path, format!("expected an object, got {}", kind(v))))
 }
 
-fn object<'a>(v: &'a Value, path: &str) -> Result<&'a Map<String, Value>, ConfigError> {
-    v.as_object()
-        .ok_or_else(|| ConfigError { path: path.into(), message: format!("expected an object, got {}", kind(v)) })
+pub(crate) fn string<'a>(v: &'a Value, path: &str, file: ConfigFile) -> Result<&'a str, ConfigError> {
+    v.as_str().ok_or_else(|| ConfigError::new(file, path, format!("expected a string, got {}", kind(v))))
 }
 
-fn string<'a>(v: &'a Value, path: &str) -> Result<&'a str, ConfigError> {
-    v.as_str().ok_or_else(|| ConfigError { path: path.into(), message: format!("expected a string, got {}", kind(v)) })
-}
-
-fn kind(v: &Value) -> &'static str {
+pub(crate) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -528,11 +468,16 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn known_keys(obj: &Map<String, Value>, path: &str, known: &[&str]) -> Result<(), ConfigError> {
+pub(crate) fn known_keys(
+    obj: &Map<String, Value>,
+    path: &str,
+    known: &[&str],
+    file: ConfigFile,
+) -> Result<(), ConfigError> {
     match obj.keys().find(|k| !known.contains(&k.as_str())) {
         Some(k) => {
             let at = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
-            err(&at, format!("unknown key; expected one of {}", known.join(", ")))
+            err(file, &at, format!("unknown key; expected one of {}", known.join(", ")))
         }
         None => Ok(()),
     }
@@ -548,31 +493,41 @@ fn base_url(s: &str) -> Result<String, ConfigError> {
     match (rest, host) {
         (Some(r), Some(h)) if !h.is_empty() && !r.contains(['?', '#']) && !r.chars().any(char::is_whitespace) => Ok(s.to_string()),
         _ => err(
+            ConfigFile::AppConfig,
             "api_base_url",
             format!("{s:?} is not an http(s) origin such as \"https://api.example.com\", a path such as \"/backend\", or empty for this origin"),
         ),
     }
 }
 
-fn avatar(v: &Value, dialect: Dialect, mut policy: AvatarPolicy) -> Result<AvatarPolicy, ConfigError> {
-    let obj = object(v, "avatar")?;
-    known_keys(obj, "avatar", &["field", "max_bytes", "accepted_types"])?;
+/// The photo block (`avatar` in the config, `photo` in a dialect file,
+/// named by `at`): which file field, how large, which types.
+pub(crate) fn avatar_policy(
+    v: &Value,
+    fields: &[FieldSpec],
+    mut policy: AvatarPolicy,
+    at: &str,
+    file: ConfigFile,
+) -> Result<AvatarPolicy, ConfigError> {
+    let obj = object(v, at, file)?;
+    known_keys(obj, at, &["field", "max_bytes", "accepted_types"], file)?;
+    let key = |k: &str| format!("{at}.{k}");
     if let Some(v) = obj.get("field") {
-        let files: Vec<&str> =
-            catalogue(dialect).iter().filter(|f| f.kind == FieldKind::File).map(|f| f.path).collect();
+        let files: Vec<&str> = fields.iter().filter(|f| f.kind == FieldKind::File).map(|f| f.path.as_str()).collect();
         let expected = if files.is_empty() {
-            format!("{} has no file field, so only null", dialect.name())
+            "the dialect has no file field, so only null".to_string()
         } else {
             format!("one of {} or null", files.join(", "))
         };
         policy.field = match v {
             Value::Null => None,
             v => {
-                let p = string(v, "avatar.field")?.trim();
+                let p = string(v, &key("field"), file)?.trim();
                 if !files.contains(&p) {
                     return err(
-                        "avatar.field",
-                        format!("{p:?} is not a file field of {}; expected {expected}", dialect.name()),
+                        file,
+                        &key("field"),
+                        format!("{p:?} is not a file field of the dialect; expected {expected}"),
                     );
                 }
                 Some(p.to_string())
@@ -580,28 +535,26 @@ fn avatar(v: &Value, dialect: Dialect, mut policy: AvatarPolicy) -> Result<Avata
         };
     }
     if let Some(v) = obj.get("max_bytes") {
-        policy.max_bytes = v.as_u64().filter(|n| *n > 0).ok_or_else(|| ConfigError {
-            path: "avatar.max_bytes".into(),
-            message: format!("expected a whole number of bytes above 0, got {v}"),
+        policy.max_bytes = v.as_u64().filter(|n| *n > 0).ok_or_else(|| {
+            ConfigError::new(file, &key("max_bytes"), format!("expected a whole number of bytes above 0, got {v}"))
         })?;
     }
     if let Some(v) = obj.get("accepted_types") {
-        let list = v.as_array().ok_or_else(|| ConfigError {
-            path: "avatar.accepted_types".into(),
-            message: format!("expected a list of MIME types, got {}", kind(v)),
+        let list = v.as_array().ok_or_else(|| {
+            ConfigError::new(file, &key("accepted_types"), format!("expected a list of MIME types, got {}", kind(v)))
         })?;
         if list.is_empty() {
-            return err("avatar.accepted_types", "expected at least one MIME type such as \"image/png\"");
+            return err(file, &key("accepted_types"), "expected at least one MIME type such as \"image/png\"");
         }
         policy.accepted_types = list
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let path = format!("avatar.accepted_types.{i}");
-                let t = string(t, &path)?.trim().to_ascii_lowercase();
+                let path = format!("{at}.accepted_types.{i}");
+                let t = string(t, &path, file)?.trim().to_ascii_lowercase();
                 match t.split_once('/') {
                     Some((a, b)) if is_token(a) && (b == "*" || is_token(b)) => Ok(t),
-                    _ => err(&path, format!("{t:?} is not a MIME type such as \"image/png\" or \"image/*\"")),
+                    _ => err(file, &path, format!("{t:?} is not a MIME type such as \"image/png\" or \"image/*\"")),
                 }
             })
             .collect::<Result<_, _>>()?;
@@ -615,25 +568,26 @@ fn is_token(s: &str) -> bool {
 
 const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-fn endpoint(v: &Value, path: &str, mut ep: Endpoint) -> Result<Endpoint, ConfigError> {
-    let obj = object(v, path)?;
-    known_keys(obj, path, &["method", "path"])?;
+pub(crate) fn endpoint(v: &Value, path: &str, mut ep: Endpoint, file: ConfigFile) -> Result<Endpoint, ConfigError> {
+    let obj = object(v, path, file)?;
+    known_keys(obj, path, &["method", "path"], file)?;
     if let Some(m) = obj.get("method") {
         let at = format!("{path}.method");
-        let m = string(m, &at)?.trim().to_ascii_uppercase();
+        let m = string(m, &at, file)?.trim().to_ascii_uppercase();
         if !METHODS.contains(&m.as_str()) {
-            return err(&at, format!("unknown method {m:?}; expected one of {}", METHODS.join(", ")));
+            return err(file, &at, format!("unknown method {m:?}; expected one of {}", METHODS.join(", ")));
         }
         ep.method = m;
     }
     if let Some(p) = obj.get("path") {
         let at = format!("{path}.path");
-        let p = string(p, &at)?.trim();
+        let p = string(p, &at, file)?.trim();
         if !p.starts_with('/') || p.starts_with("//") {
-            return err(&at, format!("{p:?} must start with a single '/'; put the origin in api_base_url"));
+            return err(file, &at, format!("{p:?} must start with a single '/'; put the origin in api_base_url"));
         }
         if !p.ends_with('/') {
             return err(
+                file,
                 &at,
                 format!(
                     "{p:?} must end with '/': Django answers paths without the trailing slash with a redirect or a 500"
@@ -641,16 +595,16 @@ fn endpoint(v: &Value, path: &str, mut ep: Endpoint) -> Result<Endpoint, ConfigE
             );
         }
         if p.chars().any(char::is_whitespace) || p.contains(['?', '#']) {
-            return err(&at, format!("{p:?} must be a plain path without spaces, '?' or '#'"));
+            return err(file, &at, format!("{p:?} must be a plain path without spaces, '?' or '#'"));
         }
         let without_id = p.replace("{id}", "");
         if without_id.contains(['{', '}']) {
-            return err(&at, format!("{p:?}: the only placeholder is {{id}}"));
+            return err(file, &at, format!("{p:?}: the only placeholder is {{id}}"));
         }
         ep.path = p.to_string();
     }
     if ep.path.is_empty() {
-        return err(&format!("{path}.path"), "missing; this dialect has no default for it");
+        return err(file, &format!("{path}.path"), "missing; the dialect file has none to start from");
     }
     Ok(ep)
 }
@@ -658,20 +612,21 @@ fn endpoint(v: &Value, path: &str, mut ep: Endpoint) -> Result<Endpoint, ConfigE
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::shipped;
 
     #[test]
     fn config_minimal_takes_dialect_defaults() {
-        let c = parse_config(r#"{"dialect": "pwgen"}"#).unwrap();
+        let c = shipped::config(r#"{"dialect": "pwgen"}"#).unwrap();
         assert_eq!(c.auth, AuthMode::Bearer);
         assert_eq!(c.endpoints.update, Endpoint::new("PUT", "/api/profile/{id}/update/"));
         assert_eq!(c.url(&c.endpoints.update, Some("42")), "/api/profile/42/update/");
         assert!(c.endpoints.sign_in.is_some());
-        assert_eq!(AppConfig::defaults(Dialect::UsersMe).auth, AuthMode::Token);
+        assert_eq!(AppConfig::defaults(shipped::users_me()).auth, AuthMode::Token);
     }
 
     #[test]
     fn config_full_with_overrides() {
-        let c = parse_config(
+        let c = shipped::config(
             r#"{"dialect": "users-me", "api_base_url": "https://api.example.com/", "auth": "Token",
                 "avatar": {"max_bytes": 1000, "accepted_types": ["image/PNG", "image/*"]},
                 "endpoints": {"update": {"method": "put"}, "read": {"path": "/api/users/me/"}}}"#,
@@ -716,18 +671,18 @@ mod tests {
             (r#"{"dialect": "letraz", "endpoints": {"delete": {}}}"#, "endpoints.delete"),
         ];
         for (text, path) in cases {
-            let e = parse_config(text).unwrap_err();
+            let e = shipped::config(text).unwrap_err();
             assert_eq!(e.path, path, "{text}: {e}");
             assert!(!e.message.is_empty());
         }
-        let e = parse_config(r#"{"dialect": "django"}"#).unwrap_err();
-        assert_eq!(e.to_string(), "app config, `dialect`: unknown dialect \"django\"; expected one of letraz, aisquare-profile, aisquare-details, pwgen, users-me");
+        let e = shipped::config(r#"{"dialect": "django"}"#).unwrap_err();
+        assert_eq!(e.to_string(), "app config, `dialect`: unknown dialect \"django\"; expected one of letraz, aisquare-profile, aisquare-details, pwgen, users-me, or the URL of a dialect file ending in .json");
     }
 
     #[test]
     fn every_dialect_signs_in_where_the_reference_server_does() {
         let ep = |m: &str, p: &str| Some(Endpoint::new(m, p));
-        let c = AppConfig::defaults(Dialect::Letraz);
+        let c = AppConfig::defaults(shipped::letraz());
         assert_eq!((c.auth, &c.endpoints.sign_in), (AuthMode::Session, &ep("POST", "/api/v1/auth/login/")));
         assert_eq!(c.endpoints.sign_out, ep("POST", "/api/v1/auth/logout/"));
         assert_eq!(c.endpoints.csrf, ep("GET", "/api/v1/auth/csrf/"));
@@ -735,7 +690,7 @@ mod tests {
         assert_eq!((c.sign_in.login_field, c.sign_in.token_field.as_deref()), (LoginField::Email, None));
         assert_eq!(c.avatar_field(), None);
 
-        for d in [Dialect::AisquareProfile, Dialect::AisquareDetails] {
+        for d in [shipped::aisquare_profile(), shipped::aisquare_details()] {
             let c = AppConfig::defaults(d);
             assert_eq!(c.endpoints.sign_in, ep("POST", "/api/v1/iam/token/"));
             assert_eq!(c.endpoints.sign_out, ep("POST", "/api/v1/iam/token/blacklist/"));
@@ -746,11 +701,11 @@ mod tests {
             assert!(photo.name() == "profile_picture" && photo.read_only);
         }
         assert_eq!(
-            AppConfig::defaults(Dialect::AisquareProfile).avatar.field.as_deref(),
+            AppConfig::defaults(shipped::aisquare_profile()).avatar.field.as_deref(),
             Some("details.profile_picture")
         );
 
-        let c = AppConfig::defaults(Dialect::Pwgen);
+        let c = AppConfig::defaults(shipped::pwgen());
         assert_eq!(c.endpoints.read, Endpoint::new("POST", "/api/profile/"));
         assert_eq!(c.endpoints.sign_in, ep("POST", "/api/sign-in/"));
         assert_eq!(c.endpoints.sign_out, ep("POST", "/api/token/blacklist/"));
@@ -762,7 +717,7 @@ mod tests {
         let photo = c.avatar_field().unwrap();
         assert!(photo.path == "avatar" && photo.editable() && photo.nullable);
 
-        let c = AppConfig::defaults(Dialect::UsersMe);
+        let c = AppConfig::defaults(shipped::users_me());
         assert_eq!(c.endpoints.sign_in, ep("POST", "/api/auth/token/login/"));
         assert_eq!(c.endpoints.sign_out, ep("POST", "/api/auth/token/logout/"));
         assert_eq!(c.endpoints.refresh, None);
@@ -774,12 +729,12 @@ mod tests {
         assert_eq!(c.sign_in.token(&serde_json::json!({"auth_token": "k"})), Some("k".into()));
         assert_eq!(c.sign_in.token(&serde_json::json!({"auth_token": ""})), None);
         assert_eq!(c.sign_in.sign_out_body(None), None);
-        assert_eq!(c.avatar_field().map(|f| f.path), Some("avatar"));
+        assert_eq!(c.avatar_field().map(|f| f.path.as_str()), Some("avatar"));
     }
 
     #[test]
     fn config_sign_in_and_optional_endpoints_are_configurable() {
-        let c = parse_config(
+        let c = shipped::config(
             r#"{"dialect": "users-me", "sign_in": {"login_field": "Email", "token_field": "key"},
                 "endpoints": {"sign_out": null, "sign_in": {"path": "/api/auth/login/"}}}"#,
         )
@@ -788,17 +743,17 @@ mod tests {
         assert_eq!(c.sign_in.token_field.as_deref(), Some("key"));
         assert_eq!(c.endpoints.sign_out, None);
         assert_eq!(c.endpoints.sign_in, Some(Endpoint::new("POST", "/api/auth/login/")));
-        let c = parse_config(r#"{"dialect": "letraz", "auth": "bearer", "endpoints": {"sign_in": null}}"#).unwrap();
+        let c = shipped::config(r#"{"dialect": "letraz", "auth": "bearer", "endpoints": {"sign_in": null}}"#).unwrap();
         assert_eq!((c.auth, c.endpoints.sign_in.is_none()), (AuthMode::Bearer, true), "a token from elsewhere");
-        let c = parse_config(r#"{"dialect": "letraz", "auth": "basic", "endpoints": {"sign_in": null}}"#).unwrap();
+        let c = shipped::config(r#"{"dialect": "letraz", "auth": "basic", "endpoints": {"sign_in": null}}"#).unwrap();
         assert_eq!(c.endpoints.sign_in, None);
-        let c = parse_config(
+        let c = shipped::config(
             r#"{"dialect": "letraz", "endpoints": {"refresh": {"path": "/r/"}, "csrf": {"path": "/c/"}}}"#,
         )
         .unwrap();
         assert_eq!(c.endpoints.refresh, Some(Endpoint::new("POST", "/r/")));
         assert_eq!(c.endpoints.csrf, Some(Endpoint::new("GET", "/c/")));
-        let c = parse_config(r#"{"dialect": "pwgen", "avatar": {"field": null}}"#).unwrap();
+        let c = shipped::config(r#"{"dialect": "pwgen", "avatar": {"field": null}}"#).unwrap();
         assert_eq!(c.avatar_field(), None);
         assert_eq!(c.avatar.max_bytes, AvatarPolicy::default().max_bytes);
     }
@@ -807,7 +762,7 @@ mod tests {
     fn config_written_before_sign_in_settings_still_parses() {
         // The keys that existed before: dialect, api_base_url, auth, avatar
         // {max_bytes, accepted_types}, endpoints {read, update, sign_in}.
-        let c = parse_config(
+        let c = shipped::config(
             r#"{"dialect": "pwgen", "api_base_url": "/backend", "auth": "bearer",
                 "avatar": {"max_bytes": 1024, "accepted_types": ["image/png"]},
                 "endpoints": {"read": {"method": "POST", "path": "/api/profile/"},
@@ -815,7 +770,7 @@ mod tests {
                               "sign_in": {"method": "POST", "path": "/api/sign-in/"}}}"#,
         )
         .unwrap();
-        assert_eq!(c.sign_in, SignIn::defaults(Dialect::Pwgen));
+        assert_eq!(c.sign_in, shipped::pwgen().sign_in);
         assert_eq!(c.avatar.field.as_deref(), Some("avatar"));
         assert_eq!(c.avatar.max_bytes, 1024);
     }

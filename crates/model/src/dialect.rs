@@ -1,34 +1,370 @@
-use serde::{Deserialize, Serialize};
+//! A dialect file: everything the app needs to know about one backend,
+//! as data. Its endpoints, auth, sign-in and photo are the defaults that
+//! `config.json` may override; its fields are the catalogue that drives
+//! the pages, validation, answer reading, patches and error placement.
+//! The format is documented in the README ("Dialect files"); errors name
+//! the offending key, as for `config.json`, because people write these
+//! by hand or from the OpenAPI generator.
 
-/// The five backend contracts the app can be configured for
-/// (see `shared/seeds/README.md` for the short names).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Dialect {
-    Letraz,
-    AisquareProfile,
-    AisquareDetails,
-    Pwgen,
-    UsersMe,
+use crate::catalogue::{FieldKind, FieldSpec, Label, Section};
+use crate::config::{
+    avatar_policy, endpoint, err, kind, known_keys, object, one_of, sign_in, string, ConfigError, ConfigFile,
+};
+use crate::{AuthMode, AvatarPolicy, Endpoints, SignIn};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The dialect file format this build reads.
+pub const FORMAT: u64 = 1;
+
+/// One backend, as its dialect file describes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Dialect {
+    /// Short name (`letraz`); names this backend's drafts in the browser.
+    pub name: String,
+    pub auth: AuthMode,
+    pub endpoints: Endpoints,
+    pub sign_in: SignIn,
+    /// The photo field and what an upload accepts (no field: no photo).
+    pub photo: AvatarPolicy,
+    /// How a photo is removed.
+    pub photo_removal: PhotoRemoval,
+    /// Key of the read answer whose value fills `{id}` in endpoint paths.
+    pub id_field: String,
+    /// Key of the error envelope (`{"error": {message, details}}`).
+    pub error_envelope: String,
+    /// Every field, in display order.
+    pub fields: Vec<FieldSpec>,
+}
+
+/// How the backend takes "no photo".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhotoRemoval {
+    /// `{"avatar": null}` in the JSON update (a nullable `ImageField`).
+    Null,
+    /// An empty `avatar` part in a multipart update.
+    EmptyPart,
+    /// The photo cannot be removed.
+    None,
 }
 
 impl Dialect {
-    pub const ALL: [Dialect; 5] =
-        [Dialect::Letraz, Dialect::AisquareProfile, Dialect::AisquareDetails, Dialect::Pwgen, Dialect::UsersMe];
+    /// For the app, which reads one dialect per page load and keeps it to
+    /// the end: `&'static` lets every view borrow its fields freely.
+    pub fn leak(self) -> &'static Dialect {
+        Box::leak(Box::new(self))
+    }
+}
 
-    /// The short name used in issues, config files and URLs.
-    pub fn name(self) -> &'static str {
+/// Where `config.json` says the dialect file is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialectSource {
+    /// One of the files the app ships (`dialects/<name>.json`).
+    Shipped(String),
+    /// A URL or absolute path of a file the deployer serves.
+    Url(String),
+}
+
+impl DialectSource {
+    /// The URL to fetch: shipped files sit beside the app.
+    pub fn url(&self) -> String {
         match self {
-            Dialect::Letraz => "letraz",
-            Dialect::AisquareProfile => "aisquare-profile",
-            Dialect::AisquareDetails => "aisquare-details",
-            Dialect::Pwgen => "pwgen",
-            Dialect::UsersMe => "users-me",
+            DialectSource::Shipped(name) => format!("/dialects/{name}.json"),
+            DialectSource::Url(url) => url.clone(),
         }
     }
+}
 
-    pub fn from_name(name: &str) -> Option<Dialect> {
-        Dialect::ALL.into_iter().find(|d| d.name() == name)
+/// The names of the dialect files the app ships.
+pub const SHIPPED: [&str; 5] = ["letraz", "aisquare-profile", "aisquare-details", "pwgen", "users-me"];
+
+/// Reads `config.json`'s `dialect`: a shipped name, or where a dialect file
+/// is (`https://…/x.json`, `/x.json`). The rest of the config is read by
+/// [`crate::parse_config`] once the file is in.
+pub fn dialect_source(config_text: &str) -> Result<DialectSource, ConfigError> {
+    let e = |path: &str, m: String| ConfigError::new(ConfigFile::AppConfig, path, m);
+    let json = crate::config::json(config_text, ConfigFile::AppConfig)?;
+    let obj = json.as_object().ok_or_else(|| e("", format!("expected an object, got {}", kind(&json))))?;
+    let expected = format!("one of {}, or the URL of a dialect file ending in .json", SHIPPED.join(", "));
+    let value = obj.get("dialect").ok_or_else(|| e("dialect", format!("missing; expected {expected}")))?;
+    let name = value.as_str().ok_or_else(|| e("dialect", format!("expected a string, got {}", kind(value))))?.trim();
+    if SHIPPED.contains(&name) {
+        return Ok(DialectSource::Shipped(name.to_string()));
+    }
+    let url_like =
+        name.starts_with("https://") || name.starts_with("http://") || name.starts_with('/') && !name.starts_with("//");
+    if url_like && name.ends_with(".json") && !name.chars().any(char::is_whitespace) {
+        return Ok(DialectSource::Url(name.to_string()));
+    }
+    Err(e("dialect", format!("unknown dialect {name:?}; expected {expected}")))
+}
+
+/// Parses and checks a dialect file.
+pub fn parse_dialect(text: &str) -> Result<Dialect, ConfigError> {
+    let file = ConfigFile::Dialect;
+    let json = crate::config::json(text, file)?;
+    let obj = object(&json, "", file)?;
+    known_keys(
+        obj,
+        "",
+        &[
+            "format",
+            "name",
+            "description",
+            "auth",
+            "endpoints",
+            "sign_in",
+            "id_field",
+            "error_envelope",
+            "photo",
+            "fields",
+        ],
+        file,
+    )?;
+    match obj.get("format") {
+        None => return err(file, "format", format!("missing; expected {FORMAT}")),
+        Some(v) if v.as_u64() == Some(FORMAT) => {}
+        Some(v) => return err(file, "format", format!("this app reads format {FORMAT}, got {v}")),
+    }
+    let name = required_string(obj, "name")?;
+    if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return err(file, "name", format!("{name:?}: use letters, digits, '-' and '_'"));
+    }
+    if let Some(v) = obj.get("description") {
+        string(v, "description", file)?;
+    }
+    let auth = crate::config::auth_mode(required(obj, "auth")?, "auth", file)?;
+    let endpoints = endpoints(required(obj, "endpoints")?)?;
+    let no_token = SignIn { login_field: crate::LoginField::Email, token_field: None, refresh_field: None };
+    let sign_in = match obj.get("sign_in") {
+        Some(v) => sign_in(v, no_token, file)?,
+        None => no_token,
+    };
+    let id_field = match obj.get("id_field") {
+        Some(v) => key_name(string(v, "id_field", file)?, "id_field")?,
+        None => "id".to_string(),
+    };
+    let error_envelope = match obj.get("error_envelope") {
+        Some(v) => key_name(string(v, "error_envelope", file)?, "error_envelope")?,
+        None => crate::parse_error::DEFAULT_ENVELOPE.to_string(),
+    };
+    let fields = fields(required(obj, "fields")?)?;
+    let (photo, photo_removal) = match obj.get("photo") {
+        None | Some(Value::Null) => (AvatarPolicy::default(), PhotoRemoval::None),
+        Some(v) => photo(v, &fields)?,
+    };
+    let dialect = Dialect { name, auth, endpoints, sign_in, photo, photo_removal, id_field, error_envelope, fields };
+    crate::config::check_auth(dialect.auth, &dialect.endpoints, &dialect.sign_in, file)?;
+    Ok(dialect)
+}
+
+fn required<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a Value, ConfigError> {
+    obj.get(key).ok_or_else(|| ConfigError::new(ConfigFile::Dialect, key, "missing"))
+}
+
+fn required_string(obj: &Map<String, Value>, key: &str) -> Result<String, ConfigError> {
+    let s = string(required(obj, key)?, key, ConfigFile::Dialect)?.trim();
+    if s.is_empty() {
+        return err(ConfigFile::Dialect, key, "must not be empty");
+    }
+    Ok(s.to_string())
+}
+
+/// A key of a JSON object as DRF writes them.
+fn key_name(s: &str, at: &str) -> Result<String, ConfigError> {
+    let s = s.trim();
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+        return err(ConfigFile::Dialect, at, format!("{s:?} is not a key such as \"id\" (letters, digits, '_', '-')"));
+    }
+    Ok(s.to_string())
+}
+
+fn endpoints(v: &Value) -> Result<Endpoints, ConfigError> {
+    let file = ConfigFile::Dialect;
+    let obj = object(v, "endpoints", file)?;
+    known_keys(obj, "endpoints", &["read", "update", "sign_in", "sign_out", "refresh", "csrf"], file)?;
+    let call = |key: &str, method: &str| -> Result<Option<crate::Endpoint>, ConfigError> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => endpoint(v, &format!("endpoints.{key}"), crate::Endpoint::new(method, ""), file).map(Some),
+        }
+    };
+    let needed = |key: &str, method: &str| {
+        call(key, method)?.ok_or_else(|| ConfigError::new(file, &format!("endpoints.{key}"), "missing"))
+    };
+    Ok(Endpoints {
+        read: needed("read", "GET")?,
+        update: needed("update", "PATCH")?,
+        sign_in: call("sign_in", "POST")?,
+        sign_out: call("sign_out", "POST")?,
+        refresh: call("refresh", "POST")?,
+        csrf: call("csrf", "GET")?,
+    })
+}
+
+fn photo(v: &Value, fields: &[FieldSpec]) -> Result<(AvatarPolicy, PhotoRemoval), ConfigError> {
+    let file = ConfigFile::Dialect;
+    let obj = object(v, "photo", file)?;
+    known_keys(obj, "photo", &["field", "max_bytes", "accepted_types", "remove"], file)?;
+    let mut policy_keys = obj.clone();
+    let removal = match policy_keys.remove("remove") {
+        None => PhotoRemoval::Null,
+        Some(v) => {
+            let name = string(&v, "photo.remove", file)?;
+            one_of(
+                name,
+                "photo.remove",
+                &[("null", PhotoRemoval::Null), ("empty_part", PhotoRemoval::EmptyPart), ("none", PhotoRemoval::None)],
+                file,
+            )?
+        }
+    };
+    if !obj.contains_key("field") {
+        return err(file, "photo.field", "missing; the path of a file field, or null");
+    }
+    let policy = avatar_policy(&Value::Object(policy_keys), fields, AvatarPolicy::default(), "photo", file)?;
+    Ok((policy, removal))
+}
+
+fn fields(v: &Value) -> Result<Vec<FieldSpec>, ConfigError> {
+    let file = ConfigFile::Dialect;
+    let list = v
+        .as_array()
+        .ok_or_else(|| ConfigError::new(file, "fields", format!("expected a list of fields, got {}", kind(v))))?;
+    if list.is_empty() {
+        return err(file, "fields", "expected at least one field");
+    }
+    let mut out: Vec<FieldSpec> = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        let spec = field(v, &format!("fields.{i}"))?;
+        if out.iter().any(|f| f.path == spec.path) {
+            return err(file, &format!("fields.{i}.path"), format!("{:?} is already a field", spec.path));
+        }
+        out.push(spec);
+    }
+    Ok(out)
+}
+
+const FIELD_KEYS: [&str; 12] = [
+    "path",
+    "kind",
+    "choices",
+    "section",
+    "max_length",
+    "required",
+    "nullable",
+    "read_only",
+    "not_future",
+    "label",
+    "read_from",
+    "read_key",
+];
+
+fn field(v: &Value, at: &str) -> Result<FieldSpec, ConfigError> {
+    let file = ConfigFile::Dialect;
+    let obj = object(v, at, file)?;
+    known_keys(obj, at, &FIELD_KEYS, file)?;
+    let key = |k: &str| format!("{at}.{k}");
+    let get = |k: &str| obj.get(k).ok_or_else(|| ConfigError::new(file, &key(k), "missing"));
+
+    let path = dotted_path(string(get("path")?, &key("path"), file)?, &key("path"))?;
+    let kinds: Vec<_> = FieldKind::ALL.iter().map(|k| (k.name(), *k)).collect();
+    let kind_of = one_of(string(get("kind")?, &key("kind"), file)?, &key("kind"), &kinds, file)?;
+    let sections: Vec<_> = Section::ALL.iter().map(|s| (s.name(), *s)).collect();
+    let section = one_of(string(get("section")?, &key("section"), file)?, &key("section"), &sections, file)?;
+    let mut spec = FieldSpec::new(&path, kind_of, section);
+
+    match (obj.get("choices"), kind_of) {
+        (Some(v), FieldKind::Choice) => {
+            let items = v.as_array().filter(|a| !a.is_empty()).ok_or_else(|| {
+                ConfigError::new(file, &key("choices"), "expected a list of the values the server takes")
+            })?;
+            for (j, item) in items.iter().enumerate() {
+                spec.choices.push(string(item, &format!("{at}.choices.{j}"), file)?.to_string());
+            }
+        }
+        (None, FieldKind::Choice) => return err(file, &key("choices"), "missing; a choice field lists its values"),
+        (Some(_), _) => return err(file, &key("choices"), "only a field of kind \"choice\" has choices"),
+        (None, _) => {}
+    }
+    if let Some(v) = obj.get("max_length") {
+        let n = v.as_u64().filter(|n| *n > 0 && kind_of.is_text());
+        spec.max_length = Some(n.ok_or_else(|| {
+            ConfigError::new(
+                file,
+                &key("max_length"),
+                format!("expected a whole number above 0 on a text kind, got {v}"),
+            )
+        })? as usize);
+    }
+    for (flag, slot) in [
+        ("required", &mut spec.required),
+        ("nullable", &mut spec.nullable),
+        ("read_only", &mut spec.read_only),
+        ("not_future", &mut spec.not_future),
+    ] {
+        if let Some(v) = obj.get(flag) {
+            *slot = v.as_bool().ok_or_else(|| {
+                ConfigError::new(file, &key(flag), format!("expected true or false, got {}", kind(v)))
+            })?;
+        }
+    }
+    if spec.not_future && kind_of != FieldKind::Date {
+        return err(file, &key("not_future"), "only a date field can be bounded by today");
+    }
+    if let Some(v) = obj.get("label") {
+        spec.label = Some(label(v, &key("label"))?);
+    }
+    if let Some(v) = obj.get("read_from") {
+        spec.read_from = Some(dotted_path(string(v, &key("read_from"), file)?, &key("read_from"))?);
+    }
+    if let Some(v) = obj.get("read_key") {
+        spec.read_key = Some(key_name(string(v, &key("read_key"), file)?, &key("read_key"))?);
+    }
+    Ok(spec)
+}
+
+/// `details.bio`: keys joined by dots.
+fn dotted_path(s: &str, at: &str) -> Result<String, ConfigError> {
+    let s = s.trim();
+    let ok = !s.is_empty()
+        && s.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+    if !ok {
+        return err(
+            ConfigFile::Dialect,
+            at,
+            format!("{s:?} is not a field path such as \"bio\" or \"details.bio\" (keys of letters, digits and '_', joined by '.')"),
+        );
+    }
+    Ok(s.to_string())
+}
+
+fn label(v: &Value, at: &str) -> Result<Label, ConfigError> {
+    let file = ConfigFile::Dialect;
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Ok(Label::Key(s.trim().to_string())),
+        Value::Object(texts) if !texts.is_empty() => {
+            let mut out = std::collections::BTreeMap::new();
+            for (lang, text) in texts {
+                let text = string(text, &format!("{at}.{lang}"), file)?;
+                let mut parts = lang.split('-');
+                let primary = parts.next().unwrap_or_default();
+                let lang_ok = (2..=3).contains(&primary.len())
+                    && primary.bytes().all(|b| b.is_ascii_alphabetic())
+                    && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+                if !lang_ok {
+                    return err(file, &format!("{at}.{lang}"), "expected a language code such as \"en\" or \"pt-BR\"");
+                }
+                out.insert(lang.to_ascii_lowercase(), text.to_string());
+            }
+            Ok(Label::Text(out))
+        }
+        _ => err(
+            file,
+            at,
+            format!("expected a translation key such as \"field.joined\" or texts by language such as {{\"en\": \"Joined\"}}, got {}", kind(v)),
+        ),
     }
 }
 
@@ -36,11 +372,89 @@ impl Dialect {
 mod tests {
     use super::*;
 
+    const MINIMAL: &str = r#"{"format": 1, "name": "mine", "auth": "token",
+        "endpoints": {"read": {"path": "/me/"}, "update": {"path": "/me/"}, "sign_in": {"path": "/login/"}},
+        "sign_in": {"login_field": "username", "token_field": "auth_token"},
+        "fields": [{"path": "first_name", "kind": "text", "section": "name", "max_length": 150}]}"#;
+
     #[test]
-    fn names_round_trip() {
-        for d in Dialect::ALL {
-            assert_eq!(Dialect::from_name(d.name()), Some(d));
+    fn a_minimal_file_takes_the_documented_defaults() {
+        let d = parse_dialect(MINIMAL).unwrap();
+        assert_eq!(d.endpoints.read.method, "GET");
+        assert_eq!(d.endpoints.update.method, "PATCH");
+        assert_eq!(d.endpoints.sign_in.as_ref().unwrap().method, "POST");
+        assert_eq!((d.id_field.as_str(), d.error_envelope.as_str()), ("id", "error"));
+        assert_eq!((d.photo.field.as_deref(), d.photo_removal), (None, PhotoRemoval::None));
+        assert_eq!(d.fields[0].max_length, Some(150));
+    }
+
+    #[test]
+    fn every_shipped_file_parses_and_is_named_as_its_file() {
+        for name in SHIPPED {
+            let d = crate::shipped::by_name(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(d.name, name);
         }
-        assert_eq!(Dialect::from_name("nope"), None);
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        let with = |patch: &str| MINIMAL.replacen(r#""format": 1,"#, patch, 1);
+        let cases = [
+            (with(r#""format": 2,"#), "format"),
+            (with(r#""format": 1, "colour": "red","#), "colour"),
+            (with(r#""format": 1, "error_envelope": "a.b","#), "error_envelope"),
+            (with(r#""format": 1, "photo": {"field": "avatar"},"#), "photo.field"),
+            (with(r#""format": 1, "photo": {"field": null, "remove": "delete"},"#), "photo.remove"),
+            (MINIMAL.replace(r#""kind": "text""#, r#""kind": "string""#), "fields.0.kind"),
+            (MINIMAL.replace(r#""section": "name""#, r#""section": "misc""#), "fields.0.section"),
+            (MINIMAL.replace(r#""path": "first_name""#, r#""path": "first name""#), "fields.0.path"),
+            (MINIMAL.replace(r#""max_length": 150"#, r#""max_length": 0"#), "fields.0.max_length"),
+            (MINIMAL.replace(r#""max_length": 150"#, r#""choices": ["a"]"#), "fields.0.choices"),
+            (MINIMAL.replace(r#""kind": "text""#, r#""kind": "choice""#), "fields.0.choices"),
+            (MINIMAL.replace(r#""max_length": 150"#, r#""label": {"english": "x"}"#), "fields.0.label.english"),
+            (MINIMAL.replace(r#""max_length": 150"#, r#""nullable": "yes""#), "fields.0.nullable"),
+            (MINIMAL.replace(r#""max_length": 150"#, r#""not_future": true"#), "fields.0.not_future"),
+            (MINIMAL.replace(r#""update": {"path": "/me/"}, "#, ""), "endpoints.update"),
+            (MINIMAL.replace(r#""token_field": "auth_token""#, r#""token_field": null"#), "sign_in.token_field"),
+            (
+                MINIMAL.replace(
+                    r#""fields": [{"#,
+                    r#""fields": [{"path": "first_name", "kind": "text", "section": "name"}, {"#,
+                ),
+                "fields.1.path",
+            ),
+        ];
+        for (text, path) in cases {
+            let e = parse_dialect(&text).unwrap_err();
+            assert_eq!(e.path, path, "{text}: {e}");
+            assert!(e.to_string().starts_with("dialect file"), "{e}");
+        }
+    }
+
+    #[test]
+    fn labels_are_keys_or_texts_by_language() {
+        let d = parse_dialect(
+            &MINIMAL.replace(r#""max_length": 150"#, r#""label": {"en": "Given name", "es": "Nombre de pila"}"#),
+        )
+        .unwrap();
+        assert_eq!(d.fields[0].label_text("es"), Some("Nombre de pila"));
+        assert_eq!(d.fields[0].label_text("fa"), Some("Given name"));
+        let d = parse_dialect(&MINIMAL.replace(r#""max_length": 150"#, r#""label": "field.joined""#)).unwrap();
+        assert_eq!((d.fields[0].label_key().as_str(), d.fields[0].label_text("en")), ("field.joined", None));
+    }
+
+    #[test]
+    fn the_config_names_a_shipped_dialect_or_a_file() {
+        assert_eq!(dialect_source(r#"{"dialect": "pwgen"}"#), Ok(DialectSource::Shipped("pwgen".into())));
+        assert_eq!(dialect_source(r#"{"dialect": "/mine.json"}"#).unwrap().url(), "/mine.json");
+        assert_eq!(
+            dialect_source(r#"{"dialect": "https://api.example.com/dialect.json"}"#),
+            Ok(DialectSource::Url("https://api.example.com/dialect.json".into()))
+        );
+        assert_eq!(DialectSource::Shipped("letraz".into()).url(), "/dialects/letraz.json");
+        for bad in [r#"{"dialect": "django"}"#, r#"{"dialect": "//evil.example/x.json"}"#, r#"{}"#, r#"{"dialect": 1}"#]
+        {
+            assert_eq!(dialect_source(bad).unwrap_err().path, "dialect", "{bad}");
+        }
     }
 }

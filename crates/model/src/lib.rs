@@ -6,9 +6,9 @@
 //! - [`values`] and [`patch`]: form values from answers, minimal update bodies.
 //! - [`validate`]: catalogue-driven rules ([`email`], [`url`], [`date`]).
 //! - [`parse_error`]: every failed answer into [`FieldErrors`] and a kind.
+//! - [`dialect`]: a backend described as data (a dialect file).
 //! - [`config`]: the runtime app config.
 //! - [`image`]: which files are photos (magic bytes), avatar crop geometry.
-//! - [`wire`]: typed request and answer bodies per dialect.
 
 pub mod catalogue;
 pub mod config;
@@ -22,19 +22,20 @@ pub mod messages;
 pub mod parse_error;
 pub mod patch;
 pub mod pychar;
+#[cfg(feature = "shipped")]
+pub mod shipped;
 pub mod url;
 pub mod validate;
 pub mod values;
-pub mod wire;
 
 pub use catalogue::{FieldKind, FieldSpec, Page, Section};
 pub use config::{
-    parse_config, AppConfig, AuthMode, AvatarPolicy, ConfigError, Endpoint, Endpoints, LoginField, SignIn,
+    parse_config, AppConfig, AuthMode, AvatarPolicy, ConfigError, ConfigFile, Endpoint, Endpoints, LoginField, SignIn,
 };
 pub use date::Date;
-pub use dialect::Dialect;
+pub use dialect::{dialect_source, parse_dialect, Dialect, DialectSource, PhotoRemoval};
 pub use errors::{FieldErrors, Message};
-pub use parse_error::{parse_error, ApiError, ErrorKind};
+pub use parse_error::{parse_error, parse_error_in, ApiError, ErrorKind};
 pub use patch::{apply_patch, patch};
 pub use validate::{validate, validate_changes, validate_field};
 pub use values::{FieldValue, FormValues};

@@ -117,6 +117,23 @@ impl ApiError {
 /// absent); `retry_after` is the Retry-After header in seconds (see
 /// [`parse_retry_after`]).
 pub fn parse_error(status: u16, content_type: Option<&str>, body: &str, retry_after: Option<u64>) -> ApiError {
+    parse_error_in(DEFAULT_ENVELOPE, status, content_type, body, retry_after)
+}
+
+/// The key of an error envelope (`{"error": {message, details}}`) unless a
+/// dialect file names another.
+pub const DEFAULT_ENVELOPE: &str = "error";
+
+/// [`parse_error`] for a backend whose exception handler wraps errors as
+/// `{"<envelope>": {"message", "details", …}}` (the dialect file's
+/// `error_envelope`).
+pub fn parse_error_in(
+    envelope: &str,
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+    retry_after: Option<u64>,
+) -> ApiError {
     let mut kind = ErrorKind::from_status(status, retry_after);
     let mut errors = FieldErrors::new();
     let mut reference = None;
@@ -126,7 +143,7 @@ pub fn parse_error(status: u16, content_type: Option<&str>, body: &str, retry_af
 
     match parse_json(trimmed) {
         Some(json) if !looks_html || trimmed.starts_with(['{', '[']) => {
-            reference = collect_top(&json, &mut errors, true);
+            reference = collect_top(&json, &mut errors, true, envelope);
         }
         _ if !trimmed.is_empty() && !looks_html && trimmed.chars().count() <= 500 => {
             // A short plain-text answer is a message in itself.
@@ -208,7 +225,7 @@ fn mentions_csrf(errors: &FieldErrors) -> bool {
 /// may carry its field errors as JSON text; that text is read only at the
 /// top (`read_text`), never again inside it, so nothing recurses on
 /// strings within strings.
-fn collect_top(json: &Value, errors: &mut FieldErrors, read_text: bool) -> Option<String> {
+fn collect_top(json: &Value, errors: &mut FieldErrors, read_text: bool, envelope: &str) -> Option<String> {
     let Value::Object(map) = json else {
         collect(json, "", errors);
         return None;
@@ -217,7 +234,9 @@ fn collect_top(json: &Value, errors: &mut FieldErrors, read_text: bool) -> Optio
     for (key, value) in map {
         match (key.as_str(), value) {
             ("detail" | "message" | "non_field_errors" | "__all__", v) => collect(v, "", errors),
-            ("error", Value::Object(env)) => reference = collect_envelope(env, errors, read_text),
+            (key, Value::Object(env)) if key == envelope => {
+                reference = collect_envelope(env, errors, read_text, envelope)
+            }
             ("error" | "errors", v) => collect(v, "", errors),
             // Status echoes and codes that DRF-ish handlers add.
             ("code" | "status" | "status_code", _) => {}
@@ -232,7 +251,12 @@ fn collect_top(json: &Value, errors: &mut FieldErrors, read_text: bool) -> Optio
 
 /// letraz: `{uuid, code, message, details, extra}`. The message is for
 /// people; `details` may carry field errors; `extra` never is shown.
-fn collect_envelope(env: &serde_json::Map<String, Value>, errors: &mut FieldErrors, read_text: bool) -> Option<String> {
+fn collect_envelope(
+    env: &serde_json::Map<String, Value>,
+    errors: &mut FieldErrors,
+    read_text: bool,
+    envelope: &str,
+) -> Option<String> {
     let before = errors.len();
     if let Some(Value::Object(details)) = env.get("details") {
         for (k, v) in details {
@@ -244,7 +268,7 @@ fn collect_envelope(env: &serde_json::Map<String, Value>, errors: &mut FieldErro
     } else if let Some(Value::String(s)) = env.get("details").filter(|_| read_text) {
         // Some handlers put the serializer errors there as JSON text.
         if let Some(inner @ Value::Object(_)) = parse_json(s) {
-            collect_top(&inner, errors, false);
+            collect_top(&inner, errors, false, envelope);
         }
     }
     if let Some(m) = env.get("message").and_then(Value::as_str).filter(|m| !m.trim().is_empty()) {

@@ -9,14 +9,14 @@ use serde_json::{Map, Value};
 
 /// Editable fields whose edited value differs from the loaded one. A path
 /// missing from `edited` counts as untouched.
-pub fn changed_fields(dialect: Dialect, loaded: &FormValues, edited: &FormValues) -> Vec<&'static FieldSpec> {
+pub fn changed_fields<'a>(dialect: &'a Dialect, loaded: &FormValues, edited: &FormValues) -> Vec<&'a FieldSpec> {
     catalogue(dialect)
         .iter()
         .filter(|spec| spec.in_json_patch())
-        .filter(|spec| match edited.get(spec.path) {
+        .filter(|spec| match edited.get(&spec.path) {
             None => false,
             Some(new) => {
-                let old = loaded.get(spec.path).unwrap_or(&FieldValue::Null);
+                let old = loaded.get(&spec.path).unwrap_or(&FieldValue::Null);
                 let new = normalize(spec, new);
                 // Files are uploaded by multipart: JSON only clears them.
                 (spec.kind != crate::catalogue::FieldKind::File || new.is_null()) && normalize(spec, old) != new
@@ -27,18 +27,18 @@ pub fn changed_fields(dialect: Dialect, loaded: &FormValues, edited: &FormValues
 
 /// The JSON update body: only changed fields, `null` where a nullable field
 /// was cleared. An empty object means there is nothing to send.
-pub fn patch(dialect: Dialect, loaded: &FormValues, edited: &FormValues) -> Value {
+pub fn patch(dialect: &Dialect, loaded: &FormValues, edited: &FormValues) -> Value {
     let mut body = Map::new();
     for spec in changed_fields(dialect, loaded, edited) {
-        let value = normalize(spec, edited.get(spec.path).unwrap_or(&FieldValue::Null));
-        insert_path(&mut body, spec.path, value.to_json());
+        let value = normalize(spec, edited.get(&spec.path).unwrap_or(&FieldValue::Null));
+        insert_path(&mut body, &spec.path, value.to_json());
     }
     Value::Object(body)
 }
 
 /// What the values become once the server has applied `patch`: the inverse
 /// of [`patch`], used by tests and by the reference server.
-pub fn apply_patch(dialect: Dialect, loaded: &FormValues, patch: &Value) -> FormValues {
+pub fn apply_patch(dialect: &Dialect, loaded: &FormValues, patch: &Value) -> FormValues {
     let mut out = loaded.clone();
     for (path, v) in crate::values::from_patch(dialect, patch).0 {
         out.0.insert(path, v);
@@ -91,81 +91,85 @@ fn insert_path(body: &mut Map<String, Value>, path: &str, value: Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::shipped;
     use serde_json::json;
 
-    fn loaded(d: Dialect, answer: Value) -> FormValues {
+    fn loaded(d: &Dialect, answer: Value) -> FormValues {
         crate::values::from_answer(d, &answer)
     }
 
     #[test]
     fn patch_holds_only_changed_fields() {
-        let a = loaded(Dialect::Letraz, json!({"first_name": "Ann", "last_name": "Lee", "city": "Oslo"}));
+        let a = loaded(shipped::letraz(), json!({"first_name": "Ann", "last_name": "Lee", "city": "Oslo"}));
         let b = a.clone().with("first_name", "Anna");
-        assert_eq!(patch(Dialect::Letraz, &a, &b), json!({"first_name": "Anna"}));
-        assert_eq!(patch(Dialect::Letraz, &a, &a), json!({}));
+        assert_eq!(patch(shipped::letraz(), &a, &b), json!({"first_name": "Anna"}));
+        assert_eq!(patch(shipped::letraz(), &a, &a), json!({}));
     }
 
     #[test]
     fn patch_sends_null_for_cleared_nullable_field() {
-        let a = loaded(Dialect::Letraz, json!({"first_name": "Ann", "city": "Oslo"}));
+        let a = loaded(shipped::letraz(), json!({"first_name": "Ann", "city": "Oslo"}));
         let b = a.clone().with("city", "  ");
-        assert_eq!(patch(Dialect::Letraz, &a, &b), json!({"city": null}));
+        assert_eq!(patch(shipped::letraz(), &a, &b), json!({"city": null}));
     }
 
     #[test]
     fn patch_sends_empty_string_for_cleared_non_nullable_field() {
-        let a = loaded(Dialect::Letraz, json!({"first_name": "Ann"}));
+        let a = loaded(shipped::letraz(), json!({"first_name": "Ann"}));
         let b = a.clone().with("first_name", "");
-        assert_eq!(patch(Dialect::Letraz, &a, &b), json!({"first_name": ""}));
+        assert_eq!(patch(shipped::letraz(), &a, &b), json!({"first_name": ""}));
     }
 
     #[test]
     fn typing_into_a_null_field_and_erasing_is_no_change() {
-        let a = loaded(Dialect::Letraz, json!({"first_name": "Ann", "title": null}));
+        let a = loaded(shipped::letraz(), json!({"first_name": "Ann", "title": null}));
         let b = a.clone().with("title", "");
-        assert_eq!(patch(Dialect::Letraz, &a, &b), json!({}));
+        assert_eq!(patch(shipped::letraz(), &a, &b), json!({}));
     }
 
     #[test]
     fn patch_nests_details_for_aisquare_profile() {
-        let a = loaded(Dialect::AisquareProfile, json!({"username": "jd", "bio": "x"}));
+        let a = loaded(shipped::aisquare_profile(), json!({"username": "jd", "bio": "x"}));
         let b = a.clone().with("details.bio", "y").with("username", "jd2").with("details.activity_based_emails", true);
         assert_eq!(
-            patch(Dialect::AisquareProfile, &a, &b),
+            patch(shipped::aisquare_profile(), &a, &b),
             json!({"username": "jd2", "details": {"bio": "y", "activity_based_emails": true}})
         );
     }
 
     #[test]
     fn patch_is_flat_for_aisquare_details() {
-        let a = loaded(Dialect::AisquareDetails, json!({"bio": "x", "skills": ["a"]}));
+        let a = loaded(shipped::aisquare_details(), json!({"bio": "x", "skills": ["a"]}));
         let b = a.clone().with("bio", "y").with("skills", vec!["a".to_string(), "b".to_string()]);
-        assert_eq!(patch(Dialect::AisquareDetails, &a, &b), json!({"bio": "y", "skills": ["a", "b"]}));
+        assert_eq!(patch(shipped::aisquare_details(), &a, &b), json!({"bio": "y", "skills": ["a", "b"]}));
     }
 
     #[test]
     fn patch_sends_letraz_country_as_string() {
-        let a = loaded(Dialect::Letraz, json!({"country": {"code": "DEU", "name": "Germany"}}));
+        let a = loaded(shipped::letraz(), json!({"country": {"code": "DEU", "name": "Germany"}}));
         let b = a.clone().with("country", "FRA");
-        assert_eq!(patch(Dialect::Letraz, &a, &b), json!({"country": "FRA"}));
+        assert_eq!(patch(shipped::letraz(), &a, &b), json!({"country": "FRA"}));
     }
 
     #[test]
     fn patch_never_sends_read_only_fields() {
-        let a = loaded(Dialect::UsersMe, json!({"full_name": "A B", "groups": []}));
+        let a = loaded(shipped::users_me(), json!({"full_name": "A B", "groups": []}));
         let b =
             a.clone().with("full_name", "X").with("groups", vec!["x".to_string()]).with("is_profile_completed", true);
-        assert_eq!(patch(Dialect::UsersMe, &a, &b), json!({}));
+        assert_eq!(patch(shipped::users_me(), &a, &b), json!({}));
     }
 
     #[test]
     fn patch_clears_nullable_avatars_with_null_but_never_sends_a_url() {
-        let a = loaded(Dialect::UsersMe, json!({"avatar": "http://x/a.jpg"}));
-        assert_eq!(patch(Dialect::UsersMe, &a, &a.clone().with("avatar", FieldValue::Null)), json!({"avatar": null}));
-        assert_eq!(patch(Dialect::UsersMe, &a, &a.clone().with("avatar", "http://x/b.jpg")), json!({}));
-        let p = loaded(Dialect::Pwgen, json!({"avatar": "/media/a.jpg"}));
-        assert_eq!(patch(Dialect::Pwgen, &p, &p.clone().with("avatar", FieldValue::Null)), json!({"avatar": null}));
-        assert_eq!(patch(Dialect::Pwgen, &p, &p.clone().with("avatar", "/media/b.jpg")), json!({}));
+        let a = loaded(shipped::users_me(), json!({"avatar": "http://x/a.jpg"}));
+        assert_eq!(
+            patch(shipped::users_me(), &a, &a.clone().with("avatar", FieldValue::Null)),
+            json!({"avatar": null})
+        );
+        assert_eq!(patch(shipped::users_me(), &a, &a.clone().with("avatar", "http://x/b.jpg")), json!({}));
+        let p = loaded(shipped::pwgen(), json!({"avatar": "/media/a.jpg"}));
+        assert_eq!(patch(shipped::pwgen(), &p, &p.clone().with("avatar", FieldValue::Null)), json!({"avatar": null}));
+        assert_eq!(patch(shipped::pwgen(), &p, &p.clone().with("avatar", "/media/b.jpg")), json!({}));
     }
 
     #[test]
@@ -177,12 +181,12 @@ mod tests {
 
     #[test]
     fn apply_patch_inverts_patch() {
-        let a = loaded(Dialect::AisquareProfile, json!({"username": "jd", "bio": "x"}));
+        let a = loaded(shipped::aisquare_profile(), json!({"username": "jd", "bio": "x"}));
         let b = a.clone().with("details.bio", FieldValue::Null).with("details.focus_area", vec!["ML".to_string()]);
-        let p = patch(Dialect::AisquareProfile, &a, &b);
+        let p = patch(shipped::aisquare_profile(), &a, &b);
         assert_eq!(
-            apply_patch(Dialect::AisquareProfile, &a, &p).normalized(Dialect::AisquareProfile),
-            b.normalized(Dialect::AisquareProfile)
+            apply_patch(shipped::aisquare_profile(), &a, &p).normalized(shipped::aisquare_profile()),
+            b.normalized(shipped::aisquare_profile())
         );
     }
 }

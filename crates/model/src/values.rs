@@ -114,10 +114,10 @@ impl FormValues {
     }
 
     /// Every value put in the form the catalogue's way (see [`normalize`]).
-    pub fn normalized(&self, dialect: Dialect) -> FormValues {
+    pub fn normalized(&self, dialect: &Dialect) -> FormValues {
         let mut out = self.clone();
         for spec in catalogue(dialect) {
-            if let Some(v) = out.0.get_mut(spec.path) {
+            if let Some(v) = out.0.get_mut(&spec.path) {
                 *v = normalize(spec, v);
             }
         }
@@ -145,25 +145,33 @@ pub fn normalize(spec: &FieldSpec, value: &FieldValue) -> FieldValue {
 
 /// Reads a dialect's answer (the JSON of a GET or of a successful update)
 /// into form values: every catalogue field gets a value (`Null` when absent).
-/// A field is looked up at its path, then by its last segment, because
-/// aisquare-profile answers flat what it takes nested under `details`.
-pub fn from_answer(dialect: Dialect, answer: &Value) -> FormValues {
+/// Where to look and which key of an object to keep are the dialect
+/// file's `read_from` and `read_key`.
+pub fn from_answer(dialect: &Dialect, answer: &Value) -> FormValues {
     let mut values = FormValues::new();
     for spec in catalogue(dialect) {
-        let raw = lookup(answer, spec.path).or_else(|| answer.get(spec.name()));
-        let data = answer.get(format!("{}_data", spec.name()));
-        values.set(spec.path, read_value(spec, raw, data));
+        values.set(&spec.path, read_value(spec, answered(spec, answer)));
     }
     values
 }
 
-/// Reads an update body (a patch) into values: only the fields it holds.
-/// The reference server applies patches with this.
-pub fn from_patch(dialect: Dialect, patch: &Value) -> FormValues {
+/// Where the answer holds a field: its `read_from` when that has a value,
+/// else its path, else its last segment (a flat answer).
+fn answered<'a>(spec: &FieldSpec, answer: &'a Value) -> Option<&'a Value> {
+    let filled = |v: &&Value| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty());
+    spec.read_from
+        .as_deref()
+        .and_then(|from| lookup(answer, from))
+        .filter(filled)
+        .or_else(|| lookup(answer, &spec.path))
+        .or_else(|| answer.get(spec.name()))
+}
+
+pub fn from_patch(dialect: &Dialect, patch: &Value) -> FormValues {
     let mut values = FormValues::new();
     for spec in catalogue(dialect).iter().filter(|s| s.in_json_patch()) {
-        if let Some(raw) = lookup(patch, spec.path) {
-            values.set(spec.path, read_value(spec, Some(raw), None));
+        if let Some(raw) = lookup(patch, &spec.path) {
+            values.set(&spec.path, read_value(spec, Some(raw)));
         }
     }
     values
@@ -174,44 +182,35 @@ pub(crate) fn lookup<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
     path.split('.').try_fold(v, |v, key| v.get(key))
 }
 
-fn read_value(spec: &FieldSpec, raw: Option<&Value>, data: Option<&Value>) -> FieldValue {
+fn read_value(spec: &FieldSpec, raw: Option<&Value>) -> FieldValue {
     let raw = raw.unwrap_or(&Value::Null);
+    let key = spec.read_key.as_deref();
     match spec.kind {
         FieldKind::Bool => match raw {
             Value::Bool(b) => FieldValue::Bool(*b),
             Value::String(s) if s == "true" || s == "false" => FieldValue::Bool(s == "true"),
             _ => FieldValue::Null,
         },
-        FieldKind::List => {
-            // aisquare answers ids in `skills` and names in `skills_data`;
-            // it takes names on write, so names are what the form holds.
-            let named = data.and_then(Value::as_array).filter(|d| !d.is_empty());
-            match named.or(raw.as_array()) {
-                Some(items) => FieldValue::List(items.iter().map(item_text).collect()),
-                None => FieldValue::Null,
-            }
-        }
+        FieldKind::List => match raw.as_array() {
+            Some(items) => FieldValue::List(items.iter().map(|item| text_of(item, key)).collect()),
+            None => FieldValue::Null,
+        },
         _ => match raw {
             Value::Null => FieldValue::Null,
-            Value::String(s) => FieldValue::Text(s.clone()),
-            Value::Number(n) => FieldValue::Text(n.to_string()),
-            Value::Bool(b) => FieldValue::Text(b.to_string()),
-            // letraz answers `country` as {code, name} and takes the code.
-            Value::Object(o) => match o.get("code").or_else(|| o.get("name")).and_then(Value::as_str) {
-                Some(s) => FieldValue::Text(s.to_string()),
-                None => FieldValue::Text(raw.to_string()),
-            },
-            Value::Array(_) => FieldValue::Text(raw.to_string()),
+            v => FieldValue::Text(text_of(v, key)),
         },
     }
 }
 
-fn item_text(v: &Value) -> String {
+/// A scalar as text; an object as its `key`'s value (`{code, name}` read
+/// by `code`), or as JSON text when it has none.
+fn text_of(v: &Value, key: Option<&str>) -> String {
     match v {
         Value::String(s) => s.clone(),
-        Value::Object(o) => match o.get("name").and_then(Value::as_str) {
-            Some(n) => n.to_string(),
-            None => v.to_string(),
+        Value::Object(o) => match key.and_then(|k| o.get(k)) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => v.to_string(),
         },
         _ => v.to_string(),
     }
@@ -220,12 +219,13 @@ fn item_text(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::shipped;
     use serde_json::json;
 
     #[test]
     fn letraz_country_object_reads_as_code() {
         let v =
-            from_answer(Dialect::Letraz, &json!({"first_name": "A", "country": {"code": "DEU", "name": "Germany"}}));
+            from_answer(shipped::letraz(), &json!({"first_name": "A", "country": {"code": "DEU", "name": "Germany"}}));
         assert_eq!(v.text("country"), "DEU");
         assert_eq!(v.get("title"), Some(&FieldValue::Null));
     }
@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn aisquare_profile_reads_flat_answer_into_nested_paths() {
         let v = from_answer(
-            Dialect::AisquareProfile,
+            shipped::aisquare_profile(),
             &json!({"username": "jd", "bio": "hi", "skills": [1, 2],
                     "skills_data": [{"id": 1, "name": "Rust"}, {"id": 2, "name": "Go"}],
                     "followers_count": 3, "platform_features_emails": true}),
@@ -246,13 +246,13 @@ mod tests {
 
     #[test]
     fn users_me_groups_read_as_names_or_ids() {
-        let v = from_answer(Dialect::UsersMe, &json!({"groups": [{"id": 1, "name": "Administrators"}, 7]}));
+        let v = from_answer(shipped::users_me(), &json!({"groups": [{"id": 1, "name": "Administrators"}, 7]}));
         assert_eq!(v.list("groups"), ["Administrators", "7"]);
     }
 
     #[test]
     fn pwgen_password_never_becomes_a_value() {
-        let v = from_answer(Dialect::Pwgen, &json!({"id": 1, "password": "pbkdf2_sha256$x"}));
+        let v = from_answer(shipped::pwgen(), &json!({"id": 1, "password": "pbkdf2_sha256$x"}));
         assert!(v.iter().all(|(_, v)| !v.as_text().contains("pbkdf2")));
     }
 

@@ -15,6 +15,7 @@
 //! `FUZZ_CASES` is the total over all targets; `FUZZ_SEED` (a number)
 //! changes the seed. A failure is shrunk and printed by proptest.
 
+use profile_model::shipped;
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
@@ -290,8 +291,8 @@ fn field_value(text: BoxedStrategy<String>) -> impl Strategy<Value = FieldValue>
     ]
 }
 
-fn dialect() -> impl Strategy<Value = Dialect> {
-    prop::sample::select(Dialect::ALL.to_vec())
+fn dialect() -> impl Strategy<Value = &'static Dialect> {
+    prop::sample::select(shipped::all().to_vec())
 }
 
 /// JSON with the keys DRF error bodies and letraz envelopes use.
@@ -561,15 +562,15 @@ fn fuzz_validators() {
             let specs = catalogue(d);
             let mut form = FormValues::new();
             for (i, v) in picks {
-                form.set(specs[i.index(specs.len())].path, v.clone());
+                form.set(&specs[i.index(specs.len())].path, v.clone());
             }
-            form.set(specs[picks[0].0.index(specs.len())].path, FieldValue::Text(text.clone()));
+            form.set(&specs[picks[0].0.index(specs.len())].path, FieldValue::Text(text.clone()));
             let errors = validate(d, &form, today());
             for (path, ms) in errors.iter() {
                 let owner = specs
                     .iter()
-                    .find(|s| path == s.path || path.strip_prefix(s.path).is_some_and(|r| r.starts_with('.')));
-                prop_assert!(owner.is_some_and(|s| s.editable()), "error at {} which {} does not edit", path, d.name());
+                    .find(|s| path == s.path || path.strip_prefix(s.path.as_str()).is_some_and(|r| r.starts_with('.')));
+                prop_assert!(owner.is_some_and(|s| s.editable()), "error at {} which {} does not edit", path, d.name);
                 for m in ms {
                     check_message(m)?;
                 }
@@ -597,7 +598,7 @@ fn check_parsed(status: u16, ct: Option<&str>, body: &str, retry: Option<u64>) -
     }
     let back: ApiError = serde_json::from_str(&serde_json::to_string(&e).unwrap()).unwrap();
     prop_assert_eq!(&back, &e);
-    for d in Dialect::ALL {
+    for d in shipped::all() {
         let mut placed = e.errors.clone();
         place_errors(d, &mut placed);
         prop_assert_eq!(placed.len(), e.errors.len(), "place_errors lost or made messages");
@@ -634,10 +635,60 @@ fn deep_nesting_fits_a_quarter_of_the_wasm_stack() {
         || prop_oneof![deep_json(), nested_string_envelopes()],
         |body| {
             check_parsed(400, Some("application/json"), body, None)?;
-            let _ = parse_config(body);
+            let _ = shipped::config(body);
+            let _ = parse_dialect(body);
             Ok(())
         },
     );
+}
+
+/// The shipped dialect files, the seeds for the dialect parser.
+fn dialect_seeds() -> Vec<String> {
+    SHIPPED_NAMES.iter().map(|n| shipped::text(n).unwrap().to_string()).collect()
+}
+
+const SHIPPED_NAMES: [&str; 5] = profile_model::dialect::SHIPPED;
+
+#[test]
+fn fuzz_dialect_parser() {
+    fuzz(
+        "parse_dialect",
+        share(120),
+        WASM_STACK,
+        || prop_oneof![6 => mutated(dialect_seeds()), 1 => "\\PC{0,80}", 1 => deep_json()],
+        |text| {
+            match parse_dialect(text) {
+                Ok(d) => {
+                    // What the app relies on from an accepted file.
+                    prop_assert!(!d.fields.is_empty() && !d.name.is_empty());
+                    for f in &d.fields {
+                        prop_assert!(f.kind != FieldKind::Choice || !f.choices.is_empty(), "{:?}", f);
+                        prop_assert!(f.path.split('.').all(|p| !p.is_empty()), "{:?}", f);
+                    }
+                    if let Some(p) = &d.photo.field {
+                        prop_assert!(d.fields.iter().any(|f| &f.path == p && f.kind == FieldKind::File));
+                    }
+                    let d: &'static Dialect = d.leak();
+                    let c = AppConfig::defaults(d);
+                    let values = from_answer_of(d);
+                    let _ = validate(d, &values, today());
+                    let _ = patch(d, &FormValues::new(), &values);
+                    let _ = c.avatar_field();
+                }
+                Err(e) => prop_assert!(!e.message.is_empty() && e.to_string().starts_with("dialect file")),
+            }
+            Ok(())
+        },
+    );
+}
+
+/// Every field of `d` with a value of its kind's shape.
+fn from_answer_of(d: &Dialect) -> FormValues {
+    let mut answer = serde_json::Map::new();
+    for f in &d.fields {
+        answer.insert(f.name().to_string(), json!("x"));
+    }
+    profile_model::values::from_answer(d, &Value::Object(answer))
 }
 
 #[test]
@@ -648,7 +699,7 @@ fn fuzz_config_parser() {
         WASM_STACK,
         || prop_oneof![3 => config_doc(), 3 => mutated(config_seeds()), 1 => "\\PC{0,80}", 1 => deep_json()],
         |text| {
-            match parse_config(text) {
+            match shipped::config(text) {
                 Ok(c) => {
                     let eps = &c.endpoints;
                     let all = [
@@ -673,10 +724,10 @@ fn fuzz_config_parser() {
                     }
                     prop_assert!(!c.api_base_url.ends_with('/'));
                     if matches!(c.auth, AuthMode::Bearer | AuthMode::Token) {
-                        prop_assert!(eps.sign_in.is_some() && c.sign_in.token_field.is_some());
+                        prop_assert!(eps.sign_in.is_none() || c.sign_in.token_field.is_some());
                     }
                     if let Some(f) = &c.avatar.field {
-                        prop_assert!(c.avatar_field().is_some_and(|s| s.path == f && s.kind == FieldKind::File));
+                        prop_assert!(c.avatar_field().is_some_and(|s| &s.path == f && s.kind == FieldKind::File));
                     }
                     prop_assert!(!c.avatar.accepted_types.is_empty() && c.avatar.max_bytes > 0);
                     let _ = c.url(&eps.update, Some("1"));

@@ -5,11 +5,11 @@
 //! at all under `IsAuthenticated`, answers 401 with `WWW-Authenticate` when
 //! the *first* class defines that header, else 403 (DRF's `permission_denied`).
 
+use crate::Backend;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use base64::{engine::general_purpose::STANDARD, Engine};
-use profile_model::Dialect;
 use serde_json::{json, Value};
 
 use crate::db::{kind, UserRow};
@@ -63,7 +63,7 @@ pub struct Authed {
 
 /// Authenticates with `classes` in order and requires a user
 /// (`IsAuthenticated`).
-pub fn require_user(state: &AppState, dialect: Dialect, classes: &[Class], parts: &Parts) -> Result<Authed, Response> {
+pub fn require_user(state: &AppState, dialect: Backend, classes: &[Class], parts: &Parts) -> Result<Authed, Response> {
     let header = refusal_header(state, classes);
     let authed = optional_user(state, dialect, classes, parts)?
         .ok_or_else(|| drf::auth_refusal(header, json!({ "detail": drf::NOT_AUTHENTICATED })))?;
@@ -79,7 +79,7 @@ pub fn require_user(state: &AppState, dialect: Dialect, classes: &[Class], parts
 /// refused (it runs eagerly, even for `AllowAny` views).
 pub fn optional_user(
     state: &AppState,
-    dialect: Dialect,
+    dialect: Backend,
     classes: &[Class],
     parts: &Parts,
 ) -> Result<Option<Authed>, Response> {
@@ -95,7 +95,7 @@ pub fn optional_user(
     Ok(None)
 }
 
-fn authenticate(state: &AppState, dialect: Dialect, class: Class, parts: &Parts) -> Result<Option<UserRow>, Failure> {
+fn authenticate(state: &AppState, dialect: Backend, class: Class, parts: &Parts) -> Result<Option<UserRow>, Failure> {
     let fail = |d: &str| Failure::Authentication(json!({ "detail": d }));
     match class {
         Class::Jwt => {
@@ -204,12 +204,12 @@ fn storage(e: rusqlite::Error) -> Failure {
 /// password match.
 pub fn check_credentials(
     state: &AppState,
-    dialect: Dialect,
+    dialect: Backend,
     login: &str,
     password: &str,
 ) -> rusqlite::Result<Option<UserRow>> {
     let mut user = state.db.user_by_field(dialect, "email", login)?;
-    if user.is_none() && dialect == Dialect::UsersMe {
+    if user.is_none() && dialect == Backend::UsersMe {
         user = state.db.user_by_field(dialect, "username", login)?;
     }
     Ok(user.filter(|u| crate::password::check_password(password, &u.password)))

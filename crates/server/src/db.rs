@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use profile_model::Dialect;
+use crate::Backend;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde_json::{Map, Value};
 
@@ -47,9 +47,9 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 /// The two aisquare endpoints are one backend with one user table.
-fn stored(dialect: Dialect) -> &'static str {
+fn stored(dialect: Backend) -> &'static str {
     match dialect {
-        Dialect::AisquareDetails => Dialect::AisquareProfile.name(),
+        Backend::AisquareDetails => Backend::AisquareProfile.name(),
         d => d.name(),
     }
 }
@@ -57,7 +57,7 @@ fn stored(dialect: Dialect) -> &'static str {
 #[derive(Clone, Debug, PartialEq)]
 pub struct UserRow {
     pub id: i64,
-    pub dialect: Dialect,
+    pub dialect: Backend,
     /// The id the dialect shows (letraz uses a string id; the others the row id).
     pub public_id: String,
     pub password: String,
@@ -181,16 +181,16 @@ impl Db {
         Ok(id)
     }
 
-    pub fn user_by_id(&self, dialect: Dialect, id: i64) -> DbResult<Option<UserRow>> {
+    pub fn user_by_id(&self, dialect: Backend, id: i64) -> DbResult<Option<UserRow>> {
         query_user(&self.lock(), "dialect = ?1 AND id = ?2", params![stored(dialect), id])
     }
 
-    pub fn user_by_public_id(&self, dialect: Dialect, public_id: &str) -> DbResult<Option<UserRow>> {
+    pub fn user_by_public_id(&self, dialect: Backend, public_id: &str) -> DbResult<Option<UserRow>> {
         query_user(&self.lock(), "dialect = ?1 AND public_id = ?2", params![stored(dialect), public_id])
     }
 
     /// The first user of `dialect` whose JSON field `field` equals `value`.
-    pub fn user_by_field(&self, dialect: Dialect, field: &str, value: &str) -> DbResult<Option<UserRow>> {
+    pub fn user_by_field(&self, dialect: Backend, field: &str, value: &str) -> DbResult<Option<UserRow>> {
         query_user(
             &self.lock(),
             "dialect = ?1 AND json_extract(data, '$.' || ?2) = ?3",
@@ -271,7 +271,7 @@ impl Db {
 }
 
 pub struct NewUser {
-    pub dialect: Dialect,
+    pub dialect: Backend,
     /// `None`: a random UUID (the row id is what most dialects show).
     pub public_id: Option<String>,
     pub password: String,
@@ -289,7 +289,7 @@ pub fn query_user(conn: &Connection, filter: &str, params: impl rusqlite::Params
         let data: String = r.get(4)?;
         Ok(UserRow {
             id: r.get(0)?,
-            dialect: Dialect::from_name(&dialect).unwrap_or(Dialect::Pwgen),
+            dialect: Backend::from_name(&dialect).unwrap_or(Backend::Pwgen),
             public_id: r.get(2)?,
             password: r.get(3)?,
             data: serde_json::from_str(&data).unwrap_or_default(),
@@ -304,7 +304,7 @@ pub fn query_user(conn: &Connection, filter: &str, params: impl rusqlite::Params
 
 /// Whether another user of the dialect already has `value` in JSON field
 /// `field` (Django's unique validator, case-sensitive like the default).
-pub fn field_taken(tx: &Transaction<'_>, dialect: Dialect, field: &str, value: &str, except_id: i64) -> DbResult<bool> {
+pub fn field_taken(tx: &Transaction<'_>, dialect: Backend, field: &str, value: &str, except_id: i64) -> DbResult<bool> {
     tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM users WHERE dialect = ?1 AND id <> ?2
                         AND json_extract(data, '$.' || ?3) = ?4)",
@@ -340,7 +340,7 @@ mod tests {
         data.insert("email".into(), Value::String("a@b.co".into()));
         let id = db
             .insert_user(&NewUser {
-                dialect: Dialect::UsersMe,
+                dialect: Backend::UsersMe,
                 public_id: None,
                 password: "x".into(),
                 data,
@@ -350,7 +350,7 @@ mod tests {
         drop(db);
         let db = Db::open(&path).unwrap();
         assert_eq!(db.schema_version().unwrap(), MIGRATIONS.len() as i64);
-        let u = db.user_by_field(Dialect::UsersMe, "email", "a@b.co").unwrap().unwrap();
+        let u = db.user_by_field(Backend::UsersMe, "email", "a@b.co").unwrap().unwrap();
         assert_eq!((u.id, u.public_id.as_str()), (id, id.to_string().as_str()));
         let mode: String = db.lock().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
@@ -364,14 +364,14 @@ mod tests {
         data.insert("email".into(), Value::String("a@b.co".into()));
         let id = db
             .insert_user(&NewUser {
-                dialect: Dialect::AisquareDetails,
+                dialect: Backend::AisquareDetails,
                 public_id: None,
                 password: "x".into(),
                 data,
                 avatar: None,
             })
             .unwrap();
-        assert!(db.user_by_id(Dialect::AisquareProfile, id).unwrap().is_some());
-        assert!(db.user_by_id(Dialect::Pwgen, id).unwrap().is_none());
+        assert!(db.user_by_id(Backend::AisquareProfile, id).unwrap().is_some());
+        assert!(db.user_by_id(Backend::Pwgen, id).unwrap().is_none());
     }
 }

@@ -8,8 +8,9 @@
 //! form booleans, `''` as null in forms, lists), and Django's wording of the
 //! messages.
 
+use crate::Backend;
 use profile_model::catalogue::{catalogue, FieldKind, FieldSpec};
-use profile_model::{validate_field, Date, Dialect, FieldValue, Message};
+use profile_model::{validate_field, Date, FieldValue, Message};
 use serde_json::{Map, Value};
 
 use crate::body::{Part, Payload, Upload};
@@ -36,7 +37,7 @@ enum Raw {
 }
 
 /// Validates the editable fields of `dialect` present in `payload`.
-pub fn validate(dialect: Dialect, payload: &Payload) -> Result<Changes, FieldErrors> {
+pub fn validate(dialect: Backend, payload: &Payload) -> Result<Changes, FieldErrors> {
     let mut errors = FieldErrors::default();
     let mut changes = Vec::new();
     if let Payload::Json(v) = payload {
@@ -46,7 +47,7 @@ pub fn validate(dialect: Dialect, payload: &Payload) -> Result<Changes, FieldErr
         }
     }
     let today = Date::from_unix_seconds(crate::clock::unix_now()).unwrap_or(Date { year: 2000, month: 1, day: 1 });
-    for spec in catalogue(dialect).iter().filter(|s| !s.read_only) {
+    for spec in catalogue(dialect.dialect()).iter().filter(|s| !s.read_only) {
         let Some(raw) = raw_value(payload, spec) else {
             continue;
         };
@@ -68,7 +69,7 @@ fn raw_value(payload: &Payload, spec: &FieldSpec) -> Option<Raw> {
         Payload::Json(v) => spec.path.split('.').try_fold(v, |v, k| v.get(k)).cloned().map(Raw::Json),
         // Forms name nested fields with dots (DRF's `parse_html_dict`).
         Payload::Form(parts) => {
-            let mine = parts.iter().filter(|(k, _)| k == spec.path).map(|(_, p)| p);
+            let mine = parts.iter().filter(|(k, _)| *k == spec.path).map(|(_, p)| p);
             if spec.kind == FieldKind::List {
                 let texts: Vec<String> = mine
                     .filter_map(|p| match p {
@@ -105,7 +106,7 @@ pub const INVALID_IMAGE: &str =
 type Errors = Vec<(String, String)>;
 
 /// `Ok(None)` means "leave unchanged" (DRF's `empty`).
-fn coerce(dialect: Dialect, spec: &FieldSpec, raw: Raw, today: Date) -> Result<Option<Change>, Errors> {
+fn coerce(dialect: Backend, spec: &FieldSpec, raw: Raw, today: Date) -> Result<Option<Change>, Errors> {
     let one = |m: &str| Err(vec![(spec.path.to_string(), m.to_string())]);
     let raw = match raw {
         // Form input (DRF `Field.get_value`): '' on a nullable field is null;
@@ -114,7 +115,7 @@ fn coerce(dialect: Dialect, spec: &FieldSpec, raw: Raw, today: Date) -> Result<O
         // elsewhere DRF's `FileField` calls the text "null" not a file.
         Raw::Text(s) if s.is_empty() && spec.nullable => Raw::Json(Value::Null),
         Raw::Text(s) if s.is_empty() && spec.kind == FieldKind::File => return Ok(None),
-        Raw::Text(s) if dialect == Dialect::UsersMe && spec.kind == FieldKind::File && spec.nullable && s == "null" => {
+        Raw::Text(s) if dialect == Backend::UsersMe && spec.kind == FieldKind::File && spec.nullable && s == "null" => {
             Raw::Json(Value::Null)
         }
         other => other,
@@ -239,7 +240,7 @@ mod tests {
         c.iter()
             .map(|(s, ch)| {
                 (
-                    s.path,
+                    s.path.as_str(),
                     match ch {
                         Change::Set(v) => v.clone(),
                         Change::Avatar(a) => json!(a.as_ref().map(|u| u.filename.clone())),
@@ -252,13 +253,13 @@ mod tests {
     #[test]
     fn json_rules_come_from_the_catalogue() {
         let p = Payload::Json(json!({"first_name": "  Ann ", "email": "nope", "number_phone": "12345678901"}));
-        let e = validate(Dialect::Pwgen, &p).unwrap_err().into_value();
+        let e = validate(Backend::Pwgen, &p).unwrap_err().into_value();
         assert_eq!(
             e,
             json!({"email": ["Enter a valid email address."],
                    "number_phone": ["Ensure this field has no more than 10 characters."]})
         );
-        let ok = validate(Dialect::Pwgen, &Payload::Json(json!({"first_name": " Ann "}))).unwrap();
+        let ok = validate(Backend::Pwgen, &Payload::Json(json!({"first_name": " Ann "}))).unwrap();
         assert_eq!(names(&ok), vec![("first_name", json!("Ann"))]);
     }
 
@@ -270,7 +271,7 @@ mod tests {
             ("details.skills".into(), Part::Text("rust".into())),
             ("details.skills".into(), Part::Text(" sql ".into())),
         ]);
-        let ok = validate(Dialect::AisquareProfile, &p).unwrap();
+        let ok = validate(Backend::AisquareProfile, &p).unwrap();
         let got = names(&ok);
         assert!(got.contains(&("details.platform_features_emails", json!(false))));
         assert!(got.contains(&("details.phone", Value::Null)));
@@ -280,7 +281,7 @@ mod tests {
     #[test]
     fn nested_errors_and_bad_booleans() {
         let p = Payload::Json(json!({"details": {"linkedin_url": "not a url", "activity_based_emails": "maybe"}}));
-        let e = validate(Dialect::AisquareProfile, &p).unwrap_err().into_value();
+        let e = validate(Backend::AisquareProfile, &p).unwrap_err().into_value();
         assert_eq!(
             e,
             json!({"details": {"linkedin_url": ["Enter a valid URL."], "activity_based_emails": ["Must be a valid boolean."]}})
@@ -289,18 +290,18 @@ mod tests {
 
     #[test]
     fn null_rules() {
-        let e = validate(Dialect::Letraz, &Payload::Json(json!({"first_name": null}))).unwrap_err().into_value();
+        let e = validate(Backend::Letraz, &Payload::Json(json!({"first_name": null}))).unwrap_err().into_value();
         assert_eq!(e, json!({"first_name": ["This field may not be null."]}));
         let ok =
-            validate(Dialect::UsersMe, &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))])).unwrap();
+            validate(Backend::UsersMe, &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))])).unwrap();
         assert!(matches!(ok[0].1, Change::Avatar(None)));
         // pwgen's avatar is nullable too, but only users-me's view reads the
         // word "null": DRF's FileField calls it not a file.
-        let e = validate(Dialect::Pwgen, &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))]))
+        let e = validate(Backend::Pwgen, &Payload::Form(vec![("avatar".into(), Part::Text("null".into()))]))
             .unwrap_err()
             .into_value();
         assert_eq!(e, json!({"avatar": ["The submitted data was not a file. Check the encoding type on the form."]}));
-        let ok = validate(Dialect::Pwgen, &Payload::Json(json!({"avatar": null}))).unwrap();
+        let ok = validate(Backend::Pwgen, &Payload::Json(json!({"avatar": null}))).unwrap();
         assert!(matches!(ok[0].1, Change::Avatar(None)));
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod backend;
 pub mod body;
 pub mod cli;
 pub mod clock;
@@ -34,9 +35,9 @@ pub mod update;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use profile_model::Dialect;
 use tokio::sync::oneshot;
 
+pub use backend::Backend;
 pub use config::Config;
 
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -64,16 +65,16 @@ impl AppState {
             hooks: hooks::Hooks::default(),
             throttle: throttle::Throttle::default(),
             static_headers: config.static_dir.as_deref().map(csp::StaticHeaders::new),
-            pwgen_jwt: jwt::Signer::new(&secret, Dialect::Pwgen.name()),
+            pwgen_jwt: jwt::Signer::new(&secret, Backend::Pwgen.name()),
             aisquare_jwt: jwt::Signer::new(&secret, "aisquare"),
             config,
         })
     }
 
     /// The JWT signer of a Bearer dialect (the two aisquare dialects are one backend).
-    pub fn signer(&self, dialect: Dialect) -> &jwt::Signer {
+    pub fn signer(&self, dialect: Backend) -> &jwt::Signer {
         match dialect {
-            Dialect::AisquareProfile | Dialect::AisquareDetails => &self.aisquare_jwt,
+            Backend::AisquareProfile | Backend::AisquareDetails => &self.aisquare_jwt,
             _ => &self.pwgen_jwt,
         }
     }

@@ -2,7 +2,7 @@
 //! so a fresh database is usable at once and `reset` restores them.
 //! Every demo password is `demo-pass-123`.
 
-use profile_model::Dialect;
+use crate::Backend;
 use serde_json::{json, Map, Value};
 
 use crate::db::{Db, NewUser};
@@ -10,7 +10,7 @@ use crate::db::{Db, NewUser};
 pub const DEMO_PASSWORD: &str = "demo-pass-123";
 
 struct Demo {
-    dialect: Dialect,
+    dialect: Backend,
     public_id: Option<&'static str>,
     data: Value,
 }
@@ -35,19 +35,19 @@ fn demos() -> Vec<Demo> {
                         "updated_at": "2025-11-22T13:07:28.186728Z"}]);
     vec![
         Demo {
-            dialect: Dialect::Pwgen,
+            dialect: Backend::Pwgen,
             public_id: None,
             data: json!({"email": "demo@example.com", "username": "ada", "first_name": "Ada",
                          "last_name": "Lovelace", "number_phone": "5550100"}),
         },
         Demo {
-            dialect: Dialect::Pwgen,
+            dialect: Backend::Pwgen,
             public_id: None,
             data: json!({"email": "other@example.com", "username": "grace", "first_name": "Grace",
                          "last_name": "Hopper", "number_phone": null}),
         },
         Demo {
-            dialect: Dialect::Letraz,
+            dialect: Backend::Letraz,
             public_id: Some("user_demo_ada"),
             data: json!({"email": "demo@example.com", "title": "Ms.", "first_name": "Ada", "last_name": "Lovelace",
                          "phone": "+44 20 7946 0000", "dob": "1815-12-10", "nationality": "British",
@@ -55,30 +55,30 @@ fn demos() -> Vec<Demo> {
                          "country": "GBR", "website": "https://example.com/ada", "profile_text": "First programmer."}),
         },
         Demo {
-            dialect: Dialect::Letraz,
+            dialect: Backend::Letraz,
             public_id: Some("user_demo_grace"),
             data: json!({"email": "other@example.com", "title": null, "first_name": "Grace", "last_name": "Hopper",
                          "phone": null, "dob": null, "nationality": null, "address": null, "city": null,
                          "postal": null, "country": "USA", "website": null, "profile_text": null}),
         },
         Demo {
-            dialect: Dialect::AisquareProfile,
+            dialect: Backend::AisquareProfile,
             public_id: None,
             data: aisquare("demo@example.com", "Ada Lovelace", "ada"),
         },
         Demo {
-            dialect: Dialect::AisquareProfile,
+            dialect: Backend::AisquareProfile,
             public_id: None,
             data: aisquare("other@example.com", "Grace Hopper", "grace"),
         },
         Demo {
-            dialect: Dialect::UsersMe,
+            dialect: Backend::UsersMe,
             public_id: None,
             data: json!({"email": "demo@example.com", "username": "BehroozGhorbani", "first_name": "بهروز",
                          "last_name": "قربانی", "mobile_number": "09308744204", "gender": "male", "groups": group}),
         },
         Demo {
-            dialect: Dialect::UsersMe,
+            dialect: Backend::UsersMe,
             public_id: None,
             data: json!({"email": "other@example.com", "username": "grace", "first_name": "Grace",
                          "last_name": "Hopper", "mobile_number": null, "gender": null, "groups": []}),

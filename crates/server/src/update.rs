@@ -54,7 +54,7 @@ pub fn save(
                 continue;
             };
             if db::field_taken(tx, user.dialect, spec.name(), value, user.id)? {
-                conflicts.push((spec.path, *message));
+                conflicts.push((spec.path.as_str(), *message));
             }
         }
         if !conflicts.is_empty() {

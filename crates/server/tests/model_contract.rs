@@ -5,18 +5,20 @@
 //! deserialize into the model's wire types.
 
 mod common;
+#[path = "../../model/tests/wire/mod.rs"]
+mod wire;
 
 use common::{answer, Ref, PASSWORD};
 use profile_model::catalogue::{catalogue, FieldKind};
-use profile_model::config::Endpoints;
 use profile_model::values::{from_answer, normalize};
-use profile_model::{apply_patch, patch, Dialect, FieldValue, FormValues};
+use profile_model::{apply_patch, patch, FieldValue, FormValues};
+use reference_server::Backend;
 use serde_json::{json, Value};
 
 /// Headers that authenticate the dialect's demo user. letraz uses its
 /// session (the test changes the email, which Basic would need).
-async fn auth(s: &Ref, d: Dialect) -> Vec<(String, String)> {
-    if d == Dialect::Letraz {
+async fn auth(s: &Ref, d: Backend) -> Vec<(String, String)> {
+    if d == Backend::Letraz {
         let r = s
             .req("POST", "/api/v1/auth/login/")
             .json(&json!({"email": "demo@example.com", "password": PASSWORD}))
@@ -35,27 +37,27 @@ async fn auth(s: &Ref, d: Dialect) -> Vec<(String, String)> {
     vec![("Authorization".into(), authorization(s, d).await)]
 }
 
-async fn authorization(s: &Ref, d: Dialect) -> String {
+async fn authorization(s: &Ref, d: Backend) -> String {
     let post = |path: &str, body: Value| s.req("POST", path).json(&body).send();
     let creds = json!({"email": "demo@example.com", "password": PASSWORD});
     match d {
-        Dialect::Pwgen => format!("Bearer {}", s.pwgen_sign_in("demo@example.com").await.0),
-        Dialect::AisquareProfile | Dialect::AisquareDetails => {
+        Backend::Pwgen => format!("Bearer {}", s.pwgen_sign_in("demo@example.com").await.0),
+        Backend::AisquareProfile | Backend::AisquareDetails => {
             let v: Value = post("/api/v1/iam/token/", creds).await.unwrap().json().await.unwrap();
             format!("Bearer {}", v["access"].as_str().unwrap())
         }
-        Dialect::UsersMe => {
+        Backend::UsersMe => {
             let v: Value = post("/api/auth/token/login/", creds).await.unwrap().json().await.unwrap();
             format!("Token {}", v["auth_token"].as_str().unwrap())
         }
-        Dialect::Letraz => unreachable!("letraz signs in with a session"),
+        Backend::Letraz => unreachable!("letraz signs in with a session"),
     }
 }
 
 /// A valid new value for every editable field.
-fn edit_all(d: Dialect, loaded: &FormValues) -> FormValues {
+fn edit_all(d: Backend, loaded: &FormValues) -> FormValues {
     let mut edited = loaded.clone();
-    for spec in catalogue(d).iter().filter(|s| s.in_json_patch() && s.kind != FieldKind::File) {
+    for spec in catalogue(d.dialect()).iter().filter(|s| s.in_json_patch() && s.kind != FieldKind::File) {
         let text = |s: &str| FieldValue::Text(s.chars().take(spec.max_length.unwrap_or(usize::MAX)).collect());
         let v = match spec.kind {
             FieldKind::Email => text("edited@example.org"),
@@ -63,24 +65,24 @@ fn edit_all(d: Dialect, loaded: &FormValues) -> FormValues {
             FieldKind::Date => text("2000-01-02"),
             FieldKind::Username => text("edited_user"),
             FieldKind::Phone => text("0123456"),
-            FieldKind::Choice(options) => text(options.last().unwrap()),
-            FieldKind::Bool => FieldValue::Bool(!loaded.bool(spec.path)),
+            FieldKind::Choice => text(spec.choices.last().unwrap()),
+            FieldKind::Bool => FieldValue::Bool(!loaded.bool(&spec.path)),
             FieldKind::List => FieldValue::List(vec!["alpha".into(), "beta".into()]),
             // letraz's country is a foreign key by ISO alpha-3 code.
-            _ if d == Dialect::Letraz && spec.name() == "country" => text("FRA"),
+            _ if d == Backend::Letraz && spec.name() == "country" => text("FRA"),
             _ if spec.name() == "username" => text("edited_user"),
             _ => text("Edited ✓"),
         };
-        edited.set(spec.path, v);
+        edited.set(&spec.path, v);
     }
     edited
 }
 
 /// Every nullable field cleared.
-fn clear_all(d: Dialect, loaded: &FormValues) -> FormValues {
+fn clear_all(d: Backend, loaded: &FormValues) -> FormValues {
     let mut edited = loaded.clone();
-    for spec in catalogue(d).iter().filter(|s| s.in_json_patch() && s.nullable && s.kind != FieldKind::File) {
-        edited.set(spec.path, FieldValue::Null);
+    for spec in catalogue(d.dialect()).iter().filter(|s| s.in_json_patch() && s.nullable && s.kind != FieldKind::File) {
+        edited.set(&spec.path, FieldValue::Null);
     }
     edited
 }
@@ -92,15 +94,15 @@ fn with_auth(mut req: reqwest::RequestBuilder, authz: &[(String, String)]) -> re
     req
 }
 
-async fn read(s: &Ref, d: Dialect, authz: &[(String, String)]) -> Value {
-    let ep = Endpoints::defaults(d).read;
+async fn read(s: &Ref, d: Backend, authz: &[(String, String)]) -> Value {
+    let ep = d.dialect().endpoints.read.clone();
     let (status, _, v) = answer(with_auth(s.req(&ep.method, &ep.path), authz).send().await.unwrap()).await;
     assert_eq!(status, 200, "{} read: {v}", d.name());
     v
 }
 
-async fn send(s: &Ref, d: Dialect, authz: &[(String, String)], id: &str, body: &Value, multipart: bool) -> Value {
-    let ep = Endpoints::defaults(d).update;
+async fn send(s: &Ref, d: Backend, authz: &[(String, String)], id: &str, body: &Value, multipart: bool) -> Value {
+    let ep = d.dialect().endpoints.update.clone();
     let mut req = with_auth(s.req(&ep.method, &ep.path_for(Some(id))), authz);
     req = if multipart {
         let mut form = reqwest::multipart::Form::new();
@@ -116,80 +118,81 @@ async fn send(s: &Ref, d: Dialect, authz: &[(String, String)], id: &str, body: &
     v
 }
 
-fn assert_agree(d: Dialect, got: &FormValues, want: &FormValues, body: &Value) {
-    for spec in catalogue(d).iter().filter(|s| s.in_json_patch() && s.kind != FieldKind::File) {
-        let g = normalize(spec, got.get(spec.path).unwrap_or(&FieldValue::Null));
-        let w = normalize(spec, want.get(spec.path).unwrap_or(&FieldValue::Null));
+fn assert_agree(d: Backend, got: &FormValues, want: &FormValues, body: &Value) {
+    for spec in catalogue(d.dialect()).iter().filter(|s| s.in_json_patch() && s.kind != FieldKind::File) {
+        let g = normalize(spec, got.get(&spec.path).unwrap_or(&FieldValue::Null));
+        let w = normalize(spec, want.get(&spec.path).unwrap_or(&FieldValue::Null));
         assert_eq!(g, w, "{} field {} after {body}", d.name(), spec.path);
     }
 }
 
-async fn round_trip(d: Dialect, multipart: bool) {
+async fn round_trip(d: Backend, multipart: bool) {
     let s = Ref::start().await;
     let authz = auth(&s, d).await;
     let answer0 = read(&s, d, &authz).await;
     let id = answer0["id"].as_i64().map(|i| i.to_string()).unwrap_or_default();
-    let loaded = from_answer(d, &answer0);
+    let loaded = from_answer(d.dialect(), &answer0);
     for edited in [edit_all(d, &loaded), clear_all(d, &edit_all(d, &loaded))] {
-        let before = from_answer(d, &read(&s, d, &authz).await);
-        let body = patch(d, &before, &edited);
+        let before = from_answer(d.dialect(), &read(&s, d, &authz).await);
+        let body = patch(d.dialect(), &before, &edited);
         let after = send(&s, d, &authz, &id, &body, multipart).await;
-        assert_agree(d, &from_answer(d, &after), &apply_patch(d, &before, &body), &body);
+        assert_agree(d, &from_answer(d.dialect(), &after), &apply_patch(d.dialect(), &before, &body), &body);
         // And a fresh read says the same.
-        assert_agree(d, &from_answer(d, &read(&s, d, &authz).await), &apply_patch(d, &before, &body), &body);
+        assert_agree(
+            d,
+            &from_answer(d.dialect(), &read(&s, d, &authz).await),
+            &apply_patch(d.dialect(), &before, &body),
+            &body,
+        );
     }
     let last = read(&s, d, &authz).await;
     match d {
-        Dialect::Letraz => drop(serde_json::from_value::<profile_model::wire::letraz::User>(last).unwrap()),
-        Dialect::AisquareProfile => {
-            drop(serde_json::from_value::<profile_model::wire::aisquare::IAMUserDetailView>(last).unwrap())
-        }
-        Dialect::AisquareDetails => {
-            drop(serde_json::from_value::<profile_model::wire::aisquare::IAMUserDetail>(last).unwrap())
-        }
-        Dialect::Pwgen => drop(serde_json::from_value::<profile_model::wire::pwgen::User>(last).unwrap()),
-        Dialect::UsersMe => drop(serde_json::from_value::<profile_model::wire::users_me::User>(last).unwrap()),
+        Backend::Letraz => drop(serde_json::from_value::<wire::letraz::User>(last).unwrap()),
+        Backend::AisquareProfile => drop(serde_json::from_value::<wire::aisquare::IAMUserDetailView>(last).unwrap()),
+        Backend::AisquareDetails => drop(serde_json::from_value::<wire::aisquare::IAMUserDetail>(last).unwrap()),
+        Backend::Pwgen => drop(serde_json::from_value::<wire::pwgen::User>(last).unwrap()),
+        Backend::UsersMe => drop(serde_json::from_value::<wire::users_me::User>(last).unwrap()),
     }
 }
 
 #[tokio::test]
 async fn letraz_json() {
-    round_trip(Dialect::Letraz, false).await;
+    round_trip(Backend::Letraz, false).await;
 }
 
 #[tokio::test]
 async fn letraz_multipart() {
-    round_trip(Dialect::Letraz, true).await;
+    round_trip(Backend::Letraz, true).await;
 }
 
 #[tokio::test]
 async fn aisquare_profile_json() {
-    round_trip(Dialect::AisquareProfile, false).await;
+    round_trip(Backend::AisquareProfile, false).await;
 }
 
 #[tokio::test]
 async fn aisquare_details_json() {
-    round_trip(Dialect::AisquareDetails, false).await;
+    round_trip(Backend::AisquareDetails, false).await;
 }
 
 #[tokio::test]
 async fn pwgen_json() {
-    round_trip(Dialect::Pwgen, false).await;
+    round_trip(Backend::Pwgen, false).await;
 }
 
 #[tokio::test]
 async fn pwgen_multipart() {
-    round_trip(Dialect::Pwgen, true).await;
+    round_trip(Backend::Pwgen, true).await;
 }
 
 #[tokio::test]
 async fn users_me_json() {
-    round_trip(Dialect::UsersMe, false).await;
+    round_trip(Backend::UsersMe, false).await;
 }
 
 #[tokio::test]
 async fn users_me_multipart() {
-    round_trip(Dialect::UsersMe, true).await;
+    round_trip(Backend::UsersMe, true).await;
 }
 
 /// The app's default config for each dialect (`AppConfig::defaults`) drives
@@ -197,10 +200,10 @@ async fn users_me_multipart() {
 /// sign in with `sign_in.body`, take the credential the way `sign_in`
 /// says, read, refresh where there is a refresh endpoint, sign out, and
 /// the credential stops working.
-async fn session_from_config(d: Dialect, login: &str) {
+async fn session_from_config(d: Backend, login: &str) {
     use profile_model::{AppConfig, AuthMode};
     let s = Ref::start().await;
-    let c = AppConfig::defaults(d);
+    let c = AppConfig::defaults(d.dialect());
     let call = |ep: &profile_model::Endpoint, authz: &[(String, String)]| with_auth(s.req(&ep.method, &ep.path), authz);
     let sign_in = c.endpoints.sign_in.as_ref().expect("a sign-in endpoint");
     let r = call(sign_in, &[]).json(&c.sign_in.body(login, PASSWORD)).send().await.unwrap();
@@ -268,9 +271,9 @@ async fn session_from_config(d: Dialect, login: &str) {
 
 #[tokio::test]
 async fn default_config_drives_a_session_for_every_dialect() {
-    for d in Dialect::ALL {
+    for d in Backend::ALL {
         let login = match d {
-            Dialect::UsersMe => "BehroozGhorbani",
+            Backend::UsersMe => "BehroozGhorbani",
             _ => "demo@example.com",
         };
         session_from_config(d, login).await;

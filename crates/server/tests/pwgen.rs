@@ -210,7 +210,7 @@ async fn multipart_avatar_upload_is_stored_and_served() {
 
     // The model's avatar is `null=True, blank=True`: an empty form value
     // removes it (and the file), as does JSON `null`.
-    assert!(profile_model::catalogue::field(profile_model::Dialect::Pwgen, "avatar").unwrap().nullable);
+    assert!(profile_model::catalogue::field(profile_model::shipped::pwgen(), "avatar").unwrap().nullable);
     let form = reqwest::multipart::Form::new().text("avatar", "");
     let (status, _, v) = answer(s.req("PUT", &path).bearer_auth(&token).multipart(form).send().await.unwrap()).await;
     assert_eq!(status, 200);

@@ -1,14 +1,11 @@
-//! What each dialect lets a person see and edit, one line per field. The UI
-//! renders pages and sections from this; validation, answer reading and
-//! patches are all driven by it, so adding a field is one line here.
-
-mod aisquare;
-mod letraz;
-mod pwgen;
-mod users_me;
+//! What a dialect lets a person see and edit, one [`FieldSpec`] per field,
+//! read from the dialect file ([`crate::dialect`]). The UI renders pages and
+//! sections from it; validation, answer reading and patches are all driven
+//! by it, so adding a field is one line in a dialect file.
 
 use crate::Dialect;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Top-level page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -82,6 +79,10 @@ impl Section {
         }
     }
 
+    pub fn from_name(name: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.name() == name)
+    }
+
     /// `"section.<name>"`.
     pub fn label_key(self) -> String {
         format!("section.{}", self.name())
@@ -106,8 +107,8 @@ pub enum FieldKind {
     Phone,
     /// Django's `UnicodeUsernameValidator`: letters, digits and `@.+-_`.
     Username,
-    /// One of the listed values.
-    Choice(&'static [&'static str]),
+    /// One of [`FieldSpec::choices`].
+    Choice,
     Bool,
     /// A list of strings (tags).
     List,
@@ -118,18 +119,69 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
+    pub const ALL: [FieldKind; 13] = [
+        FieldKind::Text,
+        FieldKind::Multiline,
+        FieldKind::Email,
+        FieldKind::Url,
+        FieldKind::Date,
+        FieldKind::DateTime,
+        FieldKind::Phone,
+        FieldKind::Username,
+        FieldKind::Choice,
+        FieldKind::Bool,
+        FieldKind::List,
+        FieldKind::File,
+        FieldKind::Number,
+    ];
+
+    /// The dialect file's spelling (`date_time`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Multiline => "multiline",
+            FieldKind::Email => "email",
+            FieldKind::Url => "url",
+            FieldKind::Date => "date",
+            FieldKind::DateTime => "date_time",
+            FieldKind::Phone => "phone",
+            FieldKind::Username => "username",
+            FieldKind::Choice => "choice",
+            FieldKind::Bool => "bool",
+            FieldKind::List => "list",
+            FieldKind::File => "file",
+            FieldKind::Number => "number",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<FieldKind> {
+        FieldKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// Kinds whose value is `FieldValue::Text`.
     pub fn is_text(self) -> bool {
         !matches!(self, FieldKind::Bool | FieldKind::List)
     }
 }
 
+/// A field's label: a translation key, or the text per language code
+/// (`{"en": "Pronouns", "es": "Pronombres"}`) for a field the app's
+/// translations do not know.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Label {
+    Key(String),
+    Text(BTreeMap<String, String>),
+}
+
 /// One field of one dialect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldSpec {
     /// Path in the update body and in error answers (`details.bio`).
-    pub path: &'static str,
+    pub path: String,
     pub kind: FieldKind,
+    /// The allowed values of a choice field, as the server spells them.
+    pub choices: Vec<String>,
     pub section: Section,
     /// Most characters (code points, as Python's `len`).
     pub max_length: Option<usize>,
@@ -141,15 +193,25 @@ pub struct FieldSpec {
     pub read_only: bool,
     /// Dates that cannot be later than today (date of birth).
     pub not_future: bool,
-    /// Label key when it is not `field.<last path segment>`.
-    pub label: Option<&'static str>,
+    /// `field.<last path segment>` when absent.
+    pub label: Option<Label>,
+    /// Where the read answer holds the value when not at `path` (aisquare's
+    /// profile answers `bio` flat and takes `details.bio`; its skills'
+    /// names are in `skills_data`). `path`, then its last segment, are
+    /// tried when this is absent or empty.
+    pub read_from: Option<String>,
+    /// For an answer that is an object (letraz's `country` is `{code,
+    /// name}`, written as the code) or a list of objects (`[{id, name}]`):
+    /// the key whose value the form holds.
+    pub read_key: Option<String>,
 }
 
 impl FieldSpec {
-    pub const fn new(path: &'static str, kind: FieldKind, section: Section) -> Self {
+    pub fn new(path: &str, kind: FieldKind, section: Section) -> Self {
         FieldSpec {
-            path,
+            path: path.to_string(),
             kind,
+            choices: Vec::new(),
             section,
             max_length: None,
             nullable: false,
@@ -157,41 +219,30 @@ impl FieldSpec {
             read_only: false,
             not_future: false,
             label: None,
+            read_from: None,
+            read_key: None,
         }
-    }
-    pub const fn max(mut self, n: usize) -> Self {
-        self.max_length = Some(n);
-        self
-    }
-    pub const fn nullable(mut self) -> Self {
-        self.nullable = true;
-        self
-    }
-    pub const fn required(mut self) -> Self {
-        self.required = true;
-        self
-    }
-    pub const fn read_only(mut self) -> Self {
-        self.read_only = true;
-        self
-    }
-    pub const fn not_future(mut self) -> Self {
-        self.not_future = true;
-        self
-    }
-    pub const fn label(mut self, key: &'static str) -> Self {
-        self.label = Some(key);
-        self
     }
 
     /// Last path segment (`linkedin_url` for `details.linkedin_url`).
-    pub fn name(&self) -> &'static str {
-        self.path.rsplit('.').next().unwrap_or(self.path)
+    pub fn name(&self) -> &str {
+        self.path.rsplit('.').next().unwrap_or(&self.path)
     }
 
-    /// Translation key of the label, `field.<name>` unless overridden.
+    /// Translation key of the label, `field.<name>` unless the dialect file
+    /// names another key.
     pub fn label_key(&self) -> String {
-        self.label.map(str::to_string).unwrap_or_else(|| format!("field.{}", self.name()))
+        match &self.label {
+            Some(Label::Key(key)) => key.clone(),
+            _ => format!("field.{}", self.name()),
+        }
+    }
+
+    /// The dialect file's own label text in `language`, or else in English,
+    /// or else its first; `None` when the label is a translation key.
+    pub fn label_text(&self, language: &str) -> Option<&str> {
+        let Some(Label::Text(texts)) = &self.label else { return None };
+        texts.get(language).or_else(|| texts.get("en")).or_else(|| texts.values().next()).map(String::as_str)
     }
 
     pub fn page(&self) -> Page {
@@ -202,14 +253,6 @@ impl FieldSpec {
         !self.read_only
     }
 
-    /// The allowed values of a choice field (empty otherwise).
-    pub fn options(&self) -> &'static [&'static str] {
-        match self.kind {
-            FieldKind::Choice(o) => o,
-            _ => &[],
-        }
-    }
-
     /// Goes into JSON patches (files are uploaded with multipart instead;
     /// a nullable file is still cleared with `null`).
     pub fn in_json_patch(&self) -> bool {
@@ -218,33 +261,27 @@ impl FieldSpec {
 }
 
 /// Every field of a dialect, editable and read-only, in display order.
-pub fn catalogue(dialect: Dialect) -> &'static [FieldSpec] {
-    match dialect {
-        Dialect::Letraz => letraz::FIELDS,
-        Dialect::AisquareProfile => aisquare::PROFILE,
-        Dialect::AisquareDetails => aisquare::DETAILS,
-        Dialect::Pwgen => pwgen::FIELDS,
-        Dialect::UsersMe => users_me::FIELDS,
-    }
+pub fn catalogue(dialect: &Dialect) -> &[FieldSpec] {
+    &dialect.fields
 }
 
 /// The field at this path, if the dialect has it.
-pub fn field(dialect: Dialect, path: &str) -> Option<&'static FieldSpec> {
+pub fn field<'a>(dialect: &'a Dialect, path: &str) -> Option<&'a FieldSpec> {
     catalogue(dialect).iter().find(|f| f.path == path)
 }
 
 /// Fields of one section, in display order.
-pub fn fields_in(dialect: Dialect, section: Section) -> impl Iterator<Item = &'static FieldSpec> {
+pub fn fields_in(dialect: &Dialect, section: Section) -> impl Iterator<Item = &FieldSpec> {
     catalogue(dialect).iter().filter(move |f| f.section == section)
 }
 
 /// The sections of a page that have at least one field, in display order.
-pub fn sections(dialect: Dialect, page: Page) -> Vec<Section> {
+pub fn sections(dialect: &Dialect, page: Page) -> Vec<Section> {
     Section::ALL.into_iter().filter(|s| s.page() == page && fields_in(dialect, *s).next().is_some()).collect()
 }
 
 /// The avatar-like upload field, if the dialect takes one by multipart.
-pub fn upload_field(dialect: Dialect) -> Option<&'static FieldSpec> {
+pub fn upload_field(dialect: &Dialect) -> Option<&FieldSpec> {
     catalogue(dialect).iter().find(|f| f.kind == FieldKind::File && !f.read_only)
 }
 
@@ -252,7 +289,7 @@ pub fn upload_field(dialect: Dialect) -> Option<&'static FieldSpec> {
 /// edit moves to the field with the same name (a flat `bio` error for
 /// aisquare-profile goes to `details.bio`), or else to the form level, so
 /// no message is lost.
-pub fn place_errors(dialect: Dialect, errors: &mut crate::FieldErrors) {
+pub fn place_errors(dialect: &Dialect, errors: &mut crate::FieldErrors) {
     let editable = |p: &str| field(dialect, p).is_some_and(|f| f.editable());
     let moved: Vec<(String, String)> = errors
         .paths()
@@ -271,6 +308,7 @@ pub fn place_errors(dialect: Dialect, errors: &mut crate::FieldErrors) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::shipped;
 
     #[test]
     fn place_errors_moves_flat_names_and_lifts_unknown_paths() {
@@ -279,7 +317,7 @@ mod tests {
         e.add("skills.0", crate::Message::server("Bad."));
         e.add("password", crate::Message::server("No."));
         e.add("username", crate::Message::server("Taken."));
-        place_errors(Dialect::AisquareProfile, &mut e);
+        place_errors(shipped::aisquare_profile(), &mut e);
         assert_eq!(e.get("details.bio").len(), 1);
         assert_eq!(e.get("details.skills.0").len(), 1);
         assert_eq!(e.get("username").len(), 1);
@@ -290,31 +328,35 @@ mod tests {
     #[test]
     fn field_kind_serializes_plainly() {
         assert_eq!(serde_json::to_string(&FieldKind::Url).unwrap(), "\"url\"");
-        assert_eq!(serde_json::to_string(&FieldKind::Choice(&["a"])).unwrap(), r#"{"choice":["a"]}"#);
+        assert_eq!(serde_json::to_string(&FieldKind::Choice).unwrap(), "\"choice\"");
+        assert_eq!(serde_json::to_string(&FieldKind::DateTime).unwrap(), "\"date_time\"");
+        for k in FieldKind::ALL {
+            assert_eq!(FieldKind::from_name(k.name()), Some(k));
+        }
     }
 
     #[test]
     fn paths_are_unique_per_dialect() {
-        for d in Dialect::ALL {
-            let mut paths: Vec<_> = catalogue(d).iter().map(|f| f.path).collect();
+        for d in shipped::all() {
+            let mut paths: Vec<_> = catalogue(d).iter().map(|f| f.path.as_str()).collect();
             paths.sort();
             let n = paths.len();
             paths.dedup();
-            assert_eq!(n, paths.len(), "{}", d.name());
+            assert_eq!(n, paths.len(), "{}", d.name);
         }
     }
 
     #[test]
     fn aisquare_profile_nests_detail_fields_and_details_is_flat() {
-        assert!(field(Dialect::AisquareProfile, "details.linkedin_url").is_some());
-        assert!(field(Dialect::AisquareProfile, "username").is_some());
-        assert!(field(Dialect::AisquareDetails, "linkedin_url").is_some());
-        assert!(field(Dialect::AisquareDetails, "username").is_none());
+        assert!(field(shipped::aisquare_profile(), "details.linkedin_url").is_some());
+        assert!(field(shipped::aisquare_profile(), "username").is_some());
+        assert!(field(shipped::aisquare_details(), "linkedin_url").is_some());
+        assert!(field(shipped::aisquare_details(), "username").is_none());
     }
 
     #[test]
     fn aisquare_notification_booleans_are_on_settings() {
-        for d in [Dialect::AisquareProfile, Dialect::AisquareDetails] {
+        for d in [shipped::aisquare_profile(), shipped::aisquare_details()] {
             let n: Vec<_> = fields_in(d, Section::Notifications).map(|f| f.name()).collect();
             assert_eq!(
                 n,
@@ -334,37 +376,37 @@ mod tests {
     #[test]
     fn username_and_email_are_account_settings() {
         for (d, p) in [
-            (Dialect::Letraz, "email"),
-            (Dialect::AisquareProfile, "username"),
-            (Dialect::Pwgen, "username"),
-            (Dialect::Pwgen, "email"),
-            (Dialect::UsersMe, "username"),
-            (Dialect::UsersMe, "email"),
+            (shipped::letraz(), "email"),
+            (shipped::aisquare_profile(), "username"),
+            (shipped::pwgen(), "username"),
+            (shipped::pwgen(), "email"),
+            (shipped::users_me(), "username"),
+            (shipped::users_me(), "email"),
         ] {
             let f = field(d, p).unwrap();
-            assert_eq!((f.section, f.page()), (Section::Account, Page::Settings), "{} {p}", d.name());
+            assert_eq!((f.section, f.page()), (Section::Account, Page::Settings), "{} {p}", d.name);
         }
     }
 
     #[test]
     fn label_key_defaults_to_field_name() {
-        let f = field(Dialect::AisquareProfile, "details.linkedin_url").unwrap();
+        let f = field(shipped::aisquare_profile(), "details.linkedin_url").unwrap();
         assert_eq!(f.label_key(), "field.linkedin_url");
     }
 
     #[test]
     fn every_dialect_has_both_pages() {
-        for d in Dialect::ALL {
+        for d in shipped::all() {
             for p in Page::ALL {
-                assert!(!sections(d, p).is_empty(), "{} {:?}", d.name(), p);
+                assert!(!sections(d, p).is_empty(), "{} {:?}", d.name, p);
             }
         }
     }
 
     #[test]
     fn upload_fields() {
-        assert_eq!(upload_field(Dialect::Pwgen).map(|f| f.path), Some("avatar"));
-        assert_eq!(upload_field(Dialect::UsersMe).map(|f| f.path), Some("avatar"));
-        assert_eq!(upload_field(Dialect::Letraz), None);
+        assert_eq!(upload_field(shipped::pwgen()).map(|f| f.path.as_str()), Some("avatar"));
+        assert_eq!(upload_field(shipped::users_me()).map(|f| f.path.as_str()), Some("avatar"));
+        assert_eq!(upload_field(shipped::letraz()), None);
     }
 }

@@ -20,7 +20,7 @@ pub fn format(spec: &FieldSpec, text: &str, today: Date) -> Option<Message> {
         FieldKind::Url => url_rule(text),
         FieldKind::Date => date_rule(text, spec.not_future, today),
         FieldKind::Username => username_rule(text),
-        FieldKind::Choice(options) => choice_rule(text, options),
+        FieldKind::Choice => choice_rule(text, &spec.choices),
         _ => None,
     }
 }
@@ -60,6 +60,6 @@ pub fn is_valid_username(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || "_.@+-".contains(c))
 }
 
-pub fn choice_rule(text: &str, options: &[&str]) -> Option<Message> {
-    (!options.contains(&text)).then(|| Message::rule("error.invalid_choice").with("value", text))
+pub fn choice_rule(text: &str, options: &[String]) -> Option<Message> {
+    (!options.iter().any(|o| o == text)).then(|| Message::rule("error.invalid_choice").with("value", text))
 }

@@ -7,12 +7,12 @@
 //! Tag lists (skills, interests, focus areas) are written as names and
 //! answered as ids plus `*_data` objects.
 
+use crate::Backend;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use profile_model::Dialect;
 use serde_json::{json, Map, Value};
 
 use crate::app::{view, Shared};
@@ -129,18 +129,18 @@ fn profile(state: &AppState, u: &UserRow) -> Result<Value, Response> {
 
 async fn read_profile(State(state): State<Shared>, req: Request) -> Reply {
     let (parts, _) = req.into_parts();
-    let authed = auth::require_user(&state, Dialect::AisquareProfile, AUTH, &parts)?;
+    let authed = auth::require_user(&state, Backend::AisquareProfile, AUTH, &parts)?;
     Ok(drf::ok(profile(&state, &authed.user)?))
 }
 
 async fn read_details(State(state): State<Shared>, req: Request) -> Reply {
     let (parts, _) = req.into_parts();
-    let authed = auth::require_user(&state, Dialect::AisquareDetails, AUTH, &parts)?;
+    let authed = auth::require_user(&state, Backend::AisquareDetails, AUTH, &parts)?;
     Ok(drf::ok(Value::Object(details(&state, &authed.user)?)))
 }
 
 /// Validates and saves a JSON patch for either view.
-async fn patch(state: &AppState, dialect: Dialect, req: Request) -> Result<UserRow, Response> {
+async fn patch(state: &AppState, dialect: Backend, req: Request) -> Result<UserRow, Response> {
     let (parts, body) = req.into_parts();
     let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
     let authed = auth::require_user(state, dialect, AUTH, &parts)?;
@@ -155,18 +155,18 @@ async fn patch(state: &AppState, dialect: Dialect, req: Request) -> Result<UserR
 }
 
 async fn patch_profile(State(state): State<Shared>, req: Request) -> Reply {
-    let user = patch(&state, Dialect::AisquareProfile, req).await?;
+    let user = patch(&state, Backend::AisquareProfile, req).await?;
     Ok(drf::ok(profile(&state, &user)?))
 }
 
 async fn patch_details(State(state): State<Shared>, req: Request) -> Reply {
-    let user = patch(&state, Dialect::AisquareDetails, req).await?;
+    let user = patch(&state, Backend::AisquareDetails, req).await?;
     Ok(drf::ok(Value::Object(details(&state, &user)?)))
 }
 
 /// simplejwt `TokenObtainPairView` with `USERNAME_FIELD = "email"`.
 async fn obtain(State(state): State<Shared>, req: Request) -> Reply {
-    let d = Dialect::AisquareProfile;
+    let d = Backend::AisquareProfile;
     let (parts, body) = req.into_parts();
     let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
     super::reject_bad_credentials(&state, d, AUTH, &parts)?;
@@ -196,9 +196,9 @@ async fn obtain(State(state): State<Shared>, req: Request) -> Reply {
 }
 
 async fn refresh(State(state): State<Shared>, req: Request) -> Reply {
-    super::jwt_views::refresh(&state, Dialect::AisquareProfile, req).await
+    super::jwt_views::refresh(&state, Backend::AisquareProfile, req).await
 }
 
 async fn blacklist(State(state): State<Shared>, req: Request) -> Reply {
-    super::jwt_views::blacklist(&state, Dialect::AisquareProfile, req).await
+    super::jwt_views::blacklist(&state, Backend::AisquareProfile, req).await
 }

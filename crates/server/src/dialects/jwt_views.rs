@@ -1,10 +1,10 @@
 //! simplejwt's token views for the Bearer dialects: obtain a pair, refresh,
 //! and blacklist (sign out).
 
+use crate::Backend;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use profile_model::Dialect;
 use serde_json::json;
 
 use crate::app::Shared;
@@ -15,7 +15,7 @@ use crate::jwt::TokenType;
 use crate::AppState;
 
 /// `(access, refresh)` for a user.
-pub fn pair(state: &AppState, dialect: Dialect, user_id: i64) -> (String, String) {
+pub fn pair(state: &AppState, dialect: Backend, user_id: i64) -> (String, String) {
     let s = state.signer(dialect);
     (
         s.issue(TokenType::Access, user_id, state.config.access_ttl_secs),
@@ -32,7 +32,7 @@ fn invalid_refresh() -> Response {
 
 /// The refresh token from the body, checked for signature, expiry and
 /// blacklist. Returns its user id and `jti`.
-async fn refresh_claims(state: &AppState, dialect: Dialect, req: Request) -> Result<(i64, String), Response> {
+async fn refresh_claims(state: &AppState, dialect: Backend, req: Request) -> Result<(i64, String), Response> {
     let (parts, body) = req.into_parts();
     let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
     let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
@@ -50,7 +50,7 @@ async fn refresh_claims(state: &AppState, dialect: Dialect, req: Request) -> Res
     Ok((id, claims.jti))
 }
 
-pub async fn refresh(state: &AppState, dialect: Dialect, req: Request) -> Reply {
+pub async fn refresh(state: &AppState, dialect: Backend, req: Request) -> Reply {
     let (id, _) = refresh_claims(state, dialect, req).await?;
     if state.db.user_by_id(dialect, id).map_err(drf::internal)?.is_none() {
         return Err(invalid_refresh());
@@ -59,16 +59,16 @@ pub async fn refresh(state: &AppState, dialect: Dialect, req: Request) -> Reply 
     Ok(drf::ok(json!({ "access": access })))
 }
 
-pub async fn blacklist(state: &AppState, dialect: Dialect, req: Request) -> Reply {
+pub async fn blacklist(state: &AppState, dialect: Backend, req: Request) -> Reply {
     let (id, jti) = refresh_claims(state, dialect, req).await?;
     state.db.insert_token(&jti, kind::BLACKLIST, id).map_err(drf::internal)?;
     Ok(drf::ok(json!({})))
 }
 
 pub async fn refresh_pwgen(State(state): State<Shared>, req: Request) -> Reply {
-    refresh(&state, Dialect::Pwgen, req).await
+    refresh(&state, Backend::Pwgen, req).await
 }
 
 pub async fn blacklist_pwgen(State(state): State<Shared>, req: Request) -> Reply {
-    blacklist(&state, Dialect::Pwgen, req).await
+    blacklist(&state, Backend::Pwgen, req).await
 }

@@ -9,12 +9,12 @@
 //! message, details, extra}}`: 400 for field errors, 500 for any exception
 //! inside the view (a malformed body included).
 
+use crate::Backend;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use profile_model::Dialect;
 use serde_json::{json, Map, Value};
 
 use crate::app::{view, Shared};
@@ -25,7 +25,7 @@ use crate::drf::{self, Reply};
 use crate::fields;
 use crate::update::{self, Unique};
 
-const D: Dialect = Dialect::Letraz;
+const D: Backend = Backend::Letraz;
 const AUTH: &[Class] = &[Class::Basic, Class::Session];
 
 pub const PATHS: &[&str] = &["/api/v1/user/", "/api/v1/auth/login/", "/api/v1/auth/logout/", "/api/v1/auth/csrf/"];

@@ -7,10 +7,10 @@ pub mod letraz;
 pub mod pwgen;
 pub mod users_me;
 
+use crate::Backend;
 use axum::http::request::Parts;
 use axum::response::Response;
 use axum::Router;
-use profile_model::Dialect;
 
 use crate::app::Shared;
 use crate::auth::{self, Class};
@@ -36,7 +36,7 @@ pub fn is_api_path(path: &str) -> bool {
 /// credentials are refused there too; absent ones are fine.
 pub fn reject_bad_credentials(
     state: &crate::AppState,
-    dialect: Dialect,
+    dialect: Backend,
     classes: &[Class],
     parts: &Parts,
 ) -> Result<(), Response> {

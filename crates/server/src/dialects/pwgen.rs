@@ -5,11 +5,11 @@
 //! back as 500 JSON; the user object includes the password hash (its
 //! serializer uses `fields = '__all__'`).
 
+use crate::Backend;
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::routing::{post, put};
 use axum::Router;
-use profile_model::Dialect;
 use serde_json::{json, Value};
 
 use crate::app::{view, Shared};
@@ -20,7 +20,7 @@ use crate::drf::{self, Reply};
 use crate::fields;
 use crate::update::{self, Unique};
 
-const D: Dialect = Dialect::Pwgen;
+const D: Backend = Backend::Pwgen;
 const AUTH: &[Class] = &[Class::Jwt];
 
 pub const PATHS: &[&str] =

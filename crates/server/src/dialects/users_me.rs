@@ -5,11 +5,11 @@
 //! Avatars answer as absolute URLs, as DRF builds them from the request.
 //! Sign-in and sign-out are djoser's token endpoints.
 
+use crate::Backend;
 use axum::extract::{Request, State};
 use axum::http::{header, request::Parts, StatusCode};
 use axum::routing::{get, post};
 use axum::Router;
-use profile_model::Dialect;
 use serde_json::{json, Value};
 
 use crate::app::{view, Shared};
@@ -20,7 +20,7 @@ use crate::drf::{self, Reply};
 use crate::fields;
 use crate::update::{self, Unique};
 
-const D: Dialect = Dialect::UsersMe;
+const D: Backend = Backend::UsersMe;
 const AUTH: &[Class] = &[Class::Token];
 
 pub const PATHS: &[&str] = &["/api/users/me/", "/api/auth/token/login/", "/api/auth/token/logout/"];

@@ -82,28 +82,6 @@ pub struct PatchedUserUpsert {
     pub profile_text: Option<Option<String>>,
 }
 
-/// `ErrorEnvelope`: `{"error": {uuid, code, message, details, extra}}`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ErrorEnvelope {
-    pub error: ErrorBody,
-}
-
-/// The schema says strings; `details` and `extra` are kept as any JSON
-/// because servers put field-error objects there too.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ErrorBody {
-    #[serde(default)]
-    pub uuid: Option<String>,
-    #[serde(default)]
-    pub code: Option<String>,
-    #[serde(default)]
-    pub message: Option<String>,
-    #[serde(default)]
-    pub details: serde_json::Value,
-    #[serde(default)]
-    pub extra: serde_json::Value,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

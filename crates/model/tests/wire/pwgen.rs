@@ -33,21 +33,6 @@ pub struct User {
     pub is_superuser: bool,
 }
 
-/// `POST /api/sign-in/` body.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SignInRequest {
-    pub email: String,
-    pub password: String,
-}
-
-/// `POST /api/sign-in/` answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SignInResponse {
-    pub access: String,
-    pub refresh: String,
-    pub user: User,
-}
-
 /// The writable part of a pwgen user; every field optional because the
 /// update is partial (`UsersSerializer(partial=True)`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -1,11 +1,10 @@
-//! Wire types, one module per dialect: exactly what each backend reads and
-//! writes. Answers tolerate unknown fields; read-only fields are never sent.
+//! Typed bodies, one module per seed document: exactly what each backend
+//! reads and writes, written from the documents independently of the
+//! dialect files, so tests can check that the catalogue-driven bodies fit. Answers tolerate unknown fields; read-only fields are never sent.
 //! Write types use `Option<Option<T>>` for nullable fields: `None` leaves
 //! the field out, `Some(None)` sends `null`.
 //!
-//! The form itself goes through [`crate::values`] and [`crate::patch`],
-//! which are catalogue driven; these types are for typed access (the
-//! reference server, pwgen's `id`) and tests check both agree.
+//! Only tests read these (model properties, server contract).
 
 pub mod aisquare;
 pub mod letraz;
