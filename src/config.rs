@@ -7,6 +7,8 @@
 
 use profile_model::{dialect_source, parse_config, parse_dialect, AppConfig};
 
+use wasm_bindgen::JsCast;
+
 use crate::api::ClientError;
 
 const OVERRIDE_KEY: &str = "profile-app.config-override";
@@ -31,9 +33,7 @@ pub async fn load() -> Result<(AppConfig, ConfigSource), ConfigProblem> {
     let (text, source) = match override_text() {
         Some(text) => (text, ConfigSource::BrowserOverride),
         None => {
-            let text = fetch_text(CONFIG_URL)
-                .await
-                .map_err(|detail| ConfigProblem { source: ConfigSource::Served, detail })?;
+            let text = served_text().await.map_err(|detail| ConfigProblem { source: ConfigSource::Served, detail })?;
             (text, ConfigSource::Served)
         }
     };
@@ -46,6 +46,23 @@ pub async fn resolve(text: &str) -> Result<AppConfig, String> {
     let dialect_text = fetch_text(&url).await?;
     let dialect = parse_dialect(&dialect_text).map_err(|e| format!("{url}: {e}"))?.leak();
     parse_config(text, dialect).map_err(|e| e.to_string())
+}
+
+/// `config.json`: the text the boot script already asked for (release
+/// builds start it beside the wasm), else a fetch of our own.
+async fn served_text() -> Result<String, String> {
+    let early = web_sys::window().and_then(|w| {
+        let key = wasm_bindgen::JsValue::from_str("__profileConfig");
+        let promise = js_sys::Reflect::get(&w, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+        let _ = js_sys::Reflect::delete_property(&w, &key);
+        Some(promise)
+    });
+    if let Some(promise) = early {
+        if let Some(text) = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string()) {
+            return Ok(text);
+        }
+    }
+    fetch_text(CONFIG_URL).await
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {

@@ -32,6 +32,15 @@
     } catch (e) { /* the app shows what is wrong with the config */ }
   }
   var override = stored('profile-app.config-override');
-  if (override) preloadDialect(override);
-  else fetch('/config.json').then(function (r) { return r.ok ? r.text() : ''; }).then(preloadDialect, function () {});
+  if (override) {
+    preloadDialect(override);
+  } else {
+    // One request for config.json (it takes the preload above): its text
+    // goes to the app (src/config.rs reads window.__profileConfig), and the
+    // dialect file it names starts downloading now. null: the app fetches
+    // it itself and says what went wrong.
+    window.__profileConfig = fetch('/config.json')
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (text) { if (text) preloadDialect(text); return text; }, function () { return null; });
+  }
 })(/* ROUTE_MODULES */ {});

@@ -49,7 +49,7 @@ impl ApiClient {
     }
 
     /// Uses a token the person already has (pasted on the sign-in page).
-    pub fn use_token(&self, token: &str, remember: bool) {
+    pub fn set_token(&self, token: &str, remember: bool) {
         self.session().sign_in(Credential::Secret(token.trim().to_string()), None, remember);
     }
 

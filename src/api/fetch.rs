@@ -33,6 +33,10 @@ pub(super) struct Headers<'a> {
     pub csrf: Option<&'a str>,
     /// A BCP 47 code; CORS-safelisted, so it costs no preflight.
     pub language: &'a str,
+    /// Send and keep cookies across origins: only a cookie session needs
+    /// them, and an API on another origin must then allow credentials
+    /// (a Token or JWT API usually does not).
+    pub with_cookies: bool,
 }
 
 pub(super) async fn send(
@@ -45,9 +49,7 @@ pub(super) async fn send(
     let timeout = Timeout::start(timeout_ms);
     let mut builder = RequestBuilder::new(url)
         .method(parse_method(method))
-        // Cookie sessions (letraz) need the cookies even when the app is
-        // served from another origin than the API.
-        .credentials(RequestCredentials::Include)
+        .credentials(if headers.with_cookies { RequestCredentials::Include } else { RequestCredentials::SameOrigin })
         .header("Accept", "application/json")
         .header("Accept-Language", headers.language)
         .abort_signal(Some(&timeout.controller.signal()));

@@ -14,7 +14,7 @@ mod renew;
 use std::sync::Arc;
 
 use leptos::prelude::{GetUntracked, LocalStorage, Signal, StoredValue};
-use profile_model::{AppConfig, Dialect, ErrorKind};
+use profile_model::{AppConfig, AuthMode, Dialect, ErrorKind};
 use serde_json::Value;
 
 pub use error::ClientError;
@@ -173,8 +173,9 @@ impl ApiClient {
         csrf: Option<&str>,
     ) -> Result<Value, ClientError> {
         let language = self.language.get_untracked();
-        let answer =
-            fetch::send(method, url, body, fetch::Headers { authorization, csrf, language }, self.timeout_ms).await?;
+        let with_cookies = self.config().auth == AuthMode::Session;
+        let headers = fetch::Headers { authorization, csrf, language, with_cookies };
+        let answer = fetch::send(method, url, body, headers, self.timeout_ms).await?;
         if (200..300).contains(&answer.status) {
             if answer.body.trim().is_empty() {
                 return Ok(Value::Null);

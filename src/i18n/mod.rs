@@ -27,6 +27,15 @@ pub enum Locale {
 impl Locale {
     pub const ALL: [Locale; 3] = [Locale::En, Locale::Fa, Locale::Es];
 
+    /// CLDR's "one" category for whole numbers: English and Spanish say
+    /// "1 second"; Persian keeps the noun singular after every number.
+    pub fn singular(self, n: u64) -> bool {
+        match self {
+            Locale::En | Locale::Es => n == 1,
+            Locale::Fa => false,
+        }
+    }
+
     /// BCP 47 code: `<html lang>`, `Intl` and the stored preference.
     pub fn code(self) -> &'static str {
         match self {
@@ -221,7 +230,8 @@ impl I18n {
 
     /// A rule message translated and filled in; server text verbatim.
     pub fn message(&self, message: &Message) -> String {
-        message.render(|key| self.lookup(key))
+        let locale = self.locale.get();
+        message.render_counted(|key| self.lookup(key), |n| locale.singular(n))
     }
 
     /// A calendar date (`YYYY-MM-DD`) in the current language, e.g.

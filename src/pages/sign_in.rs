@@ -45,7 +45,7 @@ pub fn SignInForm(
                 (login.get_untracked(), password.get_untracked(), token.get_untracked(), remember.get_untracked());
             async move {
                 if !token.trim().is_empty() {
-                    api.use_token(&token, remember);
+                    api.set_token(&token, remember);
                     // Prove the pasted token before calling it signed in.
                     if let Err(e) = api.load_profile().await {
                         api.session().sign_out();

@@ -58,11 +58,23 @@ impl Message {
     /// `translate` (falling back to [`crate::messages::english`], then to
     /// the key itself) with `{name}` placeholders filled in.
     pub fn render(&self, translate: impl Fn(&str) -> Option<String>) -> String {
+        self.render_counted(translate, |n| n == 1)
+    }
+
+    /// [`Message::render`] in a language whose singular is chosen by `one`
+    /// (English and Spanish: `n == 1`; Persian never changes the noun). A
+    /// message with a count among its parameters takes `<key>.one` when the
+    /// count is singular and that text exists: "in 1 second", not "1 seconds".
+    pub fn render_counted(&self, translate: impl Fn(&str) -> Option<String>, one: impl Fn(u64) -> bool) -> String {
         match self {
             Message::Server { text } => text.clone(),
             Message::Rule { key, params } => {
-                let template = translate(key)
-                    .or_else(|| crate::messages::english(key).map(str::to_string))
+                let text = |key: &str| translate(key).or_else(|| crate::messages::english(key).map(str::to_string));
+                let singular = params.values().filter_map(|v| v.parse::<u64>().ok()).any(one);
+                let template = singular
+                    .then(|| text(&format!("{key}.one")))
+                    .flatten()
+                    .or_else(|| text(key))
                     .unwrap_or_else(|| key.clone());
                 crate::messages::fill(&template, params)
             }
@@ -257,5 +269,22 @@ mod tests {
         e.add_form(Message::server("x"));
         let s = serde_json::to_string(&e).unwrap();
         assert_eq!(serde_json::from_str::<FieldErrors>(&s).unwrap(), e);
+    }
+}
+
+#[cfg(test)]
+mod plural_tests {
+    use super::*;
+
+    #[test]
+    fn a_count_of_one_takes_the_singular_text_where_the_language_has_one() {
+        let one = Message::rule("error.http.rate_limited").with("seconds", 1);
+        let many = Message::rule("error.http.rate_limited").with("seconds", 30);
+        assert_eq!(one.to_english(), "Too many requests. Try again in 1 second.");
+        assert_eq!(many.to_english(), "Too many requests. Try again in 30 seconds.");
+        let max = Message::rule("error.max_length").with("max", 1);
+        assert_eq!(max.to_english(), "Ensure this field has no more than 1 character.");
+        // The language decides what is singular: here, nothing is.
+        assert_eq!(one.render_counted(|_| None, |_| false), "Too many requests. Try again in 1 seconds.");
     }
 }

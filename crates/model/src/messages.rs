@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 pub const ENGLISH: &[(&str, &str)] = &[
     ("error.required", "This field is required."),
     ("error.max_length", "Ensure this field has no more than {max} characters."),
+    ("error.max_length.one", "Ensure this field has no more than {max} character."),
     ("error.invalid_email", "Enter a valid email address."),
     ("error.invalid_url", "Enter a valid URL."),
     ("error.url_scheme", "Only {schemes} links are allowed."),
@@ -29,6 +30,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("error.http.too_large", "The upload is too large."),
     ("error.http.unsupported", "The server does not accept this kind of request."),
     ("error.http.rate_limited", "Too many requests. Try again in {seconds} seconds."),
+    ("error.http.rate_limited.one", "Too many requests. Try again in {seconds} second."),
     ("error.http.rate_limited_later", "Too many requests. Try again later."),
     ("error.http.server", "The server had a problem. Try again later."),
     ("error.http.unavailable", "The server is unavailable right now. Try again later."),

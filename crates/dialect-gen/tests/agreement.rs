@@ -1,0 +1,188 @@
+//! The generator against the shipped dialect files, for the three seeds
+//! that publish OpenAPI (letraz, aisquare-profile, aisquare-details): every
+//! field and every attribute is compared, and each difference must have a
+//! reason here. The table of differences is printed and written to
+//! `target/dialect-agreement.md`; an unexplained difference fails, and so
+//! does a reason that no longer matches a difference.
+
+use dialect_gen::{from_openapi, Call, Options};
+use profile_model::catalogue::Label;
+use profile_model::{parse_dialect, shipped, Dialect, FieldSpec};
+use std::collections::BTreeSet;
+
+const ATTRIBUTES: [&str; 11] = [
+    "present",
+    "kind",
+    "choices",
+    "section",
+    "max_length",
+    "required",
+    "nullable",
+    "read_only",
+    "not_future",
+    "label",
+    "read_at",
+];
+
+/// Why a generated attribute differs from the shipped file: (dialect,
+/// path, attribute, reason). "*" as the path: every path of the dialect.
+const REASONS: &[(&str, &str, &str, &str)] = &[
+    // letraz (seed 000)
+    ("letraz", "first_name", "required", "the document has no minLength; letraz's model refuses a blank first name (the shipped file says so from the prose)"),
+    ("letraz", "email", "required", "the document has no minLength; a Django user's email is required (prose)"),
+    ("letraz", "website", "kind", "the document types it as a plain string (no format: uri); the shipped file validates it as a link"),
+    ("letraz", "website", "section", "follows from the kind: a link goes to Links"),
+    ("letraz", "country", "max_length", "the document gives no maxLength for the code; the shipped file says 3 (ISO alpha-3 keys)"),
+    ("letraz", "created_at", "label", "OpenAPI has no labels; the shipped file says \"Joined\""),
+    ("letraz", "is_active", "present", "in the answer, not shown by the shipped file (account flags a person cannot change)"),
+    ("letraz", "is_staff", "present", "in the answer, not shown by the shipped file"),
+    ("letraz", "is_superuser", "present", "in the answer, not shown by the shipped file"),
+    ("letraz", "last_login", "present", "in the answer, not shown by the shipped file"),
+    // aisquare-profile (seed 001) and aisquare-details (seed 002)
+    ("aisquare-*", "title", "read_only", "the update schema lists it without readOnly; it is a rank the platform awards, so the shipped file shows it read-only"),
+    ("aisquare-*", "title", "section", "as a rank it goes to Activity, not Name"),
+    ("aisquare-*", "title", "label", "OpenAPI has no labels; the shipped file calls it \"Rank\" (field.rank_title)"),
+    ("aisquare-*", "top_domain_rank", "read_only", "listed without readOnly in the update schema; a score the platform computes"),
+    ("aisquare-*", "top_domain_elo", "read_only", "listed without readOnly in the update schema; a score the platform computes"),
+    ("aisquare-*", "followers_count", "read_only", "listed without readOnly in the update schema; a counter"),
+    ("aisquare-*", "following_count", "read_only", "listed without readOnly in the update schema; a counter"),
+    ("aisquare-*", "streak", "read_only", "listed without readOnly in the update schema; a counter"),
+    ("aisquare-*", "streak", "section", "as a counter it goes to Activity"),
+    ("aisquare-*", "highest_streak", "read_only", "listed without readOnly in the update schema; a counter"),
+    ("aisquare-*", "highest_streak", "section", "as a counter it goes to Activity"),
+    ("aisquare-*", "address", "nullable", "the document gives no type at all (\"Any type\"); the shipped file lets it be cleared"),
+    ("aisquare-*", "company_info", "present", "untyped (\"Any type\") and not shown by the shipped file"),
+    ("aisquare-*", "streak_freeze_days", "present", "not shown by the shipped file"),
+    ("aisquare-*", "unlocked_titles", "present", "not shown by the shipped file"),
+    ("aisquare-*", "is_following", "present", "about the viewer, not the person: not shown by the shipped file"),
+    ("aisquare-*", "is_followed_back", "present", "about the viewer, not the person: not shown by the shipped file"),
+    ("aisquare-profile", "created_at", "label", "OpenAPI has no labels; the shipped file says \"Joined\""),
+    ("aisquare-profile", "user_type", "read_at", "the read answer (IAMUserDetailView) has no user_type; the shipped file points at the flat name, the generator at the path, and the app tries both"),
+];
+
+/// The three seeds and the options their shipped files answer for the
+/// parts OpenAPI cannot say.
+fn seeds() -> Vec<(&'static Dialect, &'static str)> {
+    vec![
+        (shipped::letraz(), include_str!("openapi/letraz.yaml")),
+        (shipped::aisquare_profile(), include_str!("openapi/aisquare-profile.yaml")),
+        (shipped::aisquare_details(), include_str!("openapi/aisquare-details.yaml")),
+    ]
+}
+
+fn call(e: &profile_model::Endpoint) -> Call {
+    Call { method: e.method.clone(), path: e.path.clone() }
+}
+
+fn options_like(d: &Dialect) -> Options {
+    Options {
+        name: d.name.clone(),
+        read: Some(call(&d.endpoints.read)),
+        update: Some(call(&d.endpoints.update)),
+        auth: Some(d.auth.name().to_string()),
+        sign_in: d.endpoints.sign_in.as_ref().map(call),
+        sign_out: d.endpoints.sign_out.as_ref().map(call),
+        refresh: d.endpoints.refresh.as_ref().map(call),
+        csrf: d.endpoints.csrf.as_ref().map(call),
+        login_field: Some(d.sign_in.login_field.name().to_string()),
+        token_field: d.sign_in.token_field.clone(),
+        refresh_field: d.sign_in.refresh_field.clone(),
+        error_envelope: (d.error_envelope != "error").then(|| d.error_envelope.clone()),
+    }
+}
+
+fn attribute(f: Option<&FieldSpec>, name: &str) -> String {
+    let Some(f) = f else { return if name == "present" { "no".into() } else { "-".into() } };
+    match name {
+        "present" => "yes".into(),
+        "kind" => f.kind.name().into(),
+        "choices" => f.choices.join("|"),
+        "section" => f.section.name().into(),
+        "max_length" => f.max_length.map(|n| n.to_string()).unwrap_or_default(),
+        "required" => f.required.to_string(),
+        "nullable" => f.nullable.to_string(),
+        "read_only" => f.read_only.to_string(),
+        "not_future" => f.not_future.to_string(),
+        "label" => match &f.label {
+            Some(Label::Key(k)) => k.clone(),
+            Some(Label::Text(t)) => format!("{t:?}"),
+            None => String::new(),
+        },
+        // Where the value is read, after the fallbacks the app applies.
+        "read_at" => format!(
+            "{}{}",
+            f.read_from.clone().unwrap_or_else(|| f.path.clone()),
+            f.read_key.as_ref().map(|k| format!("[{k}]")).unwrap_or_default()
+        ),
+        _ => unreachable!(),
+    }
+}
+
+fn reason(dialect: &str, path: &str, attr: &str) -> Option<&'static str> {
+    let name = path.rsplit('.').next().unwrap_or(path);
+    REASONS
+        .iter()
+        .find(|(d, p, a, _)| {
+            let dialect_ok = *d == dialect || d.strip_suffix('*').is_some_and(|pre| dialect.starts_with(pre));
+            dialect_ok && (*p == path || *p == name || *p == "*") && *a == attr
+        })
+        .map(|(_, _, _, r)| *r)
+}
+
+#[test]
+fn generated_files_agree_with_the_shipped_ones_field_by_field() {
+    let mut rows = Vec::new();
+    let mut unexplained = Vec::new();
+    let mut used = BTreeSet::new();
+    for (shipped, yaml) in seeds() {
+        let generated = from_openapi(yaml, &options_like(shipped)).expect("the seed generates");
+        let generated = parse_dialect(&generated.dialect.to_string()).expect("and parses");
+        assert_eq!(generated.endpoints, shipped.endpoints, "{}", shipped.name);
+        assert_eq!(generated.sign_in, shipped.sign_in, "{}", shipped.name);
+        let mut paths: Vec<&str> = shipped.fields.iter().map(|f| f.path.as_str()).collect();
+        for f in &generated.fields {
+            if !paths.contains(&f.path.as_str()) {
+                paths.push(&f.path);
+            }
+        }
+        for path in paths {
+            let s = shipped.fields.iter().find(|f| f.path == path);
+            let g = generated.fields.iter().find(|f| f.path == path);
+            for attr in ATTRIBUTES {
+                if attr != "present" && (s.is_none() || g.is_none()) {
+                    continue;
+                }
+                let (want, got) = (attribute(s, attr), attribute(g, attr));
+                if want == got {
+                    continue;
+                }
+                match reason(&shipped.name, path, attr) {
+                    Some(why) => {
+                        used.insert((shipped.name.clone(), path.rsplit('.').next().unwrap_or(path).to_string(), attr));
+                        rows.push(format!("| {} | {path} | {attr} | {want} | {got} | {why} |", shipped.name));
+                    }
+                    None => {
+                        unexplained.push(format!("{} {path} {attr}: shipped {want:?}, generated {got:?}", shipped.name))
+                    }
+                }
+            }
+        }
+    }
+    let table = format!(
+        "| dialect | field | attribute | shipped | generated | reason |\n|---|---|---|---|---|---|\n{}\n",
+        rows.join("\n")
+    );
+    println!("{table}");
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/dialect-agreement.md");
+    let _ = std::fs::write(out, &table);
+    assert!(unexplained.is_empty(), "differences without a reason:\n{}", unexplained.join("\n"));
+    let stale: Vec<_> = REASONS
+        .iter()
+        .filter(|(d, p, a, _)| {
+            !used.iter().any(|(ud, up, ua)| {
+                (ud == d || d.strip_suffix('*').is_some_and(|pre| ud.starts_with(pre))) && up == p && ua == a
+            })
+        })
+        .collect();
+    assert!(stale.is_empty(), "reasons for differences that are gone: {stale:?}");
+}

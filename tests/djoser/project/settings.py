@@ -1,0 +1,48 @@
+"""Settings a team with djoser would have: Token auth, djoser's users/me,
+drf-spectacular for the OpenAPI document, CORS for an app on another
+origin, LocaleMiddleware for the person's language. Paths and origins come
+from the environment (.ci/test sets them)."""
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+SECRET_KEY = "test-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "djoser",
+    "drf_spectacular",
+    "corsheaders",
+    "accounts",
+]
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
+ROOT_URLCONF = "project.urls"
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ.get("DJOSER_DB", str(BASE_DIR / "db.sqlite3")),
+    }
+}
+USE_I18N = True
+LANGUAGE_CODE = "en"
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+DJOSER = {"SERIALIZERS": {"current_user": "accounts.serializers.CurrentUserSerializer"}}
+SPECTACULAR_SETTINGS = {"TITLE": "djoser demo", "VERSION": "1.0.0", "COMPONENT_SPLIT_REQUEST": True}
+
+CORS_ALLOWED_ORIGINS = [o for o in os.environ.get("DJOSER_CORS_ORIGINS", "").split(",") if o]
