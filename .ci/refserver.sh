@@ -6,7 +6,10 @@ start_refserver() {
     local bin="$1" data="$2"; shift 2
     mkdir -p "$data"
     local log="$data/server.log"
-    "$bin" serve --addr 127.0.0.1:0 --db "$data/ref.sqlite3" --media-dir "$data/media" "$@" >"$log" 2>&1 &
+    # The log exists before the poll reads it: the background job's own
+    # redirection may come after the first read (seen once under load).
+    : >"$log"
+    "$bin" serve --addr 127.0.0.1:0 --db "$data/ref.sqlite3" --media-dir "$data/media" "$@" >>"$log" 2>&1 &
     REFSERVER_PID=$!
     trap 'kill "$REFSERVER_PID" 2>/dev/null || true' EXIT
     local deadline=$((SECONDS + 60))
