@@ -9,7 +9,6 @@ use profile_model::{dialect_source, parse_config, parse_dialect, AppConfig};
 
 use wasm_bindgen::JsCast;
 
-use crate::api::ClientError;
 
 const OVERRIDE_KEY: &str = "profile-app.config-override";
 /// Absolute: a deep link (`/a/b`) must not look for `/a/config.json`.
@@ -65,12 +64,17 @@ async fn served_text() -> Result<String, String> {
     fetch_text(CONFIG_URL).await
 }
 
+/// The words the API client uses for a failed connection.
+fn network_problem() -> String {
+    profile_model::Message::rule("error.network").to_english()
+}
+
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|_| ClientError::Network.to_string())?;
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|_| network_problem())?;
     if !response.ok() {
         return Err(format!("{url} answered HTTP {}", response.status()));
     }
-    response.text().await.map_err(|_| ClientError::Network.to_string())
+    response.text().await.map_err(|_| network_problem())
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod components;
 pub mod config;
+pub mod drafts;
 pub mod format;
 pub mod forms;
 pub mod i18n;
@@ -11,6 +12,7 @@ pub mod on_demand;
 pub mod pages;
 pub mod prefs;
 pub mod session;
+pub mod app_state;
 pub mod shell;
 pub mod theme;
 
@@ -25,14 +27,15 @@ use crate::i18n::use_i18n;
 use crate::on_demand::OnDemand;
 use crate::pages::{not_found::not_found_view, profile::ProfilePage, settings::SettingsRoute, sign_in::sign_in_view};
 use crate::session::Session;
-use crate::shell::{provide_shell_context, AppShell};
+use crate::app_state::provide_app_state;
+use crate::shell::AppShell;
 
 /// Root component: session and language first, then the runtime config;
 /// the routes render only once the app knows which backend it talks to.
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(Session::restore());
-    provide_shell_context();
+    provide_app_state();
     let config = LocalResource::new(config::load);
     // The remembered language may be a file to fetch: both downloads run
     // at once, and nothing renders in the wrong language meanwhile.

@@ -4,7 +4,7 @@
 
 mod support;
 
-use profile_app::forms::draft;
+use profile_app::drafts as draft;
 use profile_model::shipped;
 use profile_model::{FieldValue, FormValues};
 use support::*;

@@ -5,7 +5,7 @@
 mod support;
 
 use leptos::prelude::*;
-use profile_app::components::account::AccountSettings;
+use profile_app::pages::settings::account::AccountSettings;
 use profile_model::shipped;
 use support::*;
 use wasm_bindgen_test::*;

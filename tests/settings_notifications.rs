@@ -5,7 +5,7 @@ mod support;
 
 use leptos::prelude::*;
 use profile_app::api::ApiClient;
-use profile_app::components::notifications::NotificationSettings;
+use profile_app::pages::settings::notifications::NotificationSettings;
 use profile_app::session::Session;
 use profile_model::shipped;
 use serde_json::json;

@@ -77,7 +77,7 @@ impl ApiClient {
         let config = self.config();
         let session = self.session();
         let (authorization, refresh) = (session.auth_header(config.auth), session.refresh_token());
-        crate::forms::draft::forget_all();
+        crate::drafts::forget_all();
         session.sign_out();
         let Some(endpoint) = config.endpoints.sign_out.clone() else {
             return;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::shell::use_announcer;
+use crate::app_state::use_announcer;
 
 /// The shell's `aria-live` regions, present from the start so that later
 /// text changes are announced. Visually hidden.

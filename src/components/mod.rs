@@ -1,18 +1,15 @@
 //! Reusable pieces; they take signals and callbacks as props.
 
-pub mod account;
 pub mod avatar;
 pub mod banner;
 pub mod choice_group;
-pub mod connection;
 pub mod facts;
 pub mod field;
 pub mod live_region;
 pub mod nav;
-pub mod notifications;
 pub mod person_photo;
-pub mod profile_read;
 pub mod save_bar;
+pub mod sign_in_form;
 pub mod skip_link;
 pub mod switch;
 pub mod user_badge;

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use crate::components::user_badge::UserBadge;
 use crate::i18n::use_i18n;
 use crate::session::Session;
-use crate::shell::use_unsaved_changes;
+use crate::app_state::use_unsaved_changes;
 
 /// Header: the app's name, Profile/Settings links (the router marks the
 /// current one with `aria-current="page"`) and who is signed in.

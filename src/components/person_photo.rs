@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::shell::CurrentUser;
+use crate::app_state::CurrentUser;
 
 /// `class` styles both the image and the initials disc
 /// (`<class> person-photo--initials`).
 #[component]
 pub fn PersonPhoto(
-    /// The photo's URL, already resolved and checked (`shell::photo_url`).
+    /// The photo's URL, already resolved and checked (`app_state::photo_url`).
     #[prop(into)]
     url: Signal<Option<String>>,
     /// Class of the image or the disc.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::banner::ErrorBanner;
 use crate::forms::SaveFlow;
 use crate::i18n::use_i18n;
-use crate::pages::sign_in::SignInForm;
+use crate::components::sign_in_form::SignInForm;
 
 /// Save, Discard and a polite status line ("Saving…", "Saved", paused).
 #[component]

@@ -2,10 +2,10 @@ use leptos::prelude::*;
 
 use crate::components::person_photo::PersonPhoto;
 use crate::i18n::use_i18n;
-use crate::shell::use_current_user;
+use crate::app_state::use_current_user;
 
 /// The signed-in person's photo (or initials) and name, from
-/// [`CurrentUser`](crate::shell::CurrentUser). Renders nothing until the
+/// [`CurrentUser`](crate::app_state::CurrentUser). Renders nothing until the
 /// name or photo is known.
 #[component]
 pub fn UserBadge() -> impl IntoView {

@@ -3,7 +3,6 @@
 //! left the field (touched), and the server's messages. Everything else
 //! (dirty, client errors, can-save) is derived, so it cannot go stale.
 
-pub mod draft;
 pub mod save;
 
 pub use save::SaveFlow;

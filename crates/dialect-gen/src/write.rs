@@ -1,25 +1,8 @@
 //! The dialect file as text, laid out as the shipped ones are: one line
 //! per endpoint and per field, keys in the README's order.
 
+use profile_model::dialect::{ENDPOINT_KEYS, FIELD_KEYS, TOP_KEYS};
 use serde_json::Value;
-
-const TOP: [&str; 10] =
-    ["format", "name", "description", "auth", "endpoints", "sign_in", "id_field", "error_envelope", "photo", "fields"];
-const ENDPOINTS: [&str; 6] = ["read", "update", "sign_in", "sign_out", "refresh", "csrf"];
-const FIELD: [&str; 12] = [
-    "path",
-    "kind",
-    "choices",
-    "section",
-    "max_length",
-    "required",
-    "nullable",
-    "read_only",
-    "not_future",
-    "label",
-    "read_from",
-    "read_key",
-];
 
 /// `{"a": 1, "b": 2}` with the keys in `order` (others after, sorted).
 fn line(v: &Value, order: &[&str]) -> String {
@@ -32,11 +15,11 @@ fn line(v: &Value, order: &[&str]) -> String {
 
 pub fn dialect_text(d: &Value) -> String {
     let mut out = Vec::new();
-    for key in TOP {
+    for key in TOP_KEYS {
         let Some(v) = d.get(key) else { continue };
         let text = match key {
             "endpoints" => {
-                let rows: Vec<String> = ENDPOINTS
+                let rows: Vec<String> = ENDPOINT_KEYS
                     .iter()
                     .filter_map(|e| v.get(*e).map(|c| format!("    \"{e}\": {}", line(c, &["method", "path"]))))
                     .collect();
@@ -44,7 +27,7 @@ pub fn dialect_text(d: &Value) -> String {
             }
             "fields" => {
                 let rows: Vec<String> =
-                    v.as_array().into_iter().flatten().map(|f| format!("    {}", line(f, &FIELD))).collect();
+                    v.as_array().into_iter().flatten().map(|f| format!("    {}", line(f, &FIELD_KEYS))).collect();
                 format!("[\n{}\n  ]", rows.join(",\n"))
             }
             "sign_in" => line(v, &["login_field", "token_field", "refresh_field"]),

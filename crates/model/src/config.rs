@@ -364,7 +364,7 @@ pub fn parse_config(text: &str, dialect: &'static Dialect) -> Result<AppConfig, 
     }
     if let Some(v) = obj.get("endpoints") {
         let eps = object(v, "endpoints", FILE)?;
-        known_keys(eps, "endpoints", &["read", "update", "sign_in", "sign_out", "refresh", "csrf"], FILE)?;
+        known_keys(eps, "endpoints", &crate::dialect::ENDPOINT_KEYS, FILE)?;
         if let Some(v) = eps.get("read") {
             config.endpoints.read = endpoint(v, "endpoints.read", config.endpoints.read, FILE)?;
         }

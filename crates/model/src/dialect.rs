@@ -17,6 +17,14 @@ use serde_json::{Map, Value};
 /// The dialect file format this build reads.
 pub const FORMAT: u64 = 1;
 
+/// A dialect file's keys, in the order the README and the shipped files
+/// write them.
+pub const TOP_KEYS: [&str; 10] =
+    ["format", "name", "description", "auth", "endpoints", "sign_in", "id_field", "error_envelope", "photo", "fields"];
+
+/// The endpoints' keys, in that order.
+pub const ENDPOINT_KEYS: [&str; 6] = ["read", "update", "sign_in", "sign_out", "refresh", "csrf"];
+
 /// One backend, as its dialect file describes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Dialect {
@@ -105,23 +113,7 @@ pub fn parse_dialect(text: &str) -> Result<Dialect, ConfigError> {
     let file = ConfigFile::Dialect;
     let json = crate::config::json(text, file)?;
     let obj = object(&json, "", file)?;
-    known_keys(
-        obj,
-        "",
-        &[
-            "format",
-            "name",
-            "description",
-            "auth",
-            "endpoints",
-            "sign_in",
-            "id_field",
-            "error_envelope",
-            "photo",
-            "fields",
-        ],
-        file,
-    )?;
+    known_keys(obj, "", &TOP_KEYS, file)?;
     match obj.get("format") {
         None => return err(file, "format", format!("missing; expected {FORMAT}")),
         Some(v) if v.as_u64() == Some(FORMAT) => {}
@@ -183,7 +175,7 @@ fn key_name(s: &str, at: &str) -> Result<String, ConfigError> {
 fn endpoints(v: &Value) -> Result<Endpoints, ConfigError> {
     let file = ConfigFile::Dialect;
     let obj = object(v, "endpoints", file)?;
-    known_keys(obj, "endpoints", &["read", "update", "sign_in", "sign_out", "refresh", "csrf"], file)?;
+    known_keys(obj, "endpoints", &ENDPOINT_KEYS, file)?;
     let call = |key: &str, method: &str| -> Result<Option<crate::Endpoint>, ConfigError> {
         match obj.get(key) {
             None | Some(Value::Null) => Ok(None),
@@ -246,7 +238,8 @@ fn fields(v: &Value) -> Result<Vec<FieldSpec>, ConfigError> {
     Ok(out)
 }
 
-const FIELD_KEYS: [&str; 12] = [
+/// A field's keys, in that order.
+pub const FIELD_KEYS: [&str; 12] = [
     "path",
     "kind",
     "choices",

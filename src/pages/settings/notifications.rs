@@ -10,10 +10,10 @@ use profile_model::FieldValue;
 use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
 use crate::components::banner::ErrorBanner;
-use crate::components::profile_read::use_settings_profile;
+use crate::pages::profile_read::use_settings_profile;
 use crate::components::switch::{SaveState, Switch};
 use crate::i18n::use_i18n;
-use crate::pages::settings::SettingsSection;
+use super::SettingsSection;
 use crate::session::Session;
 
 /// The section, or nothing for dialects without notification settings.

@@ -10,11 +10,11 @@ use crate::api::ApiClient;
 use crate::components::banner::ErrorBanner;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
-use crate::components::profile_read::use_settings_profile;
+use crate::pages::profile_read::use_settings_profile;
 use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
 use crate::forms::{today, FormState, SaveFlow};
 use crate::i18n::use_i18n;
-use crate::pages::settings::SettingsSection;
+use super::SettingsSection;
 use crate::session::Session;
 
 const DRAFT_PAGE: &str = "account";

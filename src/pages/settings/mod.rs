@@ -3,21 +3,26 @@
 //! client: whoever has it passes them in as views; until then each shows
 //! a placeholder inside the same frame, so the page keeps its structure.
 
+pub mod account;
+mod connection;
+pub mod notifications;
+
+use account::AccountSettings;
+use connection::ConnectionDetails;
 use leptos::prelude::*;
+use notifications::NotificationSettings;
+use crate::pages::profile_read::provide_settings_profile;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use profile_model::Message;
 
-use crate::components::account::AccountSettings;
 use crate::components::choice_group::{ChoiceGroup, ChoiceOption};
-use crate::components::connection::ConnectionDetails;
-use crate::components::notifications::NotificationSettings;
-use crate::components::profile_read::provide_settings_profile;
 use crate::i18n::{use_i18n, Locale};
 use crate::on_demand;
 use crate::on_demand::OnDemand;
 use crate::session::Session;
-use crate::shell::{use_announcer, use_current_user, use_page_title};
+use crate::app_state::{use_announcer, use_current_user};
+use crate::shell::use_page_title;
 use crate::theme::{use_theme, ThemeChoice};
 
 /// The route: the profile read that Notifications and Account share starts
