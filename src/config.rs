@@ -9,7 +9,6 @@ use profile_model::{dialect_source, parse_config, parse_dialect, AppConfig};
 
 use wasm_bindgen::JsCast;
 
-
 const OVERRIDE_KEY: &str = "profile-app.config-override";
 /// Absolute: a deep link (`/a/b`) must not look for `/a/config.json`.
 const CONFIG_URL: &str = "/config.json";

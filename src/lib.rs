@@ -1,6 +1,7 @@
 //! The profile and settings single-page app.
 
 pub mod api;
+pub mod app_state;
 pub mod components;
 pub mod config;
 pub mod drafts;
@@ -12,7 +13,6 @@ pub mod on_demand;
 pub mod pages;
 pub mod prefs;
 pub mod session;
-pub mod app_state;
 pub mod shell;
 pub mod theme;
 
@@ -22,12 +22,12 @@ use leptos_router::path;
 use profile_model::AppConfig;
 
 use crate::api::ApiClient;
+use crate::app_state::provide_app_state;
 use crate::config::ConfigProblem;
 use crate::i18n::use_i18n;
 use crate::on_demand::OnDemand;
 use crate::pages::{not_found::not_found_view, profile::ProfilePage, settings::SettingsRoute, sign_in::sign_in_view};
 use crate::session::Session;
-use crate::app_state::provide_app_state;
 use crate::shell::AppShell;
 
 /// Root component: session and language first, then the runtime config;

@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
+use crate::app_state::use_unsaved_changes;
 use crate::components::user_badge::UserBadge;
 use crate::i18n::use_i18n;
 use crate::session::Session;
-use crate::app_state::use_unsaved_changes;
 
 /// Header: the app's name, Profile/Settings links (the router marks the
 /// current one with `aria-current="page"`) and who is signed in.

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use crate::components::banner::ErrorBanner;
+use crate::components::sign_in_form::SignInForm;
 use crate::forms::SaveFlow;
 use crate::i18n::use_i18n;
-use crate::components::sign_in_form::SignInForm;
 
 /// Save, Discard and a polite status line ("Saving…", "Saved", paused).
 #[component]

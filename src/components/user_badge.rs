@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
+use crate::app_state::use_current_user;
 use crate::components::person_photo::PersonPhoto;
 use crate::i18n::use_i18n;
-use crate::app_state::use_current_user;
 
 /// The signed-in person's photo (or initials) and name, from
 /// [`CurrentUser`](crate::app_state::CurrentUser). Renders nothing until the

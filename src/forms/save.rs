@@ -10,10 +10,10 @@ use wasm_bindgen::JsCast;
 
 use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::{ApiClient, ClientError};
+use crate::app_state::{use_announcer, use_current_user, use_unsaved_guard};
 use crate::drafts as draft;
 use crate::forms::{input_id, today, FormState};
 use crate::i18n::use_i18n;
-use crate::app_state::{use_announcer, use_current_user, use_unsaved_guard};
 
 type SaveAction = Action<(FormValues, AvatarUpload), Result<LoadedProfile, ClientError>>;
 

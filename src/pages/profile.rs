@@ -9,19 +9,19 @@ use profile_model::{AvatarPolicy, PhotoRemoval};
 
 use crate::api::profile::{AvatarFile, AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
+use crate::app_state::photo_url;
 use crate::components::avatar::{AvatarChange, AvatarEditor, AvatarLauncher, AvatarStart};
 use crate::components::banner::ErrorBanner;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
 use crate::components::person_photo::PersonPhoto;
-use crate::pages::profile_read::{read_profile, ProfileResource};
 use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
 use crate::forms::{today, FormState, SaveFlow};
 use crate::i18n::use_i18n;
 use crate::on_demand;
 use crate::on_demand::OnDemand;
+use crate::pages::profile_read::{read_profile, ProfileResource};
 use crate::session::Session;
-use crate::app_state::photo_url;
 
 const DRAFT_PAGE: &str = "profile";
 

@@ -5,16 +5,16 @@
 use leptos::prelude::*;
 use profile_model::catalogue::{fields_in, Section};
 
+use super::SettingsSection;
 use crate::api::profile::LoadedProfile;
 use crate::api::ApiClient;
 use crate::components::banner::ErrorBanner;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
-use crate::pages::profile_read::use_settings_profile;
 use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
 use crate::forms::{today, FormState, SaveFlow};
 use crate::i18n::use_i18n;
-use super::SettingsSection;
+use crate::pages::profile_read::use_settings_profile;
 use crate::session::Session;
 
 const DRAFT_PAGE: &str = "account";

@@ -7,21 +7,21 @@ pub mod account;
 mod connection;
 pub mod notifications;
 
+use crate::pages::profile_read::provide_settings_profile;
 use account::AccountSettings;
 use connection::ConnectionDetails;
 use leptos::prelude::*;
-use notifications::NotificationSettings;
-use crate::pages::profile_read::provide_settings_profile;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use notifications::NotificationSettings;
 use profile_model::Message;
 
+use crate::app_state::{use_announcer, use_current_user};
 use crate::components::choice_group::{ChoiceGroup, ChoiceOption};
 use crate::i18n::{use_i18n, Locale};
 use crate::on_demand;
 use crate::on_demand::OnDemand;
 use crate::session::Session;
-use crate::app_state::{use_announcer, use_current_user};
 use crate::shell::use_page_title;
 use crate::theme::{use_theme, ThemeChoice};
 

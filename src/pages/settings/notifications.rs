@@ -7,13 +7,13 @@ use leptos::task::spawn_local;
 use profile_model::catalogue::{fields_in, FieldSpec, Section};
 use profile_model::FieldValue;
 
+use super::SettingsSection;
 use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
 use crate::components::banner::ErrorBanner;
-use crate::pages::profile_read::use_settings_profile;
 use crate::components::switch::{SaveState, Switch};
 use crate::i18n::use_i18n;
-use super::SettingsSection;
+use crate::pages::profile_read::use_settings_profile;
 use crate::session::Session;
 
 /// The section, or nothing for dialects without notification settings.
