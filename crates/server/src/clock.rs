@@ -1,5 +1,5 @@
 //! Timestamps as Django renders them (ISO 8601, UTC, microseconds, `Z`),
-//! without pulling a date crate in for two functions.
+//! on the model crate's calendar (`profile_model::Date`), no date crate.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -14,24 +14,19 @@ pub fn now_iso() -> String {
 }
 
 pub fn format_iso(secs: i64, micros: u32) -> String {
-    let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{micros:06}Z", rem / 3600, (rem % 3600) / 60, rem % 60)
-}
-
-/// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+    // The model's calendar: one Gregorian conversion for app and server.
+    let date =
+        profile_model::Date::from_unix_seconds(secs).unwrap_or(profile_model::Date { year: 1970, month: 1, day: 1 });
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{micros:06}Z",
+        date.year,
+        date.month,
+        date.day,
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
 }
 
 #[cfg(test)]
