@@ -1,8 +1,10 @@
 //! One fetch with a timeout: the thin layer over gloo-net that knows about
 //! bodies, cookies, CSRF and `AbortController`, and nothing about dialects.
 
+use std::time::Duration;
+
 use gloo_net::http::{Method, RequestBuilder};
-use wasm_bindgen::closure::Closure;
+use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{AbortController, FormData, RequestCredentials};
 
@@ -111,19 +113,16 @@ pub(super) fn csrf_cookie() -> Option<String> {
 /// finished request leaves nothing behind.
 struct Timeout {
     controller: AbortController,
-    timer: Option<i32>,
-    _callback: Closure<dyn FnMut()>,
+    timer: Option<TimeoutHandle>,
 }
 
 impl Timeout {
     fn start(ms: i32) -> Timeout {
         let controller = AbortController::new().expect_throw("AbortController exists in every supported browser");
         let to_abort = controller.clone();
-        let callback = Closure::<dyn FnMut()>::new(move || to_abort.abort());
-        let timer = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms).ok()
-        });
-        Timeout { controller, timer, _callback: callback }
+        let after = Duration::from_millis(u64::try_from(ms).unwrap_or(0));
+        let timer = set_timeout_with_handle(move || to_abort.abort(), after).ok();
+        Timeout { controller, timer }
     }
 
     fn fired(&self) -> bool {
@@ -133,8 +132,8 @@ impl Timeout {
 
 impl Drop for Timeout {
     fn drop(&mut self) {
-        if let (Some(window), Some(timer)) = (web_sys::window(), self.timer) {
-            window.clear_timeout_with_handle(timer);
+        if let Some(timer) = self.timer {
+            timer.clear();
         }
     }
 }

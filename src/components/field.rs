@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use profile_model::catalogue::FieldKind;
 use profile_model::{Date, FieldValue};
 
-use crate::forms::{input_id, FieldState};
+use crate::dom_id;
+use crate::forms::FieldState;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -17,8 +18,8 @@ pub fn FieldInput(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let spec = field.spec;
-    let id = input_id(&spec.path);
-    let error_id = format!("{id}-error");
+    let id = dom_id::field(&spec.path);
+    let error_id = dom_id::field_error(&spec.path);
     let error = Memo::new(move |_| field.shown_error(today));
     let invalid = move || error.with(Option::is_some).then_some("true");
     let text = move || field.value.with(|v| v.as_text().to_string());

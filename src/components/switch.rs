@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::unique_id;
+use crate::dom_id;
 use crate::i18n::use_i18n;
 
 /// Where a switch's change stands with the server.
@@ -39,7 +39,7 @@ pub fn Switch(
     test_id: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state_id = unique_id("switch-state");
+    let state_id = dom_id::unique("switch-state");
     let state_text = move || match state.get() {
         None => String::new(),
         Some(SaveState::Saving) => i18n.t("status.saving"),

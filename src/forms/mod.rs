@@ -211,12 +211,6 @@ impl FormState {
     }
 }
 
-/// The DOM id of a field's input (paths like `details.bio` become
-/// `field-details-bio`), so labels, errors and focus can find it.
-pub fn input_id(path: &str) -> String {
-    format!("field-{}", path.replace('.', "-"))
-}
-
 /// Today in the person's time zone, for date-of-birth rules.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();

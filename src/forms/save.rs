@@ -11,9 +11,13 @@ use wasm_bindgen::JsCast;
 use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::{ApiClient, ClientError};
 use crate::app_state::{use_announcer, use_current_user, use_unsaved_guard};
+use crate::dom_id;
 use crate::drafts as draft;
-use crate::forms::{input_id, today, FormState};
+use crate::forms::{today, FormState};
 use crate::i18n::use_i18n;
+
+/// How long "Saved" stays after a save.
+const SAVED_NOTICE_FOR: std::time::Duration = std::time::Duration::from_secs(5);
 
 type SaveAction = Action<(FormValues, AvatarUpload), Result<LoadedProfile, ClientError>>;
 
@@ -37,7 +41,9 @@ pub struct SaveFlow {
     pub needs_sign_in: RwSignal<bool>,
     /// Where the banner sits, to scroll a form-level failure into view.
     pub banner_box: NodeRef<leptos::html::Div>,
+    /// "Saved", for a few seconds after a save (or until the next edit).
     pub saved_notice: RwSignal<bool>,
+    saved_timer: StoredValue<Option<TimeoutHandle>>,
     /// Unsaved edits found from before (a reload or a failed save).
     pub offered_draft: RwSignal<Option<FormValues>>,
     pub dirty: Memo<bool>,
@@ -77,6 +83,7 @@ impl SaveFlow {
             needs_sign_in: RwSignal::new(false),
             banner_box: NodeRef::new(),
             saved_notice: RwSignal::new(false),
+            saved_timer: StoredValue::new(None),
             offered_draft: RwSignal::new(draft::load(dialect, draft_page, &draft_owner)),
             draft_owner: StoredValue::new(draft_owner),
             dirty: Memo::new(move |_| form.is_dirty() || upload.with(|u| !matches!(u, AvatarUpload::Keep))),
@@ -156,7 +163,7 @@ impl SaveFlow {
                     flow.upload_error.set(None);
                     flow.loaded.set(profile);
                     draft::forget(flow.form.dialect, flow.draft_page, &flow.draft_owner.read_value());
-                    flow.saved_notice.set(true);
+                    flow.show_saved_notice();
                     announcer.announce(i18n.t("form.saved"));
                 }
                 Err(mut error) => {
@@ -167,6 +174,16 @@ impl SaveFlow {
                 }
             }
         });
+    }
+
+    fn show_saved_notice(&self) {
+        self.saved_notice.set(true);
+        if let Some(earlier) = self.saved_timer.get_value() {
+            earlier.clear();
+        }
+        let notice = self.saved_notice;
+        let timer = set_timeout_with_handle(move || _ = notice.try_set(false), SAVED_NOTICE_FOR);
+        self.saved_timer.set_value(timer.ok());
     }
 
     fn show_error(&self, error: ClientError) {
@@ -198,7 +215,7 @@ impl SaveFlow {
         let (form, today, banner_box) = (self.form, self.today, self.banner_box);
         request_animation_frame(move || {
             if let Some(field) = form.first_invalid(today) {
-                let element = document().get_element_by_id(&input_id(&field.spec.path));
+                let element = document().get_element_by_id(&dom_id::field(&field.spec.path));
                 if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = el.focus();
                     // The input's box holds its label and error line too.

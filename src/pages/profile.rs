@@ -5,7 +5,7 @@ use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use profile_model::catalogue::{sections, upload_field, Page, Section};
-use profile_model::{AvatarPolicy, PhotoRemoval};
+use profile_model::{AvatarPolicy, Date, PhotoRemoval};
 
 use crate::api::profile::{AvatarFile, AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
@@ -16,7 +16,9 @@ use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
 use crate::components::person_photo::PersonPhoto;
 use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
-use crate::forms::{today, FormState, SaveFlow};
+use crate::components::section_nav::{NavEntry, SectionNav};
+use crate::dom_id;
+use crate::forms::{today, FieldState, FormState, SaveFlow};
 use crate::i18n::use_i18n;
 use crate::on_demand;
 use crate::on_demand::OnDemand;
@@ -95,23 +97,47 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
     let today = today();
     let values = Signal::derive(move || flow.loaded.with(|l| l.values.clone()));
 
+    let sections = sections(dialect, Page::Profile);
+    let nav = sections.iter().map(|&section| section_entry(flow, section, today)).collect();
+
     view! {
-        <form class="card profile" novalidate on:submit=move |ev| { ev.prevent_default(); flow.submit(); }>
-            <h1>{i18n.tr("profile.title")}</h1>
-            <DraftOffer flow/>
-            <SaveErrors flow/>
-            {sections(dialect, Page::Profile).into_iter().map(|section| view! {
-                <fieldset class="profile__section" data-section=section.name()>
-                    <legend>{move || i18n.t(&section.label_key())}</legend>
-                    {(section == Section::Photo).then(|| view! { <PhotoField flow/> })}
-                    {form.fields().into_iter().filter(|f| f.spec.section == section)
-                        .map(|field| view! { <FieldInput field today/> }).collect_view()}
-                    <ReadOnlyFacts specs=read_only_in(dialect, section) values api_base_url=api.config().api_base_url.clone()/>
-                </fieldset>
-            }).collect_view()}
-            <SaveBar flow/>
-        </form>
+        <div class="sectioned">
+            <SectionNav entries=nav/>
+            <form class="card profile" novalidate on:submit=move |ev| { ev.prevent_default(); flow.submit(); }>
+                <h1>{i18n.tr("profile.title")}</h1>
+                <DraftOffer flow/>
+                <SaveErrors flow/>
+                {sections.into_iter().map(|section| view! {
+                    <fieldset class="profile__section" id=dom_id::profile_section(section.name()) tabindex="-1" data-section=section.name()>
+                        <legend>{move || i18n.t(&section.label_key())}</legend>
+                        {(section == Section::Photo).then(|| view! { <PhotoField flow/> })}
+                        {form.fields().into_iter().filter(|f| f.spec.section == section)
+                            .map(|field| view! { <FieldInput field today/> }).collect_view()}
+                        <ReadOnlyFacts specs=read_only_in(dialect, section) values api_base_url=api.config().api_base_url.clone()/>
+                    </fieldset>
+                }).collect_view()}
+                <SaveBar flow/>
+            </form>
+        </div>
         <ReauthDialog flow/>
+    }
+}
+
+/// The section's link, flagged while a field in it (or the photo) has an
+/// unsaved change or an error.
+fn section_entry(flow: SaveFlow, section: Section, today: Date) -> NavEntry {
+    let i18n = use_i18n();
+    let fields: Vec<FieldState> = flow.form.fields().into_iter().filter(|f| f.spec.section == section).collect();
+    let photo = section == Section::Photo;
+    let flagged = Signal::derive(move || {
+        let photo_flagged = photo
+            && (flow.upload.with(|u| !matches!(u, AvatarUpload::Keep)) || flow.upload_error.with(Option::is_some));
+        photo_flagged || fields.iter().any(|f| f.is_dirty() || f.shown_error(today).is_some())
+    });
+    NavEntry {
+        id: dom_id::profile_section(section.name()),
+        label: Signal::derive(move || i18n.t(&section.label_key())),
+        flagged,
     }
 }
 

@@ -18,6 +18,8 @@ use profile_model::Message;
 
 use crate::app_state::{use_announcer, use_current_user};
 use crate::components::choice_group::{ChoiceGroup, ChoiceOption};
+use crate::components::section_nav::{NavEntry, SectionNav};
+use crate::dom_id;
 use crate::i18n::{use_i18n, Locale};
 use crate::on_demand;
 use crate::on_demand::OnDemand;
@@ -64,20 +66,38 @@ pub fn SettingsPage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     use_page_title("settings.title");
+    // A section that renders nothing (no notifications in this dialect)
+    // drops out of the list by itself.
+    let nav = [
+        ("appearance", "settings.appearance"),
+        ("language", "settings.language"),
+        ("notifications", "section.notifications"),
+        ("account", "section.account"),
+        ("connection", "settings.connection"),
+    ]
+    .map(|(id, title)| NavEntry {
+        id: dom_id::settings_section(id),
+        label: Signal::derive(i18n.tr(title)),
+        flagged: Signal::stored(false),
+    })
+    .to_vec();
     view! {
-        <div class="settings" data-testid="settings">
-            <h1 class="settings__title">{i18n.tr("settings.title")}</h1>
-            <AppearanceSection/>
-            <LanguageSection/>
-            {match notifications {
-                Some(view) => view.run(),
-                None => view! { <PendingSection id="notifications" title="section.notifications" hint="settings.notifications.hint"/> }.into_any(),
-            }}
-            {match account {
-                Some(view) => view.run(),
-                None => view! { <PendingSection id="account" title="section.account" hint="settings.account.hint"/> }.into_any(),
-            }}
-            <ConnectionSection body=connection/>
+        <div class="sectioned">
+            <SectionNav entries=nav/>
+            <div class="settings" data-testid="settings">
+                <h1 class="settings__title">{i18n.tr("settings.title")}</h1>
+                <AppearanceSection/>
+                <LanguageSection/>
+                {match notifications {
+                    Some(view) => view.run(),
+                    None => view! { <PendingSection id="notifications" title="section.notifications" hint="settings.notifications.hint"/> }.into_any(),
+                }}
+                {match account {
+                    Some(view) => view.run(),
+                    None => view! { <PendingSection id="account" title="section.account" hint="settings.account.hint"/> }.into_any(),
+                }}
+                <ConnectionSection body=connection/>
+            </div>
         </div>
     }
 }
@@ -96,10 +116,10 @@ pub fn SettingsSection(
     hint: Option<Signal<String>>,
     children: Children,
 ) -> impl IntoView {
-    let heading_id = format!("settings-{id}-title");
+    let heading_id = format!("{}-title", dom_id::settings_section(id));
     let labelled_by = heading_id.clone();
     view! {
-        <section class="card settings__section" id=format!("settings-{id}") aria-labelledby=labelled_by
+        <section class="card settings__section" id=dom_id::settings_section(id) tabindex="-1" aria-labelledby=labelled_by
             data-testid=format!("settings-{id}")>
             <h2 class="settings__heading" id=heading_id>{title}</h2>
             {hint.map(|hint| view! { <p class="settings__hint">{hint}</p> })}
