@@ -1,6 +1,6 @@
 // The profile page for people who do not use a mouse or do not see the
 // screen: axe-core finds no violations on any dialect's form in light,
-// dark and Persian, and a keyboard alone gets from the sign-in page to a
+// dark, Persian, Spanish and on a dark phone, and a keyboard alone gets from the sign-in page to a
 // saved change.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,13 +11,17 @@ const LOOKS = {
   light: { theme: 'light', locale: 'en', heading: 'Your profile' },
   dark: { theme: 'dark', locale: 'en', heading: 'Your profile' },
   fa: { theme: 'light', locale: 'fa', heading: 'نمایهٔ شما' },
+  es: { theme: 'light', locale: 'es', heading: 'Tu perfil' },
+  // A phone, in the dark, in Spanish (long words in a narrow column).
+  'es-phone-dark': { theme: 'dark', locale: 'es', heading: 'Tu perfil', viewport: { width: 390, height: 844 } },
 };
 
 const browser = await launch();
 test.after(() => browser.close());
 
 /// Remembers a theme and language the way Settings does, then reloads.
-async function lookLike(page, { theme, locale }) {
+async function lookLike(page, { theme, locale, viewport }) {
+  if (viewport) await page.setViewportSize(viewport);
   await page.evaluate(([t, l]) => {
     localStorage.setItem('profile-app.theme', t);
     localStorage.setItem('profile-app.locale', l);
@@ -35,7 +39,7 @@ async function signInWithMouse(page) {
 }
 
 for (const dialect of DIALECTS) {
-  test(`${dialect}: the profile form has no axe violations in light, dark and Persian`, async () => {
+  test(`${dialect}: the profile form has no axe violations in light, dark, Persian, Spanish and on a phone`, async () => {
     const page = await pageFor(browser, dialect);
     await signInWithMouse(page);
     for (const [name, look] of Object.entries(LOOKS)) {

@@ -154,7 +154,7 @@ test('Notifications and Account share one profile read', async () => {
   });
 });
 
-test('settings in light, dark and Persian: no axe violations; screenshots', async () => {
+test('settings in light, dark, Persian and Spanish: no axe violations; screenshots', async () => {
   await withBrowser(async (browser) => {
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       const page = await browser.newPage({ viewport });
@@ -169,6 +169,8 @@ test('settings in light, dark and Persian: no axe violations; screenshots', asyn
         ['dark', 'theme-dark', 'language-en', 'Settings'],
         ['fa', 'theme-light', 'language-fa', 'تنظیمات'],
         ['fa-dark', 'theme-dark', 'language-fa', 'تنظیمات'],
+        ['es', 'theme-light', 'language-es', 'Configuración'],
+        ['es-dark', 'theme-dark', 'language-es', 'Configuración'],
       ];
       for (const [name, theme, language, title] of looks) {
         await page.getByTestId(theme).check();
