@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use profile_model::catalogue::{catalogue, FieldKind, Section};
 use profile_model::{Dialect, FormValues};
 
+use crate::context::use_or_provide;
 use crate::i18n::I18n;
 use crate::theme::Theme;
 
@@ -63,11 +64,7 @@ impl Default for CurrentUser {
 }
 
 pub fn use_current_user() -> CurrentUser {
-    use_context::<CurrentUser>().unwrap_or_else(|| {
-        let user = CurrentUser::new();
-        provide_context(user);
-        user
-    })
+    use_or_provide(CurrentUser::new)
 }
 
 /// Says status changes out loud through the shell's `aria-live` regions
@@ -116,11 +113,7 @@ fn replace_text(region: RwSignal<String>, text: String) {
 }
 
 pub fn use_announcer() -> Announcer {
-    use_context::<Announcer>().unwrap_or_else(|| {
-        let announcer = Announcer::new();
-        provide_context(announcer);
-        announcer
-    })
+    use_or_provide(Announcer::new)
 }
 
 /// Whether the current page holds edits that are not saved yet. While it
@@ -157,11 +150,7 @@ impl Default for UnsavedChanges {
 }
 
 pub fn use_unsaved_changes() -> UnsavedChanges {
-    use_context::<UnsavedChanges>().unwrap_or_else(|| {
-        let unsaved = UnsavedChanges::new();
-        provide_context(unsaved);
-        unsaved
-    })
+    use_or_provide(UnsavedChanges::new)
 }
 
 /// For a page with a form: keeps the shell's guard in step with `dirty`

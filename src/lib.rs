@@ -4,6 +4,7 @@ pub mod api;
 pub mod app_state;
 pub mod components;
 pub mod config;
+pub mod context;
 pub mod dom_id;
 pub mod drafts;
 pub mod format;

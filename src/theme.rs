@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::context::use_or_provide;
 use crate::prefs;
 
 /// What the person picked in Settings → Appearance.
@@ -76,9 +77,5 @@ impl Theme {
 /// The app's theme, or a fresh "system" one when no `App` provided it
 /// (component tests).
 pub fn use_theme() -> Theme {
-    use_context::<Theme>().unwrap_or_else(|| {
-        let theme = Theme::new(ThemeChoice::System);
-        provide_context(theme);
-        theme
-    })
+    use_or_provide(|| Theme::new(ThemeChoice::System))
 }

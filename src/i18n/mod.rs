@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use profile_model::{FieldSpec, Message};
 use wasm_bindgen::JsValue;
 
+use crate::context::use_or_provide;
 use crate::prefs;
 
 /// A language the app speaks.
@@ -288,9 +289,5 @@ fn apply_to_document(locale: Locale) {
 
 /// The app's translator, provided by `App` (or a test) as context.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| {
-        let i18n = I18n::new(Locale::En);
-        provide_context(i18n);
-        i18n
-    })
+    use_or_provide(|| I18n::new(Locale::En))
 }

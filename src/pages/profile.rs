@@ -11,7 +11,6 @@ use crate::api::profile::{AvatarFile, AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
 use crate::app_state::photo_url;
 use crate::components::avatar::{AvatarChange, AvatarEditor, AvatarLauncher, AvatarStart};
-use crate::components::banner::ErrorBanner;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
 use crate::components::person_photo::PersonPhoto;
@@ -22,7 +21,7 @@ use crate::forms::{today, FieldState, FormState, SaveFlow};
 use crate::i18n::use_i18n;
 use crate::on_demand;
 use crate::on_demand::OnDemand;
-use crate::pages::profile_read::{read_profile, ProfileResource};
+use crate::pages::profile_read::{read_profile, ProfileAnswer, ProfileResource};
 use crate::session::Session;
 
 const DRAFT_PAGE: &str = "profile";
@@ -60,16 +59,8 @@ on_demand!(profile: fn profile_view(profile: ProfileResource) -> AnyView {
 #[component]
 fn ProfileRead(profile: ProfileResource) -> impl IntoView {
     view! {
-        <Transition fallback=move || view! { <ProfileSkeleton/> }>
-            {move || profile.get().map(|answer| match answer {
-                Ok(loaded) => view! { <ProfileEditor loaded/> }.into_any(),
-                Err(e) => view! {
-                    <ErrorBanner messages=Signal::stored(e.form_messages())
-                        on_retry=Callback::new(move |_| profile.refetch())/>
-                }
-                .into_any(),
-            })}
-        </Transition>
+        <ProfileAnswer profile pending=|| view! { <ProfileSkeleton/> }
+            loaded=Callback::new(|loaded| view! { <ProfileEditor loaded/> }.into_any())/>
     }
 }
 

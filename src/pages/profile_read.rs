@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::profile::LoadedProfile;
 use crate::api::{ApiClient, ClientError};
+use crate::components::banner::ErrorBanner;
 
 pub type ProfileResource = LocalResource<Result<LoadedProfile, ClientError>>;
 
@@ -29,4 +30,28 @@ pub fn provide_settings_profile() {
 /// The shared read, or a read of its own for a section shown alone.
 pub fn use_settings_profile() -> ProfileResource {
     use_context::<SettingsProfile>().map(|shared| shared.0).unwrap_or_else(read_profile)
+}
+
+/// The read's answer, the same way on every page: `pending` while it is
+/// read, `loaded` once it is, or what went wrong with Retry.
+#[component]
+pub fn ProfileAnswer(
+    profile: ProfileResource,
+    /// What shows while the first read is on its way (nothing by default).
+    #[prop(optional, into)]
+    pending: ViewFnOnce,
+    loaded: Callback<LoadedProfile, AnyView>,
+) -> impl IntoView {
+    view! {
+        <Transition fallback=pending>
+            {move || profile.get().map(|answer| match answer {
+                Ok(profile) => loaded.run(profile),
+                Err(e) => view! {
+                    <ErrorBanner messages=Signal::stored(e.form_messages())
+                        on_retry=Callback::new(move |_| profile.refetch())/>
+                }
+                .into_any(),
+            })}
+        </Transition>
+    }
 }

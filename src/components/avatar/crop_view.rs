@@ -1,18 +1,25 @@
 //! The square the person moves and zooms: pointer drags, arrow keys and
 //! +/- on the photo; the zoom slider lives next to it in the editor.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-
 use leptos::ev;
 use leptos::prelude::*;
 use profile_model::image::Crop;
 
+use crate::dom_id;
 use crate::i18n::use_i18n;
 
 /// One arrow key press moves the photo by this share of the frame (Shift: 4×).
 const KEY_STEP_PERCENT: f64 = 5.0;
 /// One +/- press zooms by this factor.
 const KEY_ZOOM: f64 = 1.1;
+
+/// The pointer that is dragging the photo, and where it was last seen.
+#[derive(Clone, Copy)]
+struct Drag {
+    pointer: i32,
+    x: i32,
+    y: i32,
+}
 
 #[component]
 pub fn CropView(
@@ -23,11 +30,9 @@ pub fn CropView(
     crop: RwSignal<Option<Crop>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    static NEXT_ID: AtomicU32 = AtomicU32::new(0);
-    let hint_id = format!("avatar-crop-hint-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
+    let hint_id = dom_id::unique("avatar-crop-hint");
     let frame = NodeRef::<leptos::html::Div>::new();
-    // The pointer that is dragging and where it was last seen.
-    let drag = StoredValue::new(None::<(i32, i32, i32)>);
+    let drag = StoredValue::new(None::<Drag>);
     let move_crop = move |f: &dyn Fn(Crop) -> Crop| crop.update(|c| *c = c.map(f));
 
     let on_pointerdown = move |ev: ev::PointerEvent| {
@@ -37,18 +42,15 @@ pub fn CropView(
         if let Some(el) = frame.get_untracked() {
             let _ = el.set_pointer_capture(ev.pointer_id());
         }
-        drag.set_value(Some((ev.pointer_id(), ev.client_x(), ev.client_y())));
+        drag.set_value(Some(Drag { pointer: ev.pointer_id(), x: ev.client_x(), y: ev.client_y() }));
     };
     let on_pointermove = move |ev: ev::PointerEvent| {
-        let Some((id, x, y)) = drag.get_value() else {
+        let Some(last) = drag.get_value().filter(|d| d.pointer == ev.pointer_id()) else {
             return;
         };
-        if id != ev.pointer_id() {
-            return;
-        }
-        let (dx, dy) = ((ev.client_x() - x) as f64, (ev.client_y() - y) as f64);
+        let (dx, dy) = ((ev.client_x() - last.x) as f64, (ev.client_y() - last.y) as f64);
         let viewport = frame.get_untracked().map(|el| el.client_width() as f64).unwrap_or(0.0);
-        drag.set_value(Some((id, ev.client_x(), ev.client_y())));
+        drag.set_value(Some(Drag { x: ev.client_x(), y: ev.client_y(), ..last }));
         move_crop(&|c| c.dragged_by(dx, dy, viewport));
     };
     let end_drag = move |_| drag.set_value(None);

@@ -8,13 +8,12 @@ use profile_model::catalogue::{fields_in, Section};
 use super::SettingsSection;
 use crate::api::profile::LoadedProfile;
 use crate::api::ApiClient;
-use crate::components::banner::ErrorBanner;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
 use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
 use crate::forms::{today, FormState, SaveFlow};
 use crate::i18n::use_i18n;
-use crate::pages::profile_read::use_settings_profile;
+use crate::pages::profile_read::{use_settings_profile, ProfileAnswer};
 use crate::session::Session;
 
 const DRAFT_PAGE: &str = "account";
@@ -33,14 +32,9 @@ pub fn AccountSettings() -> impl IntoView {
     view! {
         <SettingsSection id="account" title=i18n.tr("section.account") hint=i18n.tr("settings.account.hint")>
             <Show when=move || session.is_signed_in()>
-                <Transition fallback=move || view! { <p class="settings__pending" aria-busy="true">{i18n.tr("settings.pending")}</p> }>
-                    {move || profile.get().map(|answer| match answer {
-                        Ok(loaded) => view! { <AccountForm loaded/> }.into_any(),
-                        Err(e) => view! {
-                            <ErrorBanner messages=Signal::stored(e.form_messages()) on_retry=Callback::new(move |_| profile.refetch())/>
-                        }.into_any(),
-                    })}
-                </Transition>
+                <ProfileAnswer profile
+                    pending=move || view! { <p class="settings__pending" aria-busy="true">{i18n.tr("settings.pending")}</p> }
+                    loaded=Callback::new(|loaded| view! { <AccountForm loaded/> }.into_any())/>
             </Show>
         </SettingsSection>
     }

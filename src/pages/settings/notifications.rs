@@ -10,10 +10,9 @@ use profile_model::FieldValue;
 use super::SettingsSection;
 use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
-use crate::components::banner::ErrorBanner;
 use crate::components::switch::{SaveState, Switch};
 use crate::i18n::use_i18n;
-use crate::pages::profile_read::use_settings_profile;
+use crate::pages::profile_read::{use_settings_profile, ProfileAnswer};
 use crate::session::Session;
 
 /// The section, or nothing for dialects without notification settings.
@@ -32,12 +31,8 @@ pub fn NotificationSettings() -> impl IntoView {
     view! {
         <SettingsSection id="notifications" title=i18n.tr("section.notifications") hint=i18n.tr("settings.notifications.hint")>
             <Show when=move || session.is_signed_in()>
-                <Transition fallback=|| ()>
-                    {move || profile.get().map(|answer| match answer {
-                        Ok(loaded) => view! { <NotificationSwitches loaded specs=specs.get_value()/> }.into_any(),
-                        Err(e) => view! { <ErrorBanner messages=Signal::stored(e.form_messages())/> }.into_any(),
-                    })}
-                </Transition>
+                <ProfileAnswer profile
+                    loaded=Callback::new(move |loaded| view! { <NotificationSwitches loaded specs=specs.get_value()/> }.into_any())/>
             </Show>
         </SettingsSection>
     }
