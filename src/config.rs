@@ -9,6 +9,8 @@ use profile_model::{dialect_source, parse_config, parse_dialect, AppConfig};
 
 use wasm_bindgen::JsCast;
 
+use crate::storage::{NotStored, Store};
+
 const OVERRIDE_KEY: &str = "profile-app.config-override";
 /// Absolute: a deep link (`/a/b`) must not look for `/a/config.json`.
 const CONFIG_URL: &str = "/config.json";
@@ -76,26 +78,20 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     response.text().await.map_err(|_| network_problem())
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 pub fn override_text() -> Option<String> {
-    storage()?.get_item(OVERRIDE_KEY).ok().flatten().filter(|t| !t.trim().is_empty())
+    Store::Local.read(OVERRIDE_KEY).filter(|t| !t.trim().is_empty())
 }
 
 /// Sets this browser's override once it and its dialect file check out;
 /// the app reloads to apply it.
 pub async fn set_override(text: &str) -> Result<(), String> {
     resolve(text).await?;
-    storage()
-        .ok_or("this browser has no local storage")?
-        .set_item(OVERRIDE_KEY, text)
-        .map_err(|_| "could not store the override".to_string())
+    Store::Local.write(OVERRIDE_KEY, text).map_err(|why| match why {
+        NotStored::Unavailable => "this browser has no local storage".to_string(),
+        NotStored::Refused => "could not store the override".to_string(),
+    })
 }
 
 pub fn clear_override() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(OVERRIDE_KEY);
-    }
+    Store::Local.remove(OVERRIDE_KEY);
 }

@@ -14,6 +14,8 @@ use profile_model::{Dialect, FormValues};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+use crate::storage::Store;
+
 const PREFIX: &str = "profile-app.draft.";
 /// Long enough to coalesce a burst of typing, short enough that a crash
 /// loses at most this much of it.
@@ -39,9 +41,8 @@ fn key(dialect: &'static Dialect, page: &str, owner: &str) -> String {
     format!("{}{owner}", page_prefix(dialect, page))
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
+/// Drafts last for this tab: a closed tab forgets them.
+const DRAFTS: Store = Store::Session;
 
 /// Keeps `owner`'s `changes` (soon); an empty set removes the draft.
 pub fn keep(dialect: &'static Dialect, page: &str, owner: &str, changes: &FormValues) {
@@ -64,17 +65,15 @@ pub fn load(dialect: &'static Dialect, page: &str, owner: &str) -> Option<FormVa
     flush();
     let own = key(dialect, page, owner);
     let others = page_prefix(dialect, page);
-    remove_keys(&|k| k.starts_with(&others) && k != own);
-    let json = storage()?.get_item(&own).ok()??;
+    DRAFTS.remove_where(&|k| k.starts_with(&others) && k != own);
+    let json = DRAFTS.read(&own)?;
     serde_json::from_str::<FormValues>(&json).ok().filter(|d| d.iter().next().is_some())
 }
 
 pub fn forget(dialect: &'static Dialect, page: &str, owner: &str) {
     let key = key(dialect, page, owner);
     PENDING.with_borrow_mut(|p| p.writes.retain(|(k, _)| *k != key));
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&key);
-    }
+    DRAFTS.remove(&key);
 }
 
 /// Drops every draft (sign-out: the next person must not see them).
@@ -85,16 +84,7 @@ pub fn forget_all() {
             timer.clear();
         }
     });
-    remove_keys(&|k| k.starts_with(PREFIX));
-}
-
-fn remove_keys(doomed: &dyn Fn(&str) -> bool) {
-    let Some(s) = storage() else { return };
-    let keys: Vec<String> =
-        (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).filter(|k| doomed(k)).collect();
-    for k in keys {
-        let _ = s.remove_item(&k);
-    }
+    DRAFTS.remove_where(&|k| k.starts_with(PREFIX));
 }
 
 /// Writes whatever is waiting, now.
@@ -108,11 +98,10 @@ pub fn flush() {
     if writes.is_empty() {
         return;
     }
-    let Some(s) = storage() else { return };
     for (key, json) in writes {
         match json {
-            Some(json) => drop(s.set_item(&key, &json)),
-            None => drop(s.remove_item(&key)),
+            Some(json) => drop(DRAFTS.write(&key, &json)),
+            None => DRAFTS.remove(&key),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod pages;
 pub mod prefs;
 pub mod session;
 pub mod shell;
+pub mod storage;
 pub mod theme;
 
 use leptos::prelude::*;

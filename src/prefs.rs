@@ -5,21 +5,21 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::storage::Store;
+
 /// `light`, `dark` or `system`; read by `theme-boot.js`.
 pub const THEME_KEY: &str = "profile-app.theme";
 /// A language code (`en`, `fa`); read by `theme-boot.js`.
 pub const LOCALE_KEY: &str = "profile-app.locale";
 
 pub fn load(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    Store::Local.read(key)
 }
 
 /// Best effort: private modes may refuse storage; the choice then lasts
 /// for this page only.
 pub fn store(key: &str, value: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(key, value);
-    }
+    let _ = Store::Local.write(key, value);
 }
 
 /// Sets an attribute on `<html>` (`data-theme`, `lang`, `dir`).
@@ -35,8 +35,4 @@ pub fn root_attribute(name: &str) -> Option<String> {
 
 fn root_element() -> Option<web_sys::HtmlElement> {
     web_sys::window()?.document()?.document_element()?.dyn_into().ok()
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use profile_model::AuthMode;
 use serde::{Deserialize, Serialize};
 
+use crate::storage::Store;
+
 const REMEMBERED_KEY: &str = "profile-app.credential";
 const COOKIE_SESSION_KEY: &str = "profile-app.cookie-session";
 
@@ -49,10 +51,9 @@ impl Session {
     /// Picks up a credential the person asked us to remember, or a cookie
     /// session from earlier in this tab.
     pub fn restore() -> Self {
-        let remembered: Option<Remembered> = storage()
-            .and_then(|s| s.get_item(REMEMBERED_KEY).ok().flatten())
-            .and_then(|json| serde_json::from_str(&json).ok());
-        let cookie = storage().and_then(|s| s.get_item(COOKIE_SESSION_KEY).ok().flatten()).map(|_| Credential::Cookie);
+        let remembered: Option<Remembered> =
+            Store::Local.read(REMEMBERED_KEY).and_then(|json| serde_json::from_str(&json).ok());
+        let cookie = Store::Local.read(COOKIE_SESSION_KEY).map(|_| Credential::Cookie);
         let remember = remembered.is_some();
         let (credential, refresh) = match remembered {
             Some(r) => (Some(r.credential), r.refresh),
@@ -126,19 +127,11 @@ impl Session {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn set(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
+    let _ = Store::Local.write(key, value);
 }
 
 fn forget_stored() {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(REMEMBERED_KEY);
-        let _ = s.remove_item(COOKIE_SESSION_KEY);
-    }
+    Store::Local.remove(REMEMBERED_KEY);
+    Store::Local.remove(COOKIE_SESSION_KEY);
 }

@@ -83,3 +83,25 @@ fn someone_else_is_never_offered_a_draft_and_it_is_deleted() {
     assert_eq!(stored_for(ADA), None, "and the first person's draft is gone from storage");
     assert_eq!(draft::load(shipped::pwgen(), PAGE, ADA), None);
 }
+
+/// The one storage helper the drafts, the session, the preferences and the
+/// config override share: each store is the browser's own, and
+/// `remove_where` removes exactly the keys it picks.
+#[wasm_bindgen_test]
+fn the_storage_helper_reads_writes_and_removes_in_the_browsers_stores() {
+    use profile_app::storage::Store;
+    let window = web_sys::window().unwrap();
+    Store::Session.write("storage-test.a", "1").unwrap();
+    Store::Session.write("storage-test.b", "2").unwrap();
+    Store::Session.write("kept-test", "3").unwrap();
+    assert_eq!(window.session_storage().unwrap().unwrap().get_item("storage-test.a").unwrap().as_deref(), Some("1"));
+    assert_eq!(Store::Local.read("storage-test.a"), None, "the stores are apart");
+    Store::Session.remove_where(&|k| k.starts_with("storage-test."));
+    assert_eq!((Store::Session.read("storage-test.a"), Store::Session.read("storage-test.b")), (None, None));
+    assert_eq!(Store::Session.read("kept-test").as_deref(), Some("3"));
+    Store::Session.remove("kept-test");
+    assert_eq!(Store::Session.read("kept-test"), None);
+    Store::Local.write("storage-test.local", "x").unwrap();
+    assert_eq!(window.local_storage().unwrap().unwrap().get_item("storage-test.local").unwrap().as_deref(), Some("x"));
+    Store::Local.remove("storage-test.local");
+}
