@@ -48,7 +48,7 @@ impl Signer {
         let header = B64.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
         let payload = B64.encode(serde_json::to_vec(&claims).expect("claims serialise"));
         let signing_input = format!("{header}.{payload}");
-        let sig = B64.encode(self.mac(signing_input.as_bytes()));
+        let sig = B64.encode(self.hmac(signing_input.as_bytes()).finalize().into_bytes());
         format!("{signing_input}.{sig}")
     }
 
@@ -59,10 +59,8 @@ impl Signer {
             return None;
         };
         let sig = B64.decode(s).ok()?;
-        let expected = self.mac(format!("{h}.{p}").as_bytes());
-        if !crate::secret::constant_time_eq(&sig, &expected) {
-            return None;
-        }
+        // `verify_slice` compares in constant time.
+        self.hmac(format!("{h}.{p}").as_bytes()).verify_slice(&sig).ok()?;
         let header: serde_json::Value = serde_json::from_slice(&B64.decode(h).ok()?).ok()?;
         if header.get("alg")?.as_str()? != "HS256" {
             return None;
@@ -71,10 +69,10 @@ impl Signer {
         (claims.token_type == want && claims.exp > crate::clock::unix_now()).then_some(claims)
     }
 
-    fn mac(&self, data: &[u8]) -> Vec<u8> {
+    fn hmac(&self, data: &[u8]) -> Hmac<Sha256> {
         let mut m = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes any key length");
         m.update(data);
-        m.finalize().into_bytes().to_vec()
+        m
     }
 }
 

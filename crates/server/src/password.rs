@@ -2,7 +2,6 @@
 //! so the stored hash (which pwgen leaks in its user object) looks real.
 
 use base64::{engine::general_purpose::STANDARD, Engine};
-use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 /// Far below Django's 1,000,000: demo passwords, and every sign-in in the
@@ -26,24 +25,13 @@ pub fn check_password(raw: &str, encoded: &str) -> bool {
         return false;
     };
     let computed = STANDARD.encode(pbkdf2(raw.as_bytes(), salt.as_bytes(), iter));
+    // Constant time, so the comparison leaks nothing about the stored hash.
     crate::secret::constant_time_eq(computed.as_bytes(), hash.as_bytes())
 }
 
 /// PBKDF2-HMAC-SHA256 with one 32-byte block, which is all Django uses.
 fn pbkdf2(password: &[u8], salt: &[u8], iterations: u32) -> [u8; 32] {
-    let prf = Hmac::<Sha256>::new_from_slice(password).expect("HMAC takes any key length");
-    let mut mac = prf.clone();
-    mac.update(salt);
-    mac.update(&1u32.to_be_bytes());
-    let mut u: [u8; 32] = mac.finalize().into_bytes().into();
-    let mut out = u;
-    for _ in 1..iterations {
-        let mut mac = prf.clone();
-        mac.update(&u);
-        u = mac.finalize().into_bytes().into();
-        out.iter_mut().zip(u.iter()).for_each(|(o, x)| *o ^= x);
-    }
-    out
+    pbkdf2::pbkdf2_hmac_array::<Sha256, 32>(password, salt, iterations)
 }
 
 #[cfg(test)]
@@ -57,6 +45,14 @@ mod tests {
         assert!(check_password("demo-pass-123", &h));
         assert!(!check_password("demo-pass-124", &h));
         assert!(!check_password("x", "md5$whatever"));
+    }
+
+    #[test]
+    fn verifies_a_hash_made_elsewhere() {
+        // Python's hashlib.pbkdf2_hmac("sha256", …, 10000), in Django's format.
+        let h = "pbkdf2_sha256$10000$abcdefghijklmnopqrstuv$CrMAowcwp0bFBvRKdLmDKveWlwMiAemjmPQIA+l94xg=";
+        assert!(check_password("demo-pass-123", h));
+        assert!(!check_password("demo-pass-12", h));
     }
 
     #[test]
