@@ -6,7 +6,8 @@
 mod support;
 
 use leptos::prelude::*;
-use profile_app::components::avatar::{AvatarChange, AvatarEditor, PreparedAvatar};
+use profile_app::api::profile::{AvatarFile, AvatarUpload};
+use profile_app::components::avatar::AvatarEditor;
 use profile_app::media::{decode_image, encode, ObjectUrl};
 use profile_model::image::CropRect;
 use profile_model::AvatarPolicy;
@@ -26,7 +27,7 @@ const NOT_AN_IMAGE: &str = "This file is not a JPEG, PNG, WebP or GIF image.";
 /// A mounted editor and every change it reported, oldest first.
 struct Editor {
     root: HtmlElement,
-    changes: RwSignal<Vec<AvatarChange>, LocalStorage>,
+    changes: RwSignal<Vec<AvatarUpload>, LocalStorage>,
     mounted: Option<Box<dyn std::any::Any>>,
 }
 
@@ -59,14 +60,14 @@ impl Editor {
     }
 
     /// Waits for the change after the first `seen` ones.
-    async fn change_after(&self, seen: usize) -> AvatarChange {
+    async fn change_after(&self, seen: usize) -> AvatarUpload {
         let changes = self.changes;
         wait_for("an avatar change", 20_000.0, || changes.with_untracked(|v| v.get(seen).cloned())).await
     }
 
-    async fn prepared_after(&self, seen: usize) -> PreparedAvatar {
+    async fn prepared_after(&self, seen: usize) -> AvatarFile {
         match self.change_after(seen).await {
-            AvatarChange::Replace(p) => p,
+            AvatarUpload::Replace(p) => p,
             other => panic!("expected Replace, got {other:?}"),
         }
     }
@@ -212,13 +213,12 @@ fn log(text: String) {
     web_sys::console::log_1(&JsValue::from_str(&text));
 }
 
-async fn assert_square_photo(prepared: &PreparedAvatar, side: u32) {
+async fn assert_square_photo(prepared: &AvatarFile, side: u32) {
     assert_eq!(dimensions(&prepared.blob).await, (side, side));
-    assert_eq!(prepared.bytes, prepared.blob.size() as u64);
-    assert!(matches!(prepared.mime.as_str(), "image/webp" | "image/jpeg"), "mime {}", prepared.mime);
-    assert_eq!(prepared.blob.type_(), prepared.mime);
+    let mime = prepared.blob.type_();
+    assert!(matches!(mime.as_str(), "image/webp" | "image/jpeg"), "mime {mime}");
     let sniffed = profile_model::image::sniff(&head(&prepared.blob, 12).await).expect("a web image");
-    assert_eq!(sniffed.mime(), prepared.mime, "the bytes are what the type says");
+    assert_eq!(sniffed.mime(), mime, "the bytes are what the type says");
 }
 
 #[wasm_bindgen_test]
@@ -233,7 +233,7 @@ async fn chosen_png_is_previewed_and_prepared_square_within_512() {
     .await;
     let prepared = editor.prepared_after(0).await;
     assert_square_photo(&prepared, 512).await;
-    let ext = if prepared.mime == "image/webp" { "webp" } else { "jpg" };
+    let ext = if prepared.blob.type_() == "image/webp" { "webp" } else { "jpg" };
     assert_eq!(prepared.file_name, format!("holiday.photo.{ext}"));
     assert!(url_is_alive(&src).await, "the preview URL lives while it is shown");
     assert_eq!(editor.text("avatar-error"), "");
@@ -307,12 +307,12 @@ async fn photo_of_4000_by_3000_ends_up_at_most_512() {
         let elapsed = js_sys::Date::now() - started;
 
         assert_square_photo(&prepared, 512).await;
-        assert!(prepared.bytes < 200_000, "{} bytes", prepared.bytes);
+        assert!(prepared.blob.size() < 200_000.0, "{} bytes", prepared.blob.size());
         log(format!(
             "AVATAR 4000x3000: original {} bytes (image/jpeg) -> prepared {} bytes ({}, 512x512) in {elapsed:.0} ms",
             file.size(),
-            prepared.bytes,
-            prepared.mime
+            prepared.blob.size(),
+            prepared.blob.type_()
         ));
         if option_env!("AVATAR_DUMP").is_some() {
             // Lets a person look at the result, re-encoded losslessly as
@@ -323,7 +323,7 @@ async fn photo_of_4000_by_3000_ends_up_at_most_512() {
             let png = encode(&canvas, &["image/png"], 1.0).await.unwrap().blob;
             let bytes = head(&png, png.size() as usize).await;
             let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-            log(format!("AVATAR_PNG {} {hex}", prepared.mime));
+            log(format!("AVATAR_PNG {} {hex}", prepared.blob.type_()));
         }
     }
 }
@@ -336,13 +336,13 @@ async fn remove_emits_remove_and_cancel_keeps() {
     assert!(find(&editor.root, "avatar-cancel").is_none());
 
     click(&wait_for_test_id(&editor.root, "avatar-remove").await);
-    assert!(matches!(editor.change_after(0).await, AvatarChange::Remove));
+    assert!(matches!(editor.change_after(0).await, AvatarUpload::Remove));
     let root = editor.root.clone();
     wait_for("the photo to be shown as removed", 5_000.0, || find(&root, "avatar-preview").is_none().then_some(()))
         .await;
 
     click(&wait_for_test_id(&editor.root, "avatar-cancel").await);
-    assert!(matches!(editor.change_after(1).await, AvatarChange::Keep));
+    assert!(matches!(editor.change_after(1).await, AvatarUpload::Keep));
     wait_for("the current photo back", 5_000.0, || find(&root, "avatar-preview").map(|_| ())).await;
 }
 
@@ -366,7 +366,7 @@ async fn cancel_returns_to_keep_and_releases_the_preview() {
     let src = editor.preview_src().unwrap();
 
     click(&wait_for_test_id(&editor.root, "avatar-cancel").await);
-    assert!(matches!(editor.change_after(1).await, AvatarChange::Keep));
+    assert!(matches!(editor.change_after(1).await, AvatarUpload::Keep));
     let root = editor.root.clone();
     wait_for("the preview to go", 5_000.0, || find(&root, "avatar-preview").is_none().then_some(())).await;
     assert!(!url_is_alive(&src).await, "the object URL is revoked");
@@ -526,7 +526,7 @@ async fn a_new_server_photo_ends_the_pending_change() {
     // The page saved the photo and took the server's answer.
     let saved = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
     current_url.set(Some(saved.to_string()));
-    assert!(matches!(editor.change_after(1).await, AvatarChange::Keep));
+    assert!(matches!(editor.change_after(1).await, AvatarUpload::Keep));
     let root = editor.root.clone();
     wait_for("the server's photo", 5_000.0, || {
         find(&root, "avatar-preview")?.get_attribute("src").filter(|s| s == saved)

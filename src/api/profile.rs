@@ -21,15 +21,20 @@ pub struct LoadedProfile {
     pub id: Option<String>,
 }
 
-/// A new photo, already cropped and downscaled by the avatar editor.
-#[derive(Clone)]
+/// A new photo, already cropped and downscaled by the avatar editor. Its
+/// size and type are the blob's own (`size()`, `type_()`).
+///
+/// Holds a JS object, so it is `!Send`: keep it in a local signal
+/// (`RwSignal::new_local`) or a `SendWrapper`.
+#[derive(Clone, Debug)]
 pub struct AvatarFile {
     pub blob: Blob,
+    /// Original name with the extension of the encoded type (`me.jpg`).
     pub file_name: String,
 }
 
 /// What to do with the photo in this save.
-#[derive(Clone, Default)]
+#[derive(Clone, Debug, Default)]
 pub enum AvatarUpload {
     #[default]
     Keep,

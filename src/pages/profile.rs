@@ -7,10 +7,10 @@ use leptos_router::components::Redirect;
 use profile_model::catalogue::{sections, upload_field, Page, Section};
 use profile_model::{AvatarPolicy, Date, PhotoRemoval};
 
-use crate::api::profile::{AvatarFile, AvatarUpload, LoadedProfile};
+use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
 use crate::app_state::photo_url;
-use crate::components::avatar::{AvatarChange, AvatarEditor, AvatarLauncher, AvatarStart};
+use crate::components::avatar::{AvatarEditor, AvatarLauncher, AvatarStart};
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
 use crate::components::person_photo::PersonPhoto;
@@ -145,7 +145,7 @@ fn PhotoField(flow: SaveFlow) -> impl IntoView {
             let can_remove = spec.nullable && dialect.photo_removal != PhotoRemoval::None;
             let i18n = use_i18n();
             let accept = policy.accept_attribute();
-            let on_change = Callback::new(move |change| flow.upload.set(upload_for(change)));
+            let on_change = Callback::new(move |upload| flow.upload.set(upload));
             let server_error = Signal::derive(move || flow.upload_error.get().map(|m| i18n.message(&m)));
             let current_url = Signal::derive(photo_url);
             // Once started, the editor stays: when the server confirms a
@@ -183,7 +183,7 @@ struct AvatarEditorArgs {
     current_url: Signal<Option<String>>,
     policy: AvatarPolicy,
     can_remove: bool,
-    on_change: Callback<AvatarChange>,
+    on_change: Callback<AvatarUpload>,
     server_error: Signal<Option<String>>,
 }
 
@@ -193,17 +193,6 @@ on_demand!(avatar_editor: fn avatar_editor_view(args: AvatarEditorArgs, start: S
     let AvatarEditorArgs { current_url, policy, can_remove, on_change, server_error } = args;
     view! { <AvatarEditor current_url policy can_remove on_change server_error start=start.take()/> }.into_any()
 });
-
-/// What the editor asked for, as the API client takes it.
-fn upload_for(change: AvatarChange) -> AvatarUpload {
-    match change {
-        AvatarChange::Keep => AvatarUpload::Keep,
-        AvatarChange::Remove => AvatarUpload::Remove,
-        AvatarChange::Replace(prepared) => {
-            AvatarUpload::Replace(AvatarFile { blob: prepared.blob, file_name: prepared.file_name })
-        }
-    }
-}
 
 /// The current photo (read-only here), or the initials.
 #[component]
