@@ -8,7 +8,7 @@ use futures_util::StreamExt;
 use serde_json::Value;
 
 use crate::app::Shared;
-use crate::drf::ApiError;
+use crate::drf::{ApiError, FieldErrors};
 
 /// One uploaded file.
 #[derive(Clone, Debug)]
@@ -40,6 +40,27 @@ impl Payload {
 
     pub fn is_form(&self) -> bool {
         matches!(self, Payload::Form(_))
+    }
+
+    /// Top-level text values a sign-in serializer requires, or its field
+    /// errors: "This field is required." for a missing or empty one, unless
+    /// `blank` words the empty case (DRF's `CharField` says "may not be
+    /// blank"; a view's own check may not tell them apart).
+    pub fn required<const N: usize>(&self, keys: [&str; N], blank: Option<&str>) -> Result<[String; N], FieldErrors> {
+        let mut missing = FieldErrors::default();
+        let values = keys.map(|k| {
+            let v = self.text(k).unwrap_or_default();
+            if v.is_empty() {
+                let sent = self.text(k).is_some();
+                missing.add(k, blank.filter(|_| sent).unwrap_or("This field is required."));
+            }
+            v
+        });
+        if missing.is_empty() {
+            Ok(values)
+        } else {
+            Err(missing)
+        }
     }
 
     /// A top-level text value (sign-in bodies and the like).

@@ -3,15 +3,11 @@
 
 mod common;
 
-use common::{Ask, Ref, PASSWORD};
+use common::{demo_credentials, Ask, Ref, PASSWORD};
 use serde_json::{json, Value};
 
 async fn bearer(s: &Ref) -> String {
-    let v = s
-        .req("POST", "/api/v1/iam/token/")
-        .json(&json!({"email": "demo@example.com", "password": PASSWORD}))
-        .expect(200)
-        .await;
+    let v = s.req("POST", "/api/v1/iam/token/").json(&demo_credentials()).expect(200).await;
     assert!(v["refresh"].is_string());
     format!("Bearer {}", v["access"].as_str().unwrap())
 }
@@ -125,13 +121,8 @@ async fn json_only_and_bearer_only() {
 #[tokio::test]
 async fn refresh_and_blacklist() {
     let s = Ref::start().await;
-    let r = s
-        .req("POST", "/api/v1/iam/token/")
-        .form(&[("email", "demo@example.com"), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    let v: Value = r.json().await.unwrap();
+    let form = [("email", "demo@example.com"), ("password", PASSWORD)];
+    let v = s.req("POST", "/api/v1/iam/token/").form(&form).expect(200).await;
     let refresh = v["refresh"].as_str().unwrap();
     let a = s.req("POST", "/api/v1/iam/token/refresh/").json(&json!({"refresh": refresh})).expect(200).await;
     assert_eq!(

@@ -4,20 +4,14 @@
 mod common;
 
 use base64::Engine;
-use common::{Ask, Ref, PASSWORD};
+use common::{demo_credentials, set_cookies, Ask, Ref, PASSWORD};
 use serde_json::{json, Value};
 
 /// Signs in; returns `(sessionid, csrftoken)`.
 async fn login(s: &Ref) -> (String, String) {
-    let r = s
-        .req("POST", "/api/v1/auth/login/")
-        .json(&json!({"email": "demo@example.com", "password": PASSWORD}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    let cookies: Vec<String> =
-        r.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect();
+    let (status, headers, v) = s.req("POST", "/api/v1/auth/login/").json(&demo_credentials()).answer().await;
+    assert_eq!(status, 200);
+    let cookies = set_cookies(&headers);
     let get = |name: &str| {
         cookies
             .iter()
@@ -26,7 +20,6 @@ async fn login(s: &Ref) -> (String, String) {
     };
     let session_cookie = cookies.iter().find(|c| c.starts_with("sessionid=")).unwrap();
     assert!(session_cookie.contains("HttpOnly"));
-    let v: Value = r.json().await.unwrap();
     assert_eq!(v["email"], "demo@example.com");
     (get("sessionid"), get("csrftoken"))
 }

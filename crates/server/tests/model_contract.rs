@@ -8,7 +8,7 @@ mod common;
 #[path = "../../model/tests/wire/mod.rs"]
 mod wire;
 
-use common::{answer, Ask, Ref, PASSWORD};
+use common::{demo_credentials, set_cookies, Ask, Ref, PASSWORD};
 use profile_model::catalogue::{catalogue, FieldKind};
 use profile_model::values::{from_answer, normalize};
 use profile_model::{apply_patch, patch, FieldValue, FormValues};
@@ -19,18 +19,8 @@ use serde_json::{json, Value};
 /// session (the test changes the email, which Basic would need).
 async fn auth(s: &Ref, d: Backend) -> Vec<(String, String)> {
     if d == Backend::Letraz {
-        let r = s
-            .req("POST", "/api/v1/auth/login/")
-            .json(&json!({"email": "demo@example.com", "password": PASSWORD}))
-            .send()
-            .await
-            .unwrap();
-        let cookies: Vec<String> = r
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string())
-            .collect();
+        let (_, headers, _) = s.req("POST", "/api/v1/auth/login/").json(&demo_credentials()).answer().await;
+        let cookies = cookie_pairs(&headers);
         let csrf = cookies.iter().find_map(|c| c.strip_prefix("csrftoken=")).unwrap().to_string();
         return vec![("Cookie".into(), cookies.join("; ")), ("X-CSRFToken".into(), csrf)];
     }
@@ -39,7 +29,7 @@ async fn auth(s: &Ref, d: Backend) -> Vec<(String, String)> {
 
 async fn authorization(s: &Ref, d: Backend) -> String {
     let post = |path: &str, body: Value| s.req("POST", path).json(&body);
-    let creds = json!({"email": "demo@example.com", "password": PASSWORD});
+    let creds = demo_credentials();
     match d {
         Backend::Pwgen => format!("Bearer {}", s.pwgen_sign_in("demo@example.com").await.0),
         Backend::AisquareProfile | Backend::AisquareDetails => {
@@ -52,6 +42,11 @@ async fn authorization(s: &Ref, d: Backend) -> String {
         }
         Backend::Letraz => unreachable!("letraz signs in with a session"),
     }
+}
+
+/// The `name=value` of each cookie an answer sets.
+fn cookie_pairs(headers: &reqwest::header::HeaderMap) -> Vec<String> {
+    set_cookies(headers).iter().map(|c| c.split(';').next().unwrap().to_string()).collect()
 }
 
 /// A valid new value for every editable field.
@@ -206,14 +201,8 @@ async fn session_from_config(d: Backend, login: &str) {
     let c = AppConfig::defaults(d.dialect());
     let call = |ep: &profile_model::Endpoint, authz: &[(String, String)]| with_auth(s.req(&ep.method, &ep.path), authz);
     let sign_in = c.endpoints.sign_in.as_ref().expect("a sign-in endpoint");
-    let r = call(sign_in, &[]).json(&c.sign_in.body(login, PASSWORD)).send().await.unwrap();
-    let cookies: Vec<String> = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string())
-        .collect();
-    let (status, _, signed_in) = answer(r).await;
+    let (status, headers, signed_in) = call(sign_in, &[]).json(&c.sign_in.body(login, PASSWORD)).answer().await;
+    let cookies = cookie_pairs(&headers);
     assert_eq!(status, 200, "{} sign-in: {signed_in}", d.name());
     let refresh = c.sign_in.refresh_token(&signed_in);
     assert_eq!(refresh.is_some(), c.sign_in.refresh_field.is_some());

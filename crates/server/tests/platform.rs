@@ -173,7 +173,7 @@ async fn user_rate_throttle_answers_429_with_retry_after_as_drf() {
     assert_eq!(e.kind, profile_model::ErrorKind::RateLimited { retry_after: Some(wait) });
     // Without credentials it is 401 first (and does not count); another
     // user has their own budget.
-    let _ = s.req("POST", "/api/profile/").expect(401).await;
+    assert_eq!(s.req("POST", "/api/profile/").status().await, 401);
     let (other, _) = s.pwgen_sign_in("other@example.com").await;
     assert_eq!(s.req("POST", "/api/profile/").bearer_auth(&other).status().await, 200);
 }

@@ -3,17 +3,13 @@
 
 mod common;
 
-use common::{file_part, Ask, Ref, PASSWORD, PNG};
+use common::{demo_credentials, file_part, Ask, Ref, PASSWORD, PNG};
 use serde_json::{json, Value};
 
 #[tokio::test]
 async fn sign_in_answers_tokens_and_user_with_password_hash() {
     let s = Ref::start().await;
-    let v = s
-        .req("POST", "/api/sign-in/")
-        .json(&json!({"email": "demo@example.com", "password": PASSWORD}))
-        .expect(200)
-        .await;
+    let v = s.req("POST", "/api/sign-in/").json(&demo_credentials()).expect(200).await;
     assert!(v["access"].as_str().unwrap().split('.').count() == 3);
     assert!(v["refresh"].is_string());
     let u = &v["user"];
@@ -84,14 +80,7 @@ async fn missing_and_invalid_tokens_are_401_with_bearer_challenge() {
     assert_eq!((status, v["detail"].clone()), (401, json!("Authentication credentials were not provided.")));
 
     // DRF authenticates eagerly: a bad token on the sign-in itself is refused.
-    assert_eq!(
-        s.req("POST", "/api/sign-in/")
-            .bearer_auth("stale")
-            .json(&json!({"email": "demo@example.com", "password": PASSWORD}))
-            .status()
-            .await,
-        401
-    );
+    assert_eq!(s.req("POST", "/api/sign-in/").bearer_auth("stale").json(&demo_credentials()).status().await, 401);
 }
 
 #[tokio::test]
@@ -137,7 +126,7 @@ async fn unknown_id_is_500_and_other_users_id_is_403() {
         (403, json!({"error": "Not authorized"}))
     );
     // Unauthenticated comes first.
-    let _ = s.req("PUT", &path).json(&json!({})).expect(401).await;
+    assert_eq!(s.req("PUT", &path).json(&json!({})).status().await, 401);
 }
 
 #[tokio::test]
@@ -255,16 +244,10 @@ async fn a_file_claiming_png_that_is_not_one_is_refused() {
 #[tokio::test]
 async fn refresh_and_blacklist() {
     let s = Ref::start().await;
-    let r = s
-        .req("POST", "/api/sign-in/")
-        .json(&json!({"email": "demo@example.com", "password": PASSWORD}))
-        .send()
-        .await
-        .unwrap();
-    let v: Value = r.json().await.unwrap();
+    let v = s.req("POST", "/api/sign-in/").json(&demo_credentials()).expect(200).await;
     let refresh = v["refresh"].as_str().unwrap();
     let a = s.req("POST", "/api/token/refresh/").json(&json!({"refresh": refresh})).expect(200).await;
-    let _ = s.req("POST", "/api/profile/").bearer_auth(a["access"].as_str().unwrap()).expect(200).await;
+    assert_eq!(s.req("POST", "/api/profile/").bearer_auth(a["access"].as_str().unwrap()).status().await, 200);
     assert_eq!(s.req("POST", "/api/token/blacklist/").json(&json!({"refresh": refresh})).status().await, 200);
     let (status, _, v) = s.req("POST", "/api/token/refresh/").json(&json!({"refresh": refresh})).answer().await;
     assert_eq!((status, v["detail"].clone()), (401, json!("Token is blacklisted")));

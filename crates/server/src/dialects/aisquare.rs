@@ -169,20 +169,7 @@ async fn obtain(State(state): State<Shared>, req: Limited) -> Reply {
     let d = Profile::DIALECT;
     auth::reject_bad_credentials::<Profile>(&state, &req.parts)?;
     let payload = req.parse(Parsers::ALL).await?;
-    let email = payload.text("email").unwrap_or_default();
-    let password = payload.text("password").unwrap_or_default();
-    let mut missing = drf::FieldErrors::default();
-    for (k, v) in [("email", &email), ("password", &password)] {
-        if v.is_empty() {
-            missing.add(
-                k,
-                if payload.text(k).is_some() { "This field may not be blank." } else { "This field is required." },
-            );
-        }
-    }
-    if !missing.is_empty() {
-        return Err(missing.into());
-    }
+    let [email, password] = payload.required(["email", "password"], Some("This field may not be blank."))?;
     let Some(user) = auth::check_credentials(&state, d, &email, &password)? else {
         return Err(ApiError::Refused {
             challenge: Some(BEARER),

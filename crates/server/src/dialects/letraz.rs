@@ -165,23 +165,15 @@ fn csrf_cookie(state: &Shared, secret: &str) -> String {
 /// rotates it on login) and answers the user.
 async fn login(State(state): State<Shared>, req: Limited) -> Reply {
     let payload = req.parse(Parsers::ALL).await?;
-    let email = payload.text("email").unwrap_or_default();
-    let password = payload.text("password").unwrap_or_default();
-    let mut missing = drf::FieldErrors::default();
-    for (k, v) in [("email", &email), ("password", &password)] {
-        if v.is_empty() {
-            missing.add(k, "This field is required.");
-        }
-    }
-    if !missing.is_empty() {
-        return Err(envelope(
+    let [email, password] = payload.required(["email", "password"], None).map_err(|missing| {
+        envelope(
             StatusCode::BAD_REQUEST,
             "INVALID REQUEST",
             "Invalid Data provided!",
             missing.into_value(),
             Value::Null,
-        ));
-    }
+        )
+    })?;
     let Some(user) = auth::check_credentials(&state, D, &email, &password)? else {
         return Err(envelope(
             StatusCode::BAD_REQUEST,

@@ -10,6 +10,16 @@ use serde_json::Value;
 
 pub const PASSWORD: &str = "demo-pass-123";
 
+/// The demo user's sign-in body.
+pub fn demo_credentials() -> Value {
+    serde_json::json!({"email": "demo@example.com", "password": PASSWORD})
+}
+
+/// The `Set-Cookie` values of an answer, attributes and all.
+pub fn set_cookies(headers: &reqwest::header::HeaderMap) -> Vec<String> {
+    headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect()
+}
+
 pub struct Ref {
     pub server: Option<Server>,
     pub base: String,
