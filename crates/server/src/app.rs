@@ -13,7 +13,8 @@ use tower::ServiceExt;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 
-use crate::{dialects, drf, hooks, AppState};
+use crate::drf::{self, ApiError};
+use crate::{dialects, hooks, AppState};
 
 pub type Shared = Arc<AppState>;
 
@@ -57,7 +58,7 @@ pub fn view(methods: MethodRouter<Shared>, allowed: &'static str) -> MethodRoute
             r.headers_mut().insert(header::ALLOW, HeaderValue::from_static(allowed));
             return r;
         }
-        drf::method_not_allowed(req.method().as_str())
+        ApiError::MethodNotAllowed(req.method().clone()).into_response()
     })
 }
 

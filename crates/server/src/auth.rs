@@ -5,16 +5,20 @@
 //! at all under `IsAuthenticated`, answers 401 with `WWW-Authenticate` when
 //! the *first* class defines that header, else 403 (DRF's `permission_denied`).
 
+use std::marker::PhantomData;
+
 use crate::Backend;
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::HeaderMap;
 use base64::{engine::general_purpose::STANDARD, Engine};
 use serde_json::{json, Value};
 
+use crate::app::Shared;
 use crate::db::{kind, UserRow};
+use crate::drf::ApiError;
 use crate::jwt::TokenType;
-use crate::{drf, AppState};
+use crate::AppState;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
@@ -28,10 +32,13 @@ pub enum Class {
     Session,
 }
 
+/// simplejwt's challenge, which its token views answer too.
+pub const BEARER: &str = "Bearer realm=\"api\"";
+
 impl Class {
     fn www_authenticate(self) -> Option<&'static str> {
         match self {
-            Class::Jwt => Some("Bearer realm=\"api\""),
+            Class::Jwt => Some(BEARER),
             Class::Token => Some("Token"),
             Class::Basic => Some("Basic realm=\"api\""),
             Class::Session => None,
@@ -56,47 +63,93 @@ enum Failure {
     Permission(Value),
 }
 
-pub struct Authed {
-    pub user: UserRow,
-    pub via: Class,
+/// A view's authentication: whose users it serves, and its
+/// `authentication_classes` in order.
+pub trait Realm: Send + Sync + 'static {
+    const DIALECT: Backend;
+    const CLASSES: &'static [Class];
 }
 
-/// Authenticates with `classes` in order and requires a user
-/// (`IsAuthenticated`).
-pub fn require_user(state: &AppState, dialect: Backend, classes: &[Class], parts: &Parts) -> Result<Authed, Response> {
-    let header = refusal_header(state, classes);
-    let authed = optional_user(state, dialect, classes, parts)?
-        .ok_or_else(|| drf::auth_refusal(header, json!({ "detail": drf::NOT_AUTHENTICATED })))?;
-    // DRF's `check_throttles` comes after authentication and permissions.
-    if let Some(rate) = state.config.throttle_user {
-        let key = format!("throttle_user_{}", authed.user.id);
-        state.throttle.check(rate, &key, std::time::Instant::now()).map_err(crate::throttle::throttled)?;
+/// The signed-in user of a realm's view (`IsAuthenticated`, then the user
+/// throttle). As an extractor it serves views that read no body; a view that
+/// reads one calls [`SignedIn::check`] once the body is in, since nginx's 413
+/// comes before any authentication.
+pub struct SignedIn<R> {
+    pub user: UserRow,
+    /// The class that authenticated.
+    pub via: Class,
+    realm: PhantomData<fn() -> R>,
+}
+
+impl<R: Realm> SignedIn<R> {
+    pub fn check(state: &AppState, parts: &Parts) -> Result<SignedIn<R>, ApiError> {
+        let (user, via) = authenticate_all(state, R::DIALECT, R::CLASSES, parts)?
+            .ok_or_else(|| ApiError::not_authenticated(refusal_header(state, R::CLASSES)))?;
+        // DRF's `check_throttles` comes after authentication and permissions.
+        if let Some(rate) = state.config.throttle_user {
+            let key = format!("throttle_user_{}", user.id);
+            state.throttle.check(rate, &key, std::time::Instant::now()).map_err(crate::throttle::throttled)?;
+        }
+        Ok(SignedIn { user, via, realm: PhantomData })
     }
-    Ok(authed)
+}
+
+impl<R: Realm> FromRequestParts<Shared> for SignedIn<R> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<SignedIn<R>, ApiError> {
+        SignedIn::check(state, parts)
+    }
+}
+
+/// DRF authenticates in `initial()` even for `AllowAny` views, so invalid
+/// credentials are refused there too; absent ones are fine.
+pub fn reject_bad_credentials<R: Realm>(state: &AppState, parts: &Parts) -> Result<(), ApiError> {
+    authenticate_all(state, R::DIALECT, R::CLASSES, parts).map(|_| ())
 }
 
 /// DRF's `perform_authentication`: no credentials is `None`, bad ones are
-/// refused (it runs eagerly, even for `AllowAny` views).
-pub fn optional_user(
+/// refused.
+fn authenticate_all(
     state: &AppState,
     dialect: Backend,
     classes: &[Class],
     parts: &Parts,
-) -> Result<Option<Authed>, Response> {
-    let header = refusal_header(state, classes);
+) -> Result<Option<(UserRow, Class)>, ApiError> {
+    let challenge = refusal_header(state, classes);
     for &class in classes {
         match authenticate(state, dialect, class, parts) {
             Ok(None) => continue,
-            Ok(Some(user)) => return Ok(Some(Authed { user, via: class })),
-            Err(Failure::Authentication(body)) => return Err(drf::auth_refusal(header, body)),
-            Err(Failure::Permission(body)) => return Err(drf::json(StatusCode::FORBIDDEN, body)),
+            Ok(Some(user)) => return Ok(Some((user, class))),
+            Err(Failure::Authentication(body)) => return Err(ApiError::Refused { challenge, body }),
+            Err(Failure::Permission(body)) => return Err(ApiError::Refused { challenge: None, body }),
         }
     }
     Ok(None)
 }
 
+fn fail(detail: &str) -> Failure {
+    Failure::Authentication(json!({ "detail": detail }))
+}
+
+/// The one credentials word after `keyword` (DRF's `TokenAuthentication`
+/// and `BasicAuthentication` check the header's shape alike); `None` when
+/// the header is not of this scheme.
+fn credentials(headers: &HeaderMap, keyword: &str, what: &str) -> Result<Option<String>, Failure> {
+    let Some(mut words) = authorization_words(headers) else {
+        return Ok(None);
+    };
+    if !words[0].eq_ignore_ascii_case(keyword) {
+        return Ok(None);
+    }
+    match words.len() {
+        1 => Err(fail(&format!("Invalid {keyword} header. No credentials provided."))),
+        2 => Ok(words.pop()),
+        _ => Err(fail(&format!("Invalid {keyword} header. {what} should not contain spaces."))),
+    }
+}
+
 fn authenticate(state: &AppState, dialect: Backend, class: Class, parts: &Parts) -> Result<Option<UserRow>, Failure> {
-    let fail = |d: &str| Failure::Authentication(json!({ "detail": d }));
     match class {
         Class::Jwt => {
             let Some(words) = authorization_words(&parts.headers) else {
@@ -131,18 +184,10 @@ fn authenticate(state: &AppState, dialect: Backend, class: Class, parts: &Parts)
             }
         }
         Class::Token => {
-            let Some(words) = authorization_words(&parts.headers) else {
+            let Some(key) = credentials(&parts.headers, "token", "Token string")? else {
                 return Ok(None);
             };
-            if !words[0].eq_ignore_ascii_case("token") {
-                return Ok(None);
-            }
-            match words.len() {
-                1 => return Err(fail("Invalid token header. No credentials provided.")),
-                2 => {}
-                _ => return Err(fail("Invalid token header. Token string should not contain spaces.")),
-            }
-            let user_id = state.db.token_user(&words[1], kind::AUTHTOKEN).map_err(storage)?;
+            let user_id = state.db.token_user(&key, kind::AUTHTOKEN).map_err(storage)?;
             let user = match user_id {
                 Some(id) => state.db.user_by_id(dialect, id).map_err(storage)?,
                 None => None,
@@ -150,19 +195,11 @@ fn authenticate(state: &AppState, dialect: Backend, class: Class, parts: &Parts)
             user.map(Some).ok_or_else(|| fail("Invalid token."))
         }
         Class::Basic => {
-            let Some(words) = authorization_words(&parts.headers) else {
+            let Some(encoded) = credentials(&parts.headers, "basic", "Credentials string")? else {
                 return Ok(None);
             };
-            if !words[0].eq_ignore_ascii_case("basic") {
-                return Ok(None);
-            }
-            match words.len() {
-                1 => return Err(fail("Invalid basic header. No credentials provided.")),
-                2 => {}
-                _ => return Err(fail("Invalid basic header. Credentials string should not contain spaces.")),
-            }
             let decoded = STANDARD
-                .decode(&words[1])
+                .decode(&encoded)
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok())
                 .and_then(|s| s.split_once(':').map(|(u, p)| (u.to_string(), p.to_string())));
@@ -196,7 +233,7 @@ fn authenticate(state: &AppState, dialect: Backend, class: Class, parts: &Parts)
 /// A storage error inside authentication: logged, and the request refused
 /// rather than let through.
 fn storage(e: rusqlite::Error) -> Failure {
-    eprintln!("reference-server: auth storage error: {e}");
+    tracing::error!("auth storage error: {e}");
     Failure::Authentication(json!({ "detail": "Authentication is unavailable." }))
 }
 

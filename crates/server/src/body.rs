@@ -2,12 +2,13 @@
 //! multipart), behind the size limit a fronting proxy would enforce.
 
 use axum::body::{Body, Bytes};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::extract::{FromRequest, Request};
+use axum::http::{header, request::Parts, HeaderMap, StatusCode};
 use futures_util::StreamExt;
 use serde_json::Value;
 
-use crate::drf;
+use crate::app::Shared;
+use crate::drf::{ApiError, FieldErrors};
 
 /// One uploaded file.
 #[derive(Clone, Debug)]
@@ -39,6 +40,27 @@ impl Payload {
 
     pub fn is_form(&self) -> bool {
         matches!(self, Payload::Form(_))
+    }
+
+    /// Top-level text values a sign-in serializer requires, or its field
+    /// errors: "This field is required." for a missing or empty one, unless
+    /// `blank` words the empty case (DRF's `CharField` says "may not be
+    /// blank"; a view's own check may not tell them apart).
+    pub fn required<const N: usize>(&self, keys: [&str; N], blank: Option<&str>) -> Result<[String; N], FieldErrors> {
+        let mut missing = FieldErrors::default();
+        let values = keys.map(|k| {
+            let v = self.text(k).unwrap_or_default();
+            if v.is_empty() {
+                let sent = self.text(k).is_some();
+                missing.add(k, blank.filter(|_| sent).unwrap_or("This field is required."));
+            }
+            v
+        });
+        if missing.is_empty() {
+            Ok(values)
+        } else {
+            Err(missing)
+        }
     }
 
     /// A top-level text value (sign-in bodies and the like).
@@ -73,7 +95,7 @@ impl Parsers {
 /// Reads at most `limit` bytes. Over it, the rest is drained (as nginx's
 /// lingering close does, so the client sees the answer rather than a reset)
 /// and the caller gets nginx's 413 page.
-pub async fn read_limited(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, Response> {
+pub async fn read_limited(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, ApiError> {
     let declared =
         headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     let mut stream = body.into_data_stream();
@@ -84,7 +106,7 @@ pub async fn read_limited(headers: &HeaderMap, body: Body, limit: usize) -> Resu
     const DRAIN_CAP: u64 = 256 * 1024 * 1024;
     while let Some(chunk) = stream.next().await {
         let Ok(chunk) = chunk else {
-            return Err(drf::detail(StatusCode::BAD_REQUEST, "Incomplete request body."));
+            return Err(ApiError::Detail(StatusCode::BAD_REQUEST, "Incomplete request body.".into()));
         };
         if over {
             drained += chunk.len() as u64;
@@ -101,7 +123,7 @@ pub async fn read_limited(headers: &HeaderMap, body: Body, limit: usize) -> Resu
         buf.extend_from_slice(&chunk);
     }
     if over {
-        return Err(drf::entity_too_large());
+        return Err(ApiError::TooLarge);
     }
     Ok(Bytes::from(buf))
 }
@@ -117,10 +139,38 @@ impl ParseError {
     fn bad(detail: String) -> ParseError {
         ParseError { status: StatusCode::BAD_REQUEST, detail }
     }
+}
 
-    /// As DRF's default exception handler answers it.
-    pub fn into_response(self) -> Response {
-        drf::detail(self.status, &self.detail)
+/// As DRF's default exception handler answers it.
+impl From<ParseError> for ApiError {
+    fn from(e: ParseError) -> ApiError {
+        ApiError::Detail(e.status, e.detail)
+    }
+}
+
+/// A request whose body has been read under the proxy's size limit, not yet
+/// parsed. It comes first because nginx refuses an oversized body before
+/// Django authenticates; the handler then authenticates from `parts` and
+/// parses, in the order its view does.
+pub struct Limited {
+    pub parts: Parts,
+    pub bytes: Bytes,
+}
+
+impl FromRequest<Shared> for Limited {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &Shared) -> Result<Limited, ApiError> {
+        let (parts, body) = req.into_parts();
+        let bytes = read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
+        Ok(Limited { parts, bytes })
+    }
+}
+
+impl Limited {
+    /// `request.data` with the view's `parser_classes`.
+    pub async fn parse(&self, parsers: Parsers) -> Result<Payload, ParseError> {
+        parse(&self.parts.headers, self.bytes.clone(), parsers).await
     }
 }
 

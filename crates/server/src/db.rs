@@ -330,23 +330,20 @@ pub fn user_in_tx(tx: &Transaction<'_>, id: i64) -> DbResult<Option<UserRow>> {
 mod tests {
     use super::*;
 
+    /// A user of `dialect` with the email `a@b.co`.
+    fn insert_a_b_co(db: &Db, dialect: Backend) -> i64 {
+        let mut data = Map::new();
+        data.insert("email".into(), Value::String("a@b.co".into()));
+        db.insert_user(&NewUser { dialect, public_id: None, password: "x".into(), data, avatar: None }).unwrap()
+    }
+
     #[test]
     fn migrates_once_and_keeps_rows() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.sqlite3");
         let db = Db::open(&path).unwrap();
         assert_eq!(db.schema_version().unwrap(), MIGRATIONS.len() as i64);
-        let mut data = Map::new();
-        data.insert("email".into(), Value::String("a@b.co".into()));
-        let id = db
-            .insert_user(&NewUser {
-                dialect: Backend::UsersMe,
-                public_id: None,
-                password: "x".into(),
-                data,
-                avatar: None,
-            })
-            .unwrap();
+        let id = insert_a_b_co(&db, Backend::UsersMe);
         drop(db);
         let db = Db::open(&path).unwrap();
         assert_eq!(db.schema_version().unwrap(), MIGRATIONS.len() as i64);
@@ -360,17 +357,7 @@ mod tests {
     fn aisquare_views_share_users() {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(&dir.path().join("x.sqlite3")).unwrap();
-        let mut data = Map::new();
-        data.insert("email".into(), Value::String("a@b.co".into()));
-        let id = db
-            .insert_user(&NewUser {
-                dialect: Backend::AisquareDetails,
-                public_id: None,
-                password: "x".into(),
-                data,
-                avatar: None,
-            })
-            .unwrap();
+        let id = insert_a_b_co(&db, Backend::AisquareDetails);
         assert!(db.user_by_id(Backend::AisquareProfile, id).unwrap().is_some());
         assert!(db.user_by_id(Backend::Pwgen, id).unwrap().is_none());
     }

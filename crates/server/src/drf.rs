@@ -2,13 +2,9 @@
 //! `{"detail": …}` and field-error maps, and Django's own HTML error pages
 //! (what a client sees on a crash, an unknown path, or from a proxy).
 
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
-
-/// Handlers answer `Result<Response, Response>` so `?` can bail out with a
-/// ready error response.
-pub type Reply = Result<Response, Response>;
 
 pub fn json(status: StatusCode, body: Value) -> Response {
     (status, axum::Json(body)).into_response()
@@ -50,31 +46,101 @@ pub fn entity_too_large() -> Response {
     )
 }
 
-/// DRF's `MethodNotAllowed`.
-pub fn method_not_allowed(method: &str) -> Response {
-    detail(StatusCode::METHOD_NOT_ALLOWED, &format!("Method \"{method}\" not allowed."))
+/// Why a handler (or an extractor) answers something other than its
+/// success: each variant renders as the Django, DRF or proxy answer it
+/// stands for, so `?` can bail out from anywhere with the right bytes.
+#[derive(Debug)]
+pub enum ApiError {
+    /// An unhandled exception (storage, files): logged, then Django's 500
+    /// page.
+    Internal(String),
+    /// Django's 404 page: no URL pattern matches.
+    NotFound,
+    /// nginx's 413: the body is over `client_max_body_size`.
+    TooLarge,
+    /// DRF's `MethodNotAllowed`.
+    MethodNotAllowed(Method),
+    /// An authentication or permission refusal: 401 with `WWW-Authenticate`
+    /// when there is a challenge (the view's first authentication class
+    /// defines one), 403 otherwise.
+    Refused { challenge: Option<&'static str>, body: Value },
+    /// `{"detail": …}` with any status (`ParseError`, `UnsupportedMediaType`…).
+    Detail(StatusCode, String),
+    /// DRF's `Throttled`, with the whole seconds to wait.
+    Throttled(u64),
+    /// A serializer's field errors: 400.
+    Fields(FieldErrors),
+    /// A dialect's own envelope (pwgen's `{"error": …}`, letraz's
+    /// `ErrorResponse`), already rendered. Boxed to keep the error small.
+    Response(Box<Response>),
 }
 
-/// Logs a storage failure and answers as Django would on an unhandled
-/// exception.
-pub fn internal(err: impl std::fmt::Display) -> Response {
-    eprintln!("reference-server: internal error: {err}");
-    server_error()
+/// What handlers answer: `?` turns any failure into its HTTP answer.
+pub type Reply<T = Response> = Result<T, ApiError>;
+
+impl ApiError {
+    /// An unhandled failure, logged when answered.
+    pub fn internal(err: impl std::fmt::Display) -> ApiError {
+        ApiError::Internal(err.to_string())
+    }
+
+    /// DRF's `NotAuthenticated` under `challenge`.
+    pub fn not_authenticated(challenge: Option<&'static str>) -> ApiError {
+        ApiError::Refused { challenge, body: json!({ "detail": NOT_AUTHENTICATED }) }
+    }
 }
 
-/// A DRF authentication or permission refusal. DRF answers 401 with a
-/// `WWW-Authenticate` header when the view's *first* authentication class
-/// defines one, and 403 otherwise.
-pub fn auth_refusal(www_authenticate: Option<&str>, body: Value) -> Response {
-    match www_authenticate {
-        Some(h) => {
-            let mut r = json(StatusCode::UNAUTHORIZED, body);
-            if let Ok(v) = HeaderValue::from_str(h) {
-                r.headers_mut().insert(header::WWW_AUTHENTICATE, v);
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        match self {
+            ApiError::Internal(err) => {
+                tracing::error!("internal error: {err}");
+                server_error()
             }
-            r
+            ApiError::NotFound => page_not_found(),
+            ApiError::TooLarge => entity_too_large(),
+            ApiError::MethodNotAllowed(method) => {
+                detail(StatusCode::METHOD_NOT_ALLOWED, &format!("Method \"{method}\" not allowed."))
+            }
+            ApiError::Refused { challenge: Some(h), body } => {
+                let mut r = json(StatusCode::UNAUTHORIZED, body);
+                if let Ok(v) = HeaderValue::from_str(h) {
+                    r.headers_mut().insert(header::WWW_AUTHENTICATE, v);
+                }
+                r
+            }
+            ApiError::Refused { challenge: None, body } => json(StatusCode::FORBIDDEN, body),
+            ApiError::Detail(status, message) => detail(status, &message),
+            ApiError::Throttled(wait) => {
+                let unit = if wait == 1 { "second" } else { "seconds" };
+                let mut r = detail(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    &format!("Request was throttled. Expected available in {wait} {unit}."),
+                );
+                r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
+                r
+            }
+            ApiError::Fields(errors) => json(StatusCode::BAD_REQUEST, errors.into_value()),
+            ApiError::Response(r) => *r,
         }
-        None => json(StatusCode::FORBIDDEN, body),
+    }
+}
+
+impl From<Response> for ApiError {
+    fn from(r: Response) -> ApiError {
+        ApiError::Response(Box::new(r))
+    }
+}
+
+impl From<FieldErrors> for ApiError {
+    fn from(errors: FieldErrors) -> ApiError {
+        ApiError::Fields(errors)
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(err: rusqlite::Error) -> ApiError {
+        ApiError::internal(err)
     }
 }
 
@@ -86,6 +152,13 @@ pub const NOT_AUTHENTICATED: &str = "Authentication credentials were not provide
 pub struct FieldErrors(pub serde_json::Map<String, Value>);
 
 impl FieldErrors {
+    /// Just one message, at `path`.
+    pub fn of(path: &str, message: impl Into<String>) -> FieldErrors {
+        let mut e = FieldErrors::default();
+        e.add(path, message);
+        e
+    }
+
     pub fn add(&mut self, path: &str, message: impl Into<String>) {
         let mut map = &mut self.0;
         let mut parts = path.split('.').peekable();
@@ -120,10 +193,10 @@ mod tests {
 
     #[test]
     fn refusal_is_401_only_with_a_challenge() {
-        let r = auth_refusal(Some("Token"), json!({}));
+        let r = ApiError::Refused { challenge: Some("Token"), body: json!({}) }.into_response();
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
         assert_eq!(r.headers()[header::WWW_AUTHENTICATE], "Token");
-        let r = auth_refusal(None, json!({}));
+        let r = ApiError::Refused { challenge: None, body: json!({}) }.into_response();
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
         assert!(r.headers().get(header::WWW_AUTHENTICATE).is_none());
     }

@@ -4,10 +4,6 @@
 //!
 //! `start` binds, migrates, seeds and serves; tests call it in-process.
 
-// Handlers and their helpers answer `Result<Response, Response>` on purpose:
-// the error is the ready HTTP answer, and boxing it would buy nothing.
-#![allow(clippy::result_large_err)]
-
 pub mod app;
 pub mod auth;
 pub mod backend;

@@ -1,14 +1,23 @@
 use std::io::Write;
 
 use reference_server::cli::{self, Command};
+use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() {
+    // Logs go to stderr (`RUST_LOG` filters them, `info` by default); stdout
+    // carries only what scripts read.
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = match cli::parse(&args) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("reference-server: {e}\n{}", cli::USAGE);
+            tracing::error!("{e}");
+            // The usage is for the reader, not a log line.
+            eprintln!("{}", cli::USAGE);
             std::process::exit(2);
         }
     };
@@ -16,7 +25,7 @@ async fn main() {
         Command::Help => println!("{}", cli::USAGE),
         Command::Reset { db, media_dir } => {
             if let Err(e) = reference_server::reset(&db, &media_dir) {
-                eprintln!("reference-server: reset failed: {e}");
+                tracing::error!("reset failed: {e}");
                 std::process::exit(1);
             }
             println!("reset {}", db.display());
@@ -25,7 +34,7 @@ async fn main() {
             let server = match reference_server::start(config).await {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("reference-server: {e}");
+                    tracing::error!("cannot start: {e}");
                     std::process::exit(1);
                 }
             };
@@ -33,7 +42,7 @@ async fn main() {
             println!("listening on http://{}", server.addr);
             let _ = std::io::stdout().flush();
             if let Err(e) = server.run_until(shutdown_signal()).await {
-                eprintln!("reference-server: {e}");
+                tracing::error!("server failed: {e}");
                 std::process::exit(1);
             }
         }

@@ -10,10 +10,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::Response;
-
-use crate::drf;
+use crate::drf::ApiError;
 
 /// `"<n>/<period>"` as DRF writes rates: the period's first letter counts
 /// (`s`, `m`, `h`, `d`), so `100/hour`, `3/min` and `5/s` all work.
@@ -72,21 +69,16 @@ impl Throttle {
     }
 }
 
-/// DRF's `Throttled(wait)` as `handle_exception` answers it.
-pub fn throttled(wait: f64) -> Response {
-    let wait = wait.ceil().max(0.0) as u64;
-    let unit = if wait == 1 { "second" } else { "seconds" };
-    let mut r = drf::detail(
-        StatusCode::TOO_MANY_REQUESTS,
-        &format!("Request was throttled. Expected available in {wait} {unit}."),
-    );
-    r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
-    r
+/// DRF's `Throttled(wait)`: whole seconds, rounded up.
+pub fn throttled(wait: f64) -> ApiError {
+    ApiError::Throttled(wait.ceil().max(0.0) as u64)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::{header, StatusCode};
+    use axum::response::IntoResponse;
 
     #[test]
     fn parses_drf_rates() {
@@ -117,10 +109,10 @@ mod tests {
 
     #[test]
     fn answer_is_drfs() {
-        let r = throttled(11.2);
+        let r = throttled(11.2).into_response();
         assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(r.headers()[header::RETRY_AFTER], "12");
-        let r = throttled(0.4);
+        let r = throttled(0.4).into_response();
         assert_eq!(r.headers()[header::RETRY_AFTER], "1");
     }
 }

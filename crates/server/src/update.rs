@@ -1,11 +1,10 @@
 //! Saving a validated partial update: unique checks, the avatar file and the
 //! row write happen together, in one transaction.
 
-use axum::response::Response;
-
 use crate::db::{self, UserRow};
+use crate::drf::{ApiError, FieldErrors};
 use crate::fields::{Change, Changes};
-use crate::{drf, AppState};
+use crate::AppState;
 
 /// A unique column: its storage name and Django's message for a clash.
 pub type Unique = (&'static str, &'static str);
@@ -13,20 +12,28 @@ pub type Unique = (&'static str, &'static str);
 pub enum SaveError {
     /// Unique conflicts: `(field path, message)`.
     Conflicts(Vec<(&'static str, &'static str)>),
-    Internal(Response),
+    Internal(ApiError),
 }
 
 impl SaveError {
-    /// DRF's field-error map for conflicts; the internal response as is.
-    pub fn into_parts(self) -> Result<drf::FieldErrors, Response> {
+    /// DRF's field-error map for conflicts; the internal error as is.
+    pub fn into_parts(self) -> Result<FieldErrors, ApiError> {
         match self {
             SaveError::Conflicts(c) => {
-                let mut e = drf::FieldErrors::default();
+                let mut e = FieldErrors::default();
                 c.into_iter().for_each(|(p, m)| e.add(p, m));
                 Ok(e)
             }
-            SaveError::Internal(r) => Err(r),
+            SaveError::Internal(e) => Err(e),
         }
+    }
+}
+
+/// Conflicts are a serializer's field errors, as DRF's default handler
+/// answers them; dialects with their own envelope use `into_parts`.
+impl From<SaveError> for ApiError {
+    fn from(e: SaveError) -> ApiError {
+        e.into_parts().map_or_else(|e| e, ApiError::Fields)
     }
 }
 
@@ -43,7 +50,7 @@ pub fn save(
     let mut old_file: Option<String> = None;
     let result = state.db.write(|tx| {
         let Some(mut user) = db::user_in_tx(tx, id)? else {
-            return Ok(Err(SaveError::Internal(drf::server_error())));
+            return Ok(Err(SaveError::Internal(ApiError::internal(format!("user {id} vanished during an update")))));
         };
         let mut conflicts = Vec::new();
         for (spec, change) in changes {
@@ -70,7 +77,7 @@ pub fn save(
                             new_file = Some(rel.clone());
                             user.avatar = Some(rel);
                         }
-                        Err(e) => return Ok(Err(SaveError::Internal(drf::internal(e)))),
+                        Err(e) => return Ok(Err(SaveError::Internal(ApiError::internal(e)))),
                     }
                 }
             }
@@ -97,7 +104,7 @@ pub fn save(
         }
         Err(e) => {
             discard_new(new_file);
-            Err(SaveError::Internal(drf::internal(e)))
+            Err(SaveError::Internal(e.into()))
         }
     }
 }

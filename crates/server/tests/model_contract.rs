@@ -8,7 +8,7 @@ mod common;
 #[path = "../../model/tests/wire/mod.rs"]
 mod wire;
 
-use common::{answer, Ref, PASSWORD};
+use common::{demo_credentials, set_cookies, Ask, Ref, PASSWORD};
 use profile_model::catalogue::{catalogue, FieldKind};
 use profile_model::values::{from_answer, normalize};
 use profile_model::{apply_patch, patch, FieldValue, FormValues};
@@ -19,18 +19,8 @@ use serde_json::{json, Value};
 /// session (the test changes the email, which Basic would need).
 async fn auth(s: &Ref, d: Backend) -> Vec<(String, String)> {
     if d == Backend::Letraz {
-        let r = s
-            .req("POST", "/api/v1/auth/login/")
-            .json(&json!({"email": "demo@example.com", "password": PASSWORD}))
-            .send()
-            .await
-            .unwrap();
-        let cookies: Vec<String> = r
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string())
-            .collect();
+        let (_, headers, _) = s.req("POST", "/api/v1/auth/login/").json(&demo_credentials()).answer().await;
+        let cookies = cookie_pairs(&headers);
         let csrf = cookies.iter().find_map(|c| c.strip_prefix("csrftoken=")).unwrap().to_string();
         return vec![("Cookie".into(), cookies.join("; ")), ("X-CSRFToken".into(), csrf)];
     }
@@ -38,20 +28,25 @@ async fn auth(s: &Ref, d: Backend) -> Vec<(String, String)> {
 }
 
 async fn authorization(s: &Ref, d: Backend) -> String {
-    let post = |path: &str, body: Value| s.req("POST", path).json(&body).send();
-    let creds = json!({"email": "demo@example.com", "password": PASSWORD});
+    let post = |path: &str, body: Value| s.req("POST", path).json(&body);
+    let creds = demo_credentials();
     match d {
         Backend::Pwgen => format!("Bearer {}", s.pwgen_sign_in("demo@example.com").await.0),
         Backend::AisquareProfile | Backend::AisquareDetails => {
-            let v: Value = post("/api/v1/iam/token/", creds).await.unwrap().json().await.unwrap();
+            let v: Value = post("/api/v1/iam/token/", creds).expect(200).await;
             format!("Bearer {}", v["access"].as_str().unwrap())
         }
         Backend::UsersMe => {
-            let v: Value = post("/api/auth/token/login/", creds).await.unwrap().json().await.unwrap();
+            let v: Value = post("/api/auth/token/login/", creds).expect(200).await;
             format!("Token {}", v["auth_token"].as_str().unwrap())
         }
         Backend::Letraz => unreachable!("letraz signs in with a session"),
     }
+}
+
+/// The `name=value` of each cookie an answer sets.
+fn cookie_pairs(headers: &reqwest::header::HeaderMap) -> Vec<String> {
+    set_cookies(headers).iter().map(|c| c.split(';').next().unwrap().to_string()).collect()
 }
 
 /// A valid new value for every editable field.
@@ -96,7 +91,7 @@ fn with_auth(mut req: reqwest::RequestBuilder, authz: &[(String, String)]) -> re
 
 async fn read(s: &Ref, d: Backend, authz: &[(String, String)]) -> Value {
     let ep = d.dialect().endpoints.read.clone();
-    let (status, _, v) = answer(with_auth(s.req(&ep.method, &ep.path), authz).send().await.unwrap()).await;
+    let (status, _, v) = with_auth(s.req(&ep.method, &ep.path), authz).answer().await;
     assert_eq!(status, 200, "{} read: {v}", d.name());
     v
 }
@@ -113,7 +108,7 @@ async fn send(s: &Ref, d: Backend, authz: &[(String, String)], id: &str, body: &
     } else {
         req.json(body)
     };
-    let (status, _, v) = answer(req.send().await.unwrap()).await;
+    let (status, _, v) = req.answer().await;
     assert_eq!(status, 200, "{} update with {body}: {v}", d.name());
     v
 }
@@ -206,14 +201,8 @@ async fn session_from_config(d: Backend, login: &str) {
     let c = AppConfig::defaults(d.dialect());
     let call = |ep: &profile_model::Endpoint, authz: &[(String, String)]| with_auth(s.req(&ep.method, &ep.path), authz);
     let sign_in = c.endpoints.sign_in.as_ref().expect("a sign-in endpoint");
-    let r = call(sign_in, &[]).json(&c.sign_in.body(login, PASSWORD)).send().await.unwrap();
-    let cookies: Vec<String> = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string())
-        .collect();
-    let (status, _, signed_in) = answer(r).await;
+    let (status, headers, signed_in) = call(sign_in, &[]).json(&c.sign_in.body(login, PASSWORD)).answer().await;
+    let cookies = cookie_pairs(&headers);
     assert_eq!(status, 200, "{} sign-in: {signed_in}", d.name());
     let refresh = c.sign_in.refresh_token(&signed_in);
     assert_eq!(refresh.is_some(), c.sign_in.refresh_field.is_some());
@@ -226,13 +215,12 @@ async fn session_from_config(d: Backend, login: &str) {
             assert_eq!(c.auth, AuthMode::Session);
             authz.push(("Cookie".into(), cookies.join("; ")));
             let csrf = c.endpoints.csrf.as_ref().expect("a CSRF endpoint");
-            let (status, _, v) = answer(call(csrf, &authz).send().await.unwrap()).await;
-            assert_eq!(status, 200);
+            let v = call(csrf, &authz).expect(200).await;
             authz.push(("X-CSRFToken".into(), v["csrftoken"].as_str().unwrap().into()));
         }
     }
 
-    let (status, _, me) = answer(call(&c.endpoints.read, &authz).send().await.unwrap()).await;
+    let (status, _, me) = call(&c.endpoints.read, &authz).answer().await;
     assert_eq!(status, 200, "{} read: {me}", d.name());
     assert!(me.is_object(), "{} read: {me}", d.name());
     // The photo field the config names is in the answer.
@@ -242,8 +230,7 @@ async fn session_from_config(d: Backend, login: &str) {
 
     if let (Some(ep), Some(rt)) = (&c.endpoints.refresh, &refresh) {
         let (status, _, v) =
-            answer(call(ep, &[]).json(&json!({ c.sign_in.refresh_field.clone().unwrap(): rt })).send().await.unwrap())
-                .await;
+            call(ep, &[]).json(&json!({ c.sign_in.refresh_field.clone().unwrap(): rt })).answer().await;
         assert_eq!(status, 200, "{} refresh: {v}", d.name());
         assert!(c.sign_in.token(&v).is_some(), "{} refresh answer {v}", d.name());
     }
@@ -253,17 +240,21 @@ async fn session_from_config(d: Backend, login: &str) {
     if let Some(body) = c.sign_in.sign_out_body(refresh.as_deref()) {
         req = req.json(&body);
     }
-    let (status, _, v) = answer(req.send().await.unwrap()).await;
+    let (status, _, v) = req.answer().await;
     assert!((200..300).contains(&status), "{} sign-out: {status} {v}", d.name());
     // Signed out: a session or a token key is gone at once; simplejwt's
     // access token lives on, but its refresh token is blacklisted.
     match (&c.endpoints.refresh, &refresh) {
         (Some(ep), Some(rt)) => {
-            let (status, _, _) = answer(call(ep, &[]).json(&json!({ "refresh": rt })).send().await.unwrap()).await;
-            assert_eq!(status, 401, "{} refresh after sign-out", d.name());
+            assert_eq!(
+                call(ep, &[]).json(&json!({ "refresh": rt })).status().await,
+                401,
+                "{} refresh after sign-out",
+                d.name()
+            );
         }
         _ => {
-            let (status, _, _) = answer(call(&c.endpoints.read, &authz).send().await.unwrap()).await;
+            let (status, _, _) = call(&c.endpoints.read, &authz).answer().await;
             assert!(status == 401 || status == 403, "{} read after sign-out: {status}", d.name());
         }
     }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{answer, Ref};
+use common::{Ask, Ref};
 use serde_json::json;
 
 #[tokio::test]
@@ -55,20 +55,18 @@ async fn missing_trailing_slash_as_django() {
     let r = s.req("GET", "/api/profile/1/update?x=1").send().await.unwrap();
     assert_eq!(r.status(), 301);
     assert_eq!(r.headers()["location"], "/api/profile/1/update/?x=1");
-    let (status, h, body) = answer(s.req("PUT", "/api/profile/1/update").json(&json!({})).send().await.unwrap()).await;
+    let (status, h, body) = s.req("PUT", "/api/profile/1/update").json(&json!({})).answer().await;
     assert_eq!(status, 500);
     assert!(h["content-type"].to_str().unwrap().starts_with("text/html"));
     assert!(body.as_str().unwrap().contains("Server Error (500)"));
-    let (status, _, body) = answer(s.req("GET", "/api/nothing-here/").send().await.unwrap()).await;
-    assert_eq!(status, 404);
+    let body = s.req("GET", "/api/nothing-here/").expect(404).await;
     assert!(body.as_str().unwrap().contains("Not Found"));
 }
 
 #[tokio::test]
 async fn wrong_method_is_drf_405() {
     let s = Ref::start().await;
-    let (status, _, v) = answer(s.req("GET", "/api/sign-in/").send().await.unwrap()).await;
-    assert_eq!((status, v), (405, json!({"detail": "Method \"GET\" not allowed."})));
+    assert_eq!(s.req("GET", "/api/sign-in/").reply().await, (405, json!({"detail": "Method \"GET\" not allowed."})));
 }
 
 #[tokio::test]
@@ -87,9 +85,8 @@ async fn static_files_and_spa_fallback() {
     assert_eq!(r.status(), 200);
     assert!(r.text().await.unwrap().contains("<title>app</title>"));
     // Non-HTML requests for missing files stay 404; API paths never fall back.
-    assert_eq!(s.req("GET", "/missing.js").send().await.unwrap().status(), 404);
-    let r = s.req("GET", "/api/nope/").header("Accept", "text/html").send().await.unwrap();
-    assert_eq!(r.status(), 404);
+    assert_eq!(s.req("GET", "/missing.js").status().await, 404);
+    assert_eq!(s.req("GET", "/api/nope/").header("Accept", "text/html").status().await, 404);
 }
 
 #[tokio::test]
@@ -99,7 +96,7 @@ async fn upload_over_the_limit_is_413_html() {
     let path = format!("/api/profile/{}/update/", user["id"]);
     let big = vec![0u8; s.config.max_upload_bytes + 1];
     let form = reqwest::multipart::Form::new().part("avatar", common::file_part(&big, "big.png", "image/png"));
-    let (status, h, body) = answer(s.req("PUT", &path).bearer_auth(&token).multipart(form).send().await.unwrap()).await;
+    let (status, h, body) = s.req("PUT", &path).bearer_auth(&token).multipart(form).answer().await;
     assert_eq!(status, 413);
     assert!(h["content-type"].to_str().unwrap().starts_with("text/html"));
     assert!(body.as_str().unwrap().contains("413 Request Entity Too Large"));
@@ -110,20 +107,20 @@ async fn test_hooks_answer_canned_responses_then_clear() {
     let s = Ref::start().await;
     let hook = json!({"method": "POST", "path": "/api/profile/", "status": 502, "body": "<h1>Bad Gateway</h1>",
                       "content_type": "text/html", "times": 2});
-    assert_eq!(s.req("POST", "/_ref/hooks").json(&hook).send().await.unwrap().status(), 201);
+    assert_eq!(s.req("POST", "/_ref/hooks").json(&hook).status().await, 201);
     for _ in 0..2 {
-        let (status, h, body) = answer(s.req("POST", "/api/profile/").send().await.unwrap()).await;
+        let (status, h, body) = s.req("POST", "/api/profile/").answer().await;
         assert_eq!(status, 502);
         assert_eq!(h["content-type"], "text/html");
         assert_eq!(body, json!("<h1>Bad Gateway</h1>"));
     }
-    assert_eq!(s.req("POST", "/api/profile/").send().await.unwrap().status(), 401, "used up after `times`");
+    assert_eq!(s.req("POST", "/api/profile/").status().await, 401, "used up after `times`");
 
     let forever = json!({"path": "/api/profile/", "status": 503, "times": 0});
     s.req("POST", "/_ref/hooks").json(&forever).send().await.unwrap();
-    assert_eq!(s.req("POST", "/api/profile/").send().await.unwrap().status(), 503);
-    assert_eq!(s.req("DELETE", "/_ref/hooks").send().await.unwrap().status(), 204);
-    assert_eq!(s.req("POST", "/api/profile/").send().await.unwrap().status(), 401);
+    assert_eq!(s.req("POST", "/api/profile/").status().await, 503);
+    assert_eq!(s.req("DELETE", "/_ref/hooks").status().await, 204);
+    assert_eq!(s.req("POST", "/api/profile/").status().await, 401);
 
     // Extra headers, readable cross-origin.
     let throttled = json!({"path": "/api/profile/", "status": 429, "body": "{\"detail\":\"Request was throttled. Expected available in 30 seconds.\"}",
@@ -141,26 +138,25 @@ async fn test_hooks_answer_canned_responses_then_clear() {
     let slow = json!({"path": "/api/profile/", "delay_ms": 150});
     s.req("POST", "/_ref/hooks").json(&slow).send().await.unwrap();
     let t = std::time::Instant::now();
-    assert_eq!(s.req("POST", "/api/profile/").send().await.unwrap().status(), 401);
+    assert_eq!(s.req("POST", "/api/profile/").status().await, 401);
     assert!(t.elapsed() >= std::time::Duration::from_millis(150));
 }
 
 #[tokio::test]
 async fn hooks_are_off_without_the_flag() {
     let s = Ref::start_with(|c| c.test_hooks = false).await;
-    let r = s.req("POST", "/_ref/hooks").json(&json!({"path": "/x", "status": 500})).send().await.unwrap();
-    assert_eq!(r.status(), 404);
+    assert_eq!(s.req("POST", "/_ref/hooks").json(&json!({"path": "/x", "status": 500})).status().await, 404);
 }
 
 #[tokio::test]
 async fn user_rate_throttle_answers_429_with_retry_after_as_drf() {
     let s = Ref::start_with(|c| c.throttle_user = Some("2/min".parse().unwrap())).await;
     let (token, _) = s.pwgen_sign_in("demo@example.com").await;
-    let read = || s.req("POST", "/api/profile/").bearer_auth(&token).header("Origin", "http://127.0.0.1:43123").send();
+    let read = || s.req("POST", "/api/profile/").bearer_auth(&token).header("Origin", "http://127.0.0.1:43123");
     for _ in 0..2 {
-        assert_eq!(read().await.unwrap().status(), 200);
+        assert_eq!(read().status().await, 200);
     }
-    let (status, headers, v) = answer(read().await.unwrap()).await;
+    let (status, headers, v) = read().answer().await;
     assert_eq!(status, 429);
     let wait: u64 = headers["retry-after"].to_str().unwrap().parse().unwrap();
     assert!((1..=60).contains(&wait), "{wait}");
@@ -177,9 +173,7 @@ async fn user_rate_throttle_answers_429_with_retry_after_as_drf() {
     assert_eq!(e.kind, profile_model::ErrorKind::RateLimited { retry_after: Some(wait) });
     // Without credentials it is 401 first (and does not count); another
     // user has their own budget.
-    let (status, _, _) = answer(s.req("POST", "/api/profile/").send().await.unwrap()).await;
-    assert_eq!(status, 401);
+    assert_eq!(s.req("POST", "/api/profile/").status().await, 401);
     let (other, _) = s.pwgen_sign_in("other@example.com").await;
-    let r = s.req("POST", "/api/profile/").bearer_auth(&other).send().await.unwrap();
-    assert_eq!(r.status(), 200);
+    assert_eq!(s.req("POST", "/api/profile/").bearer_auth(&other).status().await, 200);
 }

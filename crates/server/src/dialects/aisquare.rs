@@ -8,22 +8,33 @@
 //! answered as ids plus `*_data` objects.
 
 use crate::Backend;
-use axum::extract::{Request, State};
-use axum::http::StatusCode;
-use axum::response::Response;
+use axum::extract::State;
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Map, Value};
 
 use crate::app::{view, Shared};
-use crate::auth::{self, Class};
-use crate::body::{self, Parsers};
+use crate::auth::{self, Class, Realm, SignedIn, BEARER};
+use crate::body::{Limited, Parsers};
 use crate::db::UserRow;
-use crate::drf::{self, Reply};
+use crate::drf::{self, ApiError, Reply};
 use crate::update::{self, Unique};
 use crate::{fields, AppState};
 
-const AUTH: &[Class] = &[Class::Jwt];
+/// `IAMUserDetailView` (user and detail fields), simplejwt Bearer auth.
+pub struct Profile;
+/// `IAMUserDetail` (detail fields), the same auth and users.
+pub struct Details;
+
+impl Realm for Profile {
+    const DIALECT: Backend = Backend::AisquareProfile;
+    const CLASSES: &'static [Class] = &[Class::Jwt];
+}
+
+impl Realm for Details {
+    const DIALECT: Backend = Backend::AisquareDetails;
+    const CLASSES: &'static [Class] = &[Class::Jwt];
+}
 
 pub const PATHS: &[&str] = &[
     "/api/v1/iam/user/profile/",
@@ -49,7 +60,7 @@ pub fn routes() -> Router<Shared> {
 }
 
 /// `IAMUserDetail`.
-fn details(state: &AppState, u: &UserRow) -> Result<Map<String, Value>, Response> {
+fn details(state: &AppState, u: &UserRow) -> Reply<Map<String, Value>> {
     let v = |k: &str| u.data.get(k).cloned().unwrap_or(Value::Null);
     let mut m = Map::new();
     for k in [
@@ -94,7 +105,7 @@ fn details(state: &AppState, u: &UserRow) -> Result<Map<String, Value>, Response
             .and_then(Value::as_array)
             .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
             .unwrap_or_default();
-        let tags = state.db.tags(list, &names).map_err(drf::internal)?;
+        let tags = state.db.tags(list, &names)?;
         let data: Vec<Value> =
             tags.iter()
                 .map(|(id, name)| {
@@ -115,7 +126,7 @@ fn details(state: &AppState, u: &UserRow) -> Result<Map<String, Value>, Response
 }
 
 /// `IAMUserDetailView`: user fields and detail fields, flat.
-fn profile(state: &AppState, u: &UserRow) -> Result<Value, Response> {
+fn profile(state: &AppState, u: &UserRow) -> Reply<Value> {
     let mut m = Map::new();
     m.insert("user_id".into(), json!(u.public_id));
     m.insert("full_name".into(), json!(u.str_field("full_name").unwrap_or("")));
@@ -127,78 +138,52 @@ fn profile(state: &AppState, u: &UserRow) -> Result<Value, Response> {
     Ok(Value::Object(m))
 }
 
-async fn read_profile(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, _) = req.into_parts();
-    let authed = auth::require_user(&state, Backend::AisquareProfile, AUTH, &parts)?;
-    Ok(drf::ok(profile(&state, &authed.user)?))
+async fn read_profile(State(state): State<Shared>, me: SignedIn<Profile>) -> Reply {
+    Ok(drf::ok(profile(&state, &me.user)?))
 }
 
-async fn read_details(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, _) = req.into_parts();
-    let authed = auth::require_user(&state, Backend::AisquareDetails, AUTH, &parts)?;
-    Ok(drf::ok(Value::Object(details(&state, &authed.user)?)))
+async fn read_details(State(state): State<Shared>, me: SignedIn<Details>) -> Reply {
+    Ok(drf::ok(Value::Object(details(&state, &me.user)?)))
 }
 
 /// Validates and saves a JSON patch for either view.
-async fn patch(state: &AppState, dialect: Backend, req: Request) -> Result<UserRow, Response> {
-    let (parts, body) = req.into_parts();
-    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
-    let authed = auth::require_user(state, dialect, AUTH, &parts)?;
-    let payload =
-        body::parse(&parts.headers, bytes, Parsers::JSON_ONLY).await.map_err(body::ParseError::into_response)?;
-    let bad = |v: Value| drf::json(StatusCode::BAD_REQUEST, v);
-    let changes = fields::validate(dialect, &payload).map_err(|e| bad(e.into_value()))?;
-    update::save(state, authed.user.id, &changes, UNIQUE, "avatars").map_err(|e| match e.into_parts() {
-        Ok(errors) => bad(errors.into_value()),
-        Err(r) => r,
-    })
+async fn patch<R: Realm>(state: &AppState, req: Limited) -> Reply<UserRow> {
+    let me = SignedIn::<R>::check(state, &req.parts)?;
+    let payload = req.parse(Parsers::JSON_ONLY).await?;
+    let changes = fields::validate(R::DIALECT, &payload)?;
+    Ok(update::save(state, me.user.id, &changes, UNIQUE, "avatars")?)
 }
 
-async fn patch_profile(State(state): State<Shared>, req: Request) -> Reply {
-    let user = patch(&state, Backend::AisquareProfile, req).await?;
+async fn patch_profile(State(state): State<Shared>, req: Limited) -> Reply {
+    let user = patch::<Profile>(&state, req).await?;
     Ok(drf::ok(profile(&state, &user)?))
 }
 
-async fn patch_details(State(state): State<Shared>, req: Request) -> Reply {
-    let user = patch(&state, Backend::AisquareDetails, req).await?;
+async fn patch_details(State(state): State<Shared>, req: Limited) -> Reply {
+    let user = patch::<Details>(&state, req).await?;
     Ok(drf::ok(Value::Object(details(&state, &user)?)))
 }
 
 /// simplejwt `TokenObtainPairView` with `USERNAME_FIELD = "email"`.
-async fn obtain(State(state): State<Shared>, req: Request) -> Reply {
-    let d = Backend::AisquareProfile;
-    let (parts, body) = req.into_parts();
-    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
-    super::reject_bad_credentials(&state, d, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
-    let email = payload.text("email").unwrap_or_default();
-    let password = payload.text("password").unwrap_or_default();
-    let mut missing = drf::FieldErrors::default();
-    for (k, v) in [("email", &email), ("password", &password)] {
-        if v.is_empty() {
-            missing.add(
-                k,
-                if payload.text(k).is_some() { "This field may not be blank." } else { "This field is required." },
-            );
-        }
-    }
-    if !missing.is_empty() {
-        return Err(drf::json(StatusCode::BAD_REQUEST, missing.into_value()));
-    }
-    let Some(user) = auth::check_credentials(&state, d, &email, &password).map_err(drf::internal)? else {
-        return Err(drf::auth_refusal(
-            Some("Bearer realm=\"api\""),
-            json!({ "detail": "No active account found with the given credentials" }),
-        ));
+async fn obtain(State(state): State<Shared>, req: Limited) -> Reply {
+    let d = Profile::DIALECT;
+    auth::reject_bad_credentials::<Profile>(&state, &req.parts)?;
+    let payload = req.parse(Parsers::ALL).await?;
+    let [email, password] = payload.required(["email", "password"], Some("This field may not be blank."))?;
+    let Some(user) = auth::check_credentials(&state, d, &email, &password)? else {
+        return Err(ApiError::Refused {
+            challenge: Some(BEARER),
+            body: json!({ "detail": "No active account found with the given credentials" }),
+        });
     };
     let (access, refresh) = super::jwt_views::pair(&state, d, user.id);
     Ok(drf::ok(json!({ "refresh": refresh, "access": access })))
 }
 
-async fn refresh(State(state): State<Shared>, req: Request) -> Reply {
-    super::jwt_views::refresh(&state, Backend::AisquareProfile, req).await
+async fn refresh(State(state): State<Shared>, req: Limited) -> Reply {
+    super::jwt_views::refresh(&state, Profile::DIALECT, req).await
 }
 
-async fn blacklist(State(state): State<Shared>, req: Request) -> Reply {
-    super::jwt_views::blacklist(&state, Backend::AisquareProfile, req).await
+async fn blacklist(State(state): State<Shared>, req: Limited) -> Reply {
+    super::jwt_views::blacklist(&state, Profile::DIALECT, req).await
 }

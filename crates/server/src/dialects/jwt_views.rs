@@ -2,15 +2,14 @@
 //! and blacklist (sign out).
 
 use crate::Backend;
-use axum::extract::{Request, State};
-use axum::http::StatusCode;
-use axum::response::Response;
+use axum::extract::State;
 use serde_json::json;
 
 use crate::app::Shared;
-use crate::body::{self, Parsers};
+use crate::auth::BEARER;
+use crate::body::{Limited, Parsers};
 use crate::db::kind;
-use crate::drf::{self, Reply};
+use crate::drf::{self, ApiError, FieldErrors, Reply};
 use crate::jwt::TokenType;
 use crate::AppState;
 
@@ -23,52 +22,50 @@ pub fn pair(state: &AppState, dialect: Backend, user_id: i64) -> (String, String
     )
 }
 
-fn invalid_refresh() -> Response {
-    drf::auth_refusal(
-        Some("Bearer realm=\"api\""),
-        json!({ "detail": "Token is invalid or expired", "code": "token_not_valid" }),
-    )
+fn invalid_refresh() -> ApiError {
+    ApiError::Refused {
+        challenge: Some(BEARER),
+        body: json!({ "detail": "Token is invalid or expired", "code": "token_not_valid" }),
+    }
 }
 
 /// The refresh token from the body, checked for signature, expiry and
 /// blacklist. Returns its user id and `jti`.
-async fn refresh_claims(state: &AppState, dialect: Backend, req: Request) -> Result<(i64, String), Response> {
-    let (parts, body) = req.into_parts();
-    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
+async fn refresh_claims(state: &AppState, dialect: Backend, req: Limited) -> Reply<(i64, String)> {
+    let payload = req.parse(Parsers::ALL).await?;
     let Some(token) = payload.text("refresh").filter(|t| !t.is_empty()) else {
-        return Err(drf::json(StatusCode::BAD_REQUEST, json!({ "refresh": ["This field is required."] })));
+        return Err(FieldErrors::of("refresh", "This field is required.").into());
     };
     let claims = state.signer(dialect).verify(&token, TokenType::Refresh).ok_or_else(invalid_refresh)?;
-    if state.db.token_user(&claims.jti, kind::BLACKLIST).map_err(drf::internal)?.is_some() {
-        return Err(drf::auth_refusal(
-            Some("Bearer realm=\"api\""),
-            json!({ "detail": "Token is blacklisted", "code": "token_not_valid" }),
-        ));
+    if state.db.token_user(&claims.jti, kind::BLACKLIST)?.is_some() {
+        return Err(ApiError::Refused {
+            challenge: Some(BEARER),
+            body: json!({ "detail": "Token is blacklisted", "code": "token_not_valid" }),
+        });
     }
     let id = claims.user_id.parse().map_err(|_| invalid_refresh())?;
     Ok((id, claims.jti))
 }
 
-pub async fn refresh(state: &AppState, dialect: Backend, req: Request) -> Reply {
+pub async fn refresh(state: &AppState, dialect: Backend, req: Limited) -> Reply {
     let (id, _) = refresh_claims(state, dialect, req).await?;
-    if state.db.user_by_id(dialect, id).map_err(drf::internal)?.is_none() {
+    if state.db.user_by_id(dialect, id)?.is_none() {
         return Err(invalid_refresh());
     }
     let access = state.signer(dialect).issue(TokenType::Access, id, state.config.access_ttl_secs);
     Ok(drf::ok(json!({ "access": access })))
 }
 
-pub async fn blacklist(state: &AppState, dialect: Backend, req: Request) -> Reply {
+pub async fn blacklist(state: &AppState, dialect: Backend, req: Limited) -> Reply {
     let (id, jti) = refresh_claims(state, dialect, req).await?;
-    state.db.insert_token(&jti, kind::BLACKLIST, id).map_err(drf::internal)?;
+    state.db.insert_token(&jti, kind::BLACKLIST, id)?;
     Ok(drf::ok(json!({})))
 }
 
-pub async fn refresh_pwgen(State(state): State<Shared>, req: Request) -> Reply {
+pub async fn refresh_pwgen(State(state): State<Shared>, req: Limited) -> Reply {
     refresh(&state, Backend::Pwgen, req).await
 }
 
-pub async fn blacklist_pwgen(State(state): State<Shared>, req: Request) -> Reply {
+pub async fn blacklist_pwgen(State(state): State<Shared>, req: Limited) -> Reply {
     blacklist(&state, Backend::Pwgen, req).await
 }

@@ -10,23 +10,30 @@
 //! inside the view (a malformed body included).
 
 use crate::Backend;
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::Response;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Map, Value};
 
 use crate::app::{view, Shared};
-use crate::auth::{self, Class};
-use crate::body::{self, Parsers, Part, Payload};
+use crate::auth::{self, Class, SignedIn};
+use crate::body::{Limited, Parsers, Part, Payload};
 use crate::db::{kind, UserRow};
-use crate::drf::{self, Reply};
+use crate::drf::{self, ApiError, Reply};
 use crate::fields;
 use crate::update::{self, Unique};
 
 const D: Backend = Backend::Letraz;
-const AUTH: &[Class] = &[Class::Basic, Class::Session];
+
+/// HTTP Basic, then the session cookie, over letraz's users.
+pub struct Letraz;
+
+impl auth::Realm for Letraz {
+    const DIALECT: Backend = D;
+    const CLASSES: &'static [Class] = &[Class::Basic, Class::Session];
+}
 
 pub const PATHS: &[&str] = &["/api/v1/user/", "/api/v1/auth/login/", "/api/v1/auth/logout/", "/api/v1/auth/csrf/"];
 
@@ -73,7 +80,7 @@ pub fn represent(u: &UserRow) -> Value {
 }
 
 /// letraz's `ErrorResponse`.
-fn envelope(status: StatusCode, code: &str, message: &str, details: Value, extra: Value) -> Response {
+fn envelope(status: StatusCode, code: &str, message: &str, details: Value, extra: Value) -> ApiError {
     drf::json(
         status,
         json!({ "error": {
@@ -84,10 +91,11 @@ fn envelope(status: StatusCode, code: &str, message: &str, details: Value, extra
             "extra": extra,
         }}),
     )
+    .into()
 }
 
 /// `letraz_restapi_exception_handled`: any exception in the view.
-fn exception(message: &str) -> Response {
+fn exception(message: &str) -> ApiError {
     envelope(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL SERVER ERROR", message, Value::Null, Value::Null)
 }
 
@@ -110,18 +118,14 @@ fn echo(payload: &Payload) -> Value {
 }
 
 /// `GET /api/v1/user/`.
-async fn read(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, _) = req.into_parts();
-    let authed = auth::require_user(&state, D, AUTH, &parts)?;
-    Ok(drf::ok(represent(&authed.user)))
+async fn read(me: SignedIn<Letraz>) -> Reply {
+    Ok(drf::ok(represent(&me.user)))
 }
 
 /// `PATCH /api/v1/user/`: partial upsert; JSON, urlencoded or multipart.
-async fn patch(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, body) = req.into_parts();
-    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
-    let authed = auth::require_user(&state, D, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(|e| exception(&e.detail))?;
+async fn patch(State(state): State<Shared>, req: Limited) -> Reply {
+    let me = SignedIn::<Letraz>::check(&state, &req.parts)?;
+    let payload = req.parse(Parsers::ALL).await.map_err(|e| exception(&e.detail))?;
     let invalid = |details: Value| {
         envelope(
             StatusCode::BAD_REQUEST,
@@ -140,7 +144,7 @@ async fn patch(State(state): State<Shared>, req: Request) -> Reply {
             }
         }
     }
-    match update::save(&state, authed.user.id, &changes, UNIQUE, "avatars") {
+    match update::save(&state, me.user.id, &changes, UNIQUE, "avatars") {
         Ok(user) => Ok(drf::ok(represent(&user))),
         Err(e) => Err(invalid(e.into_parts()?.into_value())),
     }
@@ -159,28 +163,18 @@ fn csrf_cookie(state: &Shared, secret: &str) -> String {
 /// `POST /api/v1/auth/login/` `{"email","password"}`: starts a Django
 /// session. Sets `sessionid` (HttpOnly) and a fresh `csrftoken` (Django
 /// rotates it on login) and answers the user.
-async fn login(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, body) = req.into_parts();
-    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
-    let email = payload.text("email").unwrap_or_default();
-    let password = payload.text("password").unwrap_or_default();
-    let mut missing = drf::FieldErrors::default();
-    for (k, v) in [("email", &email), ("password", &password)] {
-        if v.is_empty() {
-            missing.add(k, "This field is required.");
-        }
-    }
-    if !missing.is_empty() {
-        return Err(envelope(
+async fn login(State(state): State<Shared>, req: Limited) -> Reply {
+    let payload = req.parse(Parsers::ALL).await?;
+    let [email, password] = payload.required(["email", "password"], None).map_err(|missing| {
+        envelope(
             StatusCode::BAD_REQUEST,
             "INVALID REQUEST",
             "Invalid Data provided!",
             missing.into_value(),
             Value::Null,
-        ));
-    }
-    let Some(user) = auth::check_credentials(&state, D, &email, &password).map_err(drf::internal)? else {
+        )
+    })?;
+    let Some(user) = auth::check_credentials(&state, D, &email, &password)? else {
         return Err(envelope(
             StatusCode::BAD_REQUEST,
             "INVALID REQUEST",
@@ -190,8 +184,8 @@ async fn login(State(state): State<Shared>, req: Request) -> Reply {
         ));
     };
     let session = crate::secret::random_string(32, crate::secret::LOWER_ALNUM);
-    state.db.insert_token(&session, kind::SESSION, user.id).map_err(drf::internal)?;
-    state.db.touch_last_login(user.id).map_err(drf::internal)?;
+    state.db.insert_token(&session, kind::SESSION, user.id)?;
+    state.db.touch_last_login(user.id)?;
     let mut resp = drf::ok(represent(&user));
     let site = state.config.cookie_site_attributes();
     set_cookie(&mut resp, format!("sessionid={session}; HttpOnly; Max-Age={SESSION_AGE}; Path=/; {site}"));
@@ -201,15 +195,13 @@ async fn login(State(state): State<Shared>, req: Request) -> Reply {
 
 /// `POST /api/v1/auth/logout/`: ends the session (CSRF applies, as to any
 /// unsafe request on a session) and expires the cookie.
-async fn logout(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, _) = req.into_parts();
-    let authed = auth::require_user(&state, D, AUTH, &parts)?;
-    if authed.via == Class::Session {
-        if let Some(key) = auth::cookie(&parts.headers, "sessionid") {
-            state.db.delete_token(&key, kind::SESSION).map_err(drf::internal)?;
+async fn logout(State(state): State<Shared>, me: SignedIn<Letraz>, headers: HeaderMap) -> Reply {
+    if me.via == Class::Session {
+        if let Some(key) = auth::cookie(&headers, "sessionid") {
+            state.db.delete_token(&key, kind::SESSION)?;
         }
     }
-    let mut resp = axum::response::IntoResponse::into_response(StatusCode::NO_CONTENT);
+    let mut resp = StatusCode::NO_CONTENT.into_response();
     set_cookie(
         &mut resp,
         format!(
@@ -222,8 +214,8 @@ async fn logout(State(state): State<Shared>, req: Request) -> Reply {
 
 /// `GET /api/v1/auth/csrf/`: Django's `ensure_csrf_cookie`; answers the
 /// masked token too, for clients that cannot read the cookie.
-async fn csrf(State(state): State<Shared>, req: Request) -> Reply {
-    let existing = auth::cookie(req.headers(), crate::csrf::COOKIE)
+async fn csrf(State(state): State<Shared>, headers: HeaderMap) -> Reply {
+    let existing = auth::cookie(&headers, crate::csrf::COOKIE)
         .filter(|c| c.len() == 32 && c.bytes().all(|b| b.is_ascii_alphanumeric()));
     let secret = existing.clone().unwrap_or_else(crate::csrf::new_secret);
     let mut resp = drf::ok(json!({ "csrftoken": crate::csrf::mask(&secret) }));

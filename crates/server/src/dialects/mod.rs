@@ -7,13 +7,9 @@ pub mod letraz;
 pub mod pwgen;
 pub mod users_me;
 
-use crate::Backend;
-use axum::http::request::Parts;
-use axum::response::Response;
 use axum::Router;
 
 use crate::app::Shared;
-use crate::auth::{self, Class};
 
 pub fn routes() -> Router<Shared> {
     Router::new().merge(letraz::routes()).merge(aisquare::routes()).merge(pwgen::routes()).merge(users_me::routes())
@@ -30,15 +26,4 @@ pub fn is_api_path(path: &str) -> bool {
         let (a, b): (Vec<_>, Vec<_>) = (pattern.split('/').collect(), path.split('/').collect());
         a.len() == b.len() && a.iter().zip(&b).all(|(p, s)| (p.starts_with('{') && !s.is_empty()) || p == s)
     })
-}
-
-/// DRF authenticates in `initial()` even for `AllowAny` views, so invalid
-/// credentials are refused there too; absent ones are fine.
-pub fn reject_bad_credentials(
-    state: &crate::AppState,
-    dialect: Backend,
-    classes: &[Class],
-    parts: &Parts,
-) -> Result<(), Response> {
-    auth::optional_user(state, dialect, classes, parts).map(|_| ())
 }

@@ -6,22 +6,30 @@
 //! serializer uses `fields = '__all__'`).
 
 use crate::Backend;
-use axum::extract::{Path, Request, State};
-use axum::http::StatusCode;
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::{request::Parts, StatusCode};
+use axum::response::IntoResponse;
 use axum::routing::{post, put};
 use axum::Router;
 use serde_json::{json, Value};
 
 use crate::app::{view, Shared};
-use crate::auth::{self, Class};
-use crate::body::{self, Parsers};
+use crate::auth::{self, Class, SignedIn};
+use crate::body::{self, Limited, Parsers};
 use crate::db::UserRow;
-use crate::drf::{self, Reply};
+use crate::drf::{self, ApiError, Reply};
 use crate::fields;
 use crate::update::{self, Unique};
 
 const D: Backend = Backend::Pwgen;
-const AUTH: &[Class] = &[Class::Jwt];
+
+/// simplejwt Bearer auth over pwgen's users.
+pub struct Pwgen;
+
+impl auth::Realm for Pwgen {
+    const DIALECT: Backend = D;
+    const CLASSES: &'static [Class] = &[Class::Jwt];
+}
 
 pub const PATHS: &[&str] =
     &["/api/sign-in/", "/api/profile/", "/api/profile/{id}/update/", "/api/token/refresh/", "/api/token/blacklist/"];
@@ -62,27 +70,38 @@ pub fn represent(u: &UserRow) -> Value {
     })
 }
 
-fn error(status: StatusCode, message: &str) -> axum::response::Response {
-    drf::json(status, json!({ "error": message }))
+fn error(status: StatusCode, message: &str) -> ApiError {
+    drf::json(status, json!({ "error": message })).into()
 }
 
 /// What the views' `except Exception as e` makes of a parser error.
-fn error_500(e: body::ParseError) -> axum::response::Response {
+fn error_500(e: body::ParseError) -> ApiError {
     error(StatusCode::INTERNAL_SERVER_ERROR, &e.detail)
+}
+
+/// Django's `<int:pk>`: anything else matches no URL pattern (the 404 page),
+/// before any proxy limit or authentication applies.
+struct Pk(i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for Pk {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Pk, ApiError> {
+        let Path(id) = Path::<String>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        id.parse().map(Pk).map_err(|_| ApiError::NotFound)
+    }
 }
 
 const NO_USER: &str = "No Users matches the given query.";
 
 /// `POST /api/sign-in/` `{"email","password"}` → `{"refresh","access","user"}`.
-async fn sign_in(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, body) = req.into_parts();
-    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
+async fn sign_in(State(state): State<Shared>, req: Limited) -> Reply {
     // DRF authenticates eagerly even for AllowAny views: a stale Bearer
     // token on the sign-in request itself is refused.
-    super::reject_bad_credentials(&state, D, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(error_500)?;
+    auth::reject_bad_credentials::<Pwgen>(&state, &req.parts)?;
+    let payload = req.parse(Parsers::ALL).await.map_err(error_500)?;
     let email = payload.text("email").unwrap_or_default();
-    let user = state.db.user_by_field(D, "email", &email).map_err(drf::internal)?;
+    let user = state.db.user_by_field(D, "email", &email)?;
     let Some(user) = user else {
         return Err(error(StatusCode::INTERNAL_SERVER_ERROR, NO_USER));
     };
@@ -90,39 +109,31 @@ async fn sign_in(State(state): State<Shared>, req: Request) -> Reply {
     if !crate::password::check_password(&password, &user.password) {
         return Err(error(StatusCode::BAD_REQUEST, "Invalid password"));
     }
-    state.db.touch_last_login(user.id).map_err(drf::internal)?;
-    let user = state.db.user_by_id(D, user.id).map_err(drf::internal)?.ok_or_else(drf::server_error)?;
+    state.db.touch_last_login(user.id)?;
+    let user = state.db.user_by_id(D, user.id)?.ok_or_else(|| ApiError::internal("user vanished at sign-in"))?;
     let (access, refresh) = super::jwt_views::pair(&state, D, user.id);
     Ok(drf::ok(json!({ "refresh": refresh, "access": access, "user": represent(&user) })))
 }
 
 /// `POST /api/profile/` (no body) → the signed-in user.
-async fn profile(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, _) = req.into_parts();
-    let authed = auth::require_user(&state, D, AUTH, &parts)?;
-    Ok(drf::ok(represent(&authed.user)))
+async fn profile(me: SignedIn<Pwgen>) -> Reply {
+    Ok(drf::ok(represent(&me.user)))
 }
 
 /// `PUT /api/profile/{id}/update/`: partial, JSON / urlencoded / multipart.
-async fn update_profile(State(state): State<Shared>, Path(id): Path<String>, req: Request) -> Reply {
-    // `<int:pk>` in the URL pattern: anything else matches no route.
-    let Ok(id) = id.parse::<i64>() else {
-        return Err(drf::page_not_found());
-    };
-    let (parts, body) = req.into_parts();
-    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
-    let authed = auth::require_user(&state, D, AUTH, &parts)?;
-    let target = state.db.user_by_id(D, id).map_err(drf::internal)?;
-    let Some(target) = target else {
+/// The view looks up the target and checks ownership before it touches
+/// `request.data`, so the user is checked here after the body is read
+/// (nginx's 413 first) and the body parsed only then.
+async fn update_profile(State(state): State<Shared>, Pk(id): Pk, req: Limited) -> Reply {
+    let me = SignedIn::<Pwgen>::check(&state, &req.parts)?;
+    let Some(target) = state.db.user_by_id(D, id)? else {
         return Err(error(StatusCode::INTERNAL_SERVER_ERROR, NO_USER));
     };
-    if target.id != authed.user.id {
+    if target.id != me.user.id {
         return Err(error(StatusCode::FORBIDDEN, "Not authorized"));
     }
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(error_500)?;
-    let changes = fields::validate(D, &payload).map_err(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?;
-    match update::save(&state, target.id, &changes, UNIQUE, "avatars") {
-        Ok(user) => Ok(drf::ok(represent(&user))),
-        Err(e) => Err(e.into_parts().map(|e| drf::json(StatusCode::BAD_REQUEST, e.into_value()))?),
-    }
+    let payload = req.parse(Parsers::ALL).await.map_err(error_500)?;
+    let changes = fields::validate(D, &payload)?;
+    let user = update::save(&state, target.id, &changes, UNIQUE, "avatars")?;
+    Ok(drf::ok(represent(&user)))
 }

@@ -6,22 +6,30 @@
 //! Sign-in and sign-out are djoser's token endpoints.
 
 use crate::Backend;
-use axum::extract::{Request, State};
-use axum::http::{header, request::Parts, StatusCode};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
 
 use crate::app::{view, Shared};
-use crate::auth::{self, Class};
-use crate::body::{self, Parsers};
+use crate::auth::{self, Class, SignedIn};
+use crate::body::{Limited, Parsers};
 use crate::db::{kind, UserRow};
-use crate::drf::{self, Reply};
+use crate::drf::{self, FieldErrors, Reply};
 use crate::fields;
 use crate::update::{self, Unique};
 
 const D: Backend = Backend::UsersMe;
-const AUTH: &[Class] = &[Class::Token];
+
+/// DRF `TokenAuthentication` over users-me's users.
+pub struct UsersMe;
+
+impl auth::Realm for UsersMe {
+    const DIALECT: Backend = D;
+    const CLASSES: &'static [Class] = &[Class::Token];
+}
 
 pub const PATHS: &[&str] = &["/api/users/me/", "/api/auth/token/login/", "/api/auth/token/logout/"];
 
@@ -39,8 +47,8 @@ pub fn routes() -> Router<Shared> {
 }
 
 /// `http://<Host>`: DRF's `request.build_absolute_uri` for file URLs.
-fn origin(parts: &Parts) -> String {
-    let host = parts.headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
+fn origin(headers: &HeaderMap) -> String {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
     format!("http://{host}")
 }
 
@@ -69,63 +77,48 @@ pub fn represent(u: &UserRow, origin: &str) -> Value {
     })
 }
 
-async fn read(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, _) = req.into_parts();
-    let authed = auth::require_user(&state, D, AUTH, &parts)?;
-    Ok(drf::ok(represent(&authed.user, &origin(&parts))))
+async fn read(me: SignedIn<UsersMe>, headers: HeaderMap) -> Reply {
+    Ok(drf::ok(represent(&me.user, &origin(&headers))))
 }
 
 /// `PATCH` and `PUT /api/users/me/`: JSON, urlencoded or multipart.
-async fn update(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, body) = req.into_parts();
-    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
-    let authed = auth::require_user(&state, D, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
-    let bad = |v: Value| drf::json(StatusCode::BAD_REQUEST, v);
-    let changes = fields::validate(D, &payload).map_err(|e| bad(e.into_value()))?;
-    match update::save(&state, authed.user.id, &changes, UNIQUE, "users/avatars") {
-        Ok(user) => Ok(drf::ok(represent(&user, &origin(&parts)))),
-        Err(e) => Err(bad(e.into_parts()?.into_value())),
-    }
+async fn update(State(state): State<Shared>, req: Limited) -> Reply {
+    let me = SignedIn::<UsersMe>::check(&state, &req.parts)?;
+    let payload = req.parse(Parsers::ALL).await?;
+    let changes = fields::validate(D, &payload)?;
+    let user = update::save(&state, me.user.id, &changes, UNIQUE, "users/avatars")?;
+    Ok(drf::ok(represent(&user, &origin(&req.parts.headers))))
 }
 
 /// djoser `POST /api/auth/token/login/` `{"username" | "email", "password"}`
 /// → `{"auth_token"}` (one token per user, reused).
-async fn login(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, body) = req.into_parts();
-    let bytes = body::read_limited(&parts.headers, body, state.config.max_upload_bytes).await?;
-    super::reject_bad_credentials(&state, D, AUTH, &parts)?;
-    let payload = body::parse(&parts.headers, bytes, Parsers::ALL).await.map_err(body::ParseError::into_response)?;
+async fn login(State(state): State<Shared>, req: Limited) -> Reply {
+    auth::reject_bad_credentials::<UsersMe>(&state, &req.parts)?;
+    let payload = req.parse(Parsers::ALL).await?;
     let login = payload.text("username").or_else(|| payload.text("email")).unwrap_or_default();
     let password = payload.text("password").unwrap_or_default();
-    let user = auth::check_credentials(&state, D, &login, &password).map_err(drf::internal)?;
-    let Some(user) = user else {
-        return Err(drf::json(
-            StatusCode::BAD_REQUEST,
-            json!({ "non_field_errors": ["Unable to log in with provided credentials."] }),
-        ));
+    let Some(user) = auth::check_credentials(&state, D, &login, &password)? else {
+        return Err(FieldErrors::of("non_field_errors", "Unable to log in with provided credentials.").into());
     };
-    let key = match state.db.token_for_user(user.id, kind::AUTHTOKEN).map_err(drf::internal)? {
+    let key = match state.db.token_for_user(user.id, kind::AUTHTOKEN)? {
         Some(k) => k,
         None => {
             // DRF authtoken keys: 40 hex characters.
             let k = crate::secret::hex(&crate::secret::random_bytes::<20>());
-            state.db.insert_token(&k, kind::AUTHTOKEN, user.id).map_err(drf::internal)?;
+            state.db.insert_token(&k, kind::AUTHTOKEN, user.id)?;
             k
         }
     };
-    state.db.touch_last_login(user.id).map_err(drf::internal)?;
+    state.db.touch_last_login(user.id)?;
     Ok(drf::ok(json!({ "auth_token": key })))
 }
 
 /// djoser `POST /api/auth/token/logout/`: deletes the token; 204.
-async fn logout(State(state): State<Shared>, req: Request) -> Reply {
-    let (parts, _) = req.into_parts();
-    auth::require_user(&state, D, AUTH, &parts)?;
+async fn logout(State(state): State<Shared>, _me: SignedIn<UsersMe>, headers: HeaderMap) -> Reply {
     if let Some(key) =
-        parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.split_whitespace().nth(1))
+        headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.split_whitespace().nth(1))
     {
-        state.db.delete_token(key, kind::AUTHTOKEN).map_err(drf::internal)?;
+        state.db.delete_token(key, kind::AUTHTOKEN)?;
     }
-    Ok(axum::response::IntoResponse::into_response(StatusCode::NO_CONTENT))
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

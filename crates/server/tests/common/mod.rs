@@ -2,12 +2,23 @@
 //! database and media dir, and gives a plain HTTP client for it.
 #![allow(dead_code)]
 
+use std::future::Future;
 use std::path::PathBuf;
 
 use reference_server::{Config, Server};
 use serde_json::Value;
 
 pub const PASSWORD: &str = "demo-pass-123";
+
+/// The demo user's sign-in body.
+pub fn demo_credentials() -> Value {
+    serde_json::json!({"email": "demo@example.com", "password": PASSWORD})
+}
+
+/// The `Set-Cookie` values of an answer, attributes and all.
+pub fn set_cookies(headers: &reqwest::header::HeaderMap) -> Vec<String> {
+    headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect()
+}
 
 pub struct Ref {
     pub server: Option<Server>,
@@ -64,15 +75,43 @@ impl Ref {
 
     /// pwgen sign-in: `(access, user)`.
     pub async fn pwgen_sign_in(&self, email: &str) -> (String, Value) {
-        let r = self
-            .req("POST", "/api/sign-in/")
-            .json(&serde_json::json!({"email": email, "password": PASSWORD}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 200);
-        let v: Value = r.json().await.unwrap();
+        let body = serde_json::json!({"email": email, "password": PASSWORD});
+        let v = self.req("POST", "/api/sign-in/").json(&body).expect(200).await;
         (v["access"].as_str().unwrap().to_string(), v["user"].clone())
+    }
+}
+
+/// Sends a built request and reads the answer in one step, so a test
+/// states only what it asserts.
+pub trait Ask {
+    /// Status, headers and body (see [`answer`]).
+    fn answer(self) -> impl Future<Output = (u16, reqwest::header::HeaderMap, Value)>;
+    /// Status and body.
+    fn reply(self) -> impl Future<Output = (u16, Value)>;
+    /// The body, once the status is `status` (the body is in the failure).
+    fn expect(self, status: u16) -> impl Future<Output = Value>;
+    /// Only the status.
+    fn status(self) -> impl Future<Output = u16>;
+}
+
+impl Ask for reqwest::RequestBuilder {
+    async fn answer(self) -> (u16, reqwest::header::HeaderMap, Value) {
+        answer(self.send().await.unwrap()).await
+    }
+
+    async fn reply(self) -> (u16, Value) {
+        let (status, _, body) = self.answer().await;
+        (status, body)
+    }
+
+    async fn expect(self, status: u16) -> Value {
+        let (got, _, body) = self.answer().await;
+        assert_eq!(got, status, "{body}");
+        body
+    }
+
+    async fn status(self) -> u16 {
+        self.send().await.unwrap().status().as_u16()
     }
 }
 
