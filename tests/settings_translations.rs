@@ -1,7 +1,8 @@
 //! Translation completeness: every language file (en, fa, es) has the same keys and
 //! the same `{placeholders}`, no empty texts, and cover every key the
 //! model crate can emit (rule messages, catalogue labels, sections,
-//! pages, choice options) and every key the shell and settings use.
+//! pages, choice options), every key of the settings page's own enums, and
+//! every key the app's source names literally (listed by `build.rs`).
 
 use profile_model::shipped;
 use std::collections::BTreeSet;
@@ -90,5 +91,33 @@ fn english_rule_messages_match_the_model_crate() {
             Some(*text),
             "en.json differs from the model for {key}"
         );
+    }
+}
+
+/// `file<TAB>key` for each key literal in `src/`, outside unit tests.
+const LITERAL_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/literal_keys.txt"));
+
+#[wasm_bindgen_test]
+fn every_key_the_source_names_is_translated() {
+    let literal: Vec<(&str, &str)> = LITERAL_KEYS.lines().filter_map(|line| line.split_once('\t')).collect();
+    // The scan itself: keys these files name today (in a view, a
+    // `Message::rule`, a `format!` argument).
+    for expected in [
+        ("src/components/sign_in_form.rs", "sign_in.title"),
+        ("src/components/avatar/prepared.rs", "avatar.error.unreadable"),
+        ("src/components/section_nav.rs", "section_nav.attention"),
+        ("src/shell.rs", "app.name"),
+    ] {
+        assert!(literal.contains(&expected), "build.rs did not list {expected:?}");
+    }
+    assert!(literal.len() > 100, "only {} key literals listed", literal.len());
+    for locale in Locale::ALL {
+        let have = keys(locale);
+        let missing: Vec<String> = literal
+            .iter()
+            .filter(|(_, key)| !have.contains(key))
+            .map(|(file, key)| format!("{key} ({file})"))
+            .collect();
+        assert!(missing.is_empty(), "{}.json misses {missing:?}", locale.code());
     }
 }
