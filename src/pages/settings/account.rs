@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use profile_model::catalogue::{fields_in, Section};
 
-use super::SettingsSection;
+use super::{SettingsSection, ACCOUNT};
 use crate::api::profile::LoadedProfile;
 use crate::api::ApiClient;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
@@ -30,7 +30,7 @@ pub fn AccountSettings() -> impl IntoView {
     }
     let profile = use_settings_profile();
     view! {
-        <SettingsSection id="account" title=i18n.tr("section.account") hint=i18n.tr("settings.account.hint")>
+        <SettingsSection section=ACCOUNT>
             <Show when=move || session.is_signed_in()>
                 <ProfileAnswer profile
                     pending=move || view! { <p class="settings__pending" aria-busy="true">{i18n.tr("settings.pending")}</p> }

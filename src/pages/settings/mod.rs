@@ -48,7 +48,7 @@ on_demand!(settings: fn settings_view() -> AnyView {
 /// The settings page.
 ///
 /// `notifications` and `account` replace their whole section (build it
-/// with [`SettingsSection`] and the ids `notifications`/`account`; render
+/// with [`SettingsSection`] and [`NOTIFICATIONS`]/[`ACCOUNT`]; render
 /// nothing to hide it for a dialect without those fields). `connection`
 /// fills the Connection section above its Sign out button.
 #[component]
@@ -68,19 +68,13 @@ pub fn SettingsPage(
     use_page_title("settings.title");
     // A section that renders nothing (no notifications in this dialect)
     // drops out of the list by itself.
-    let nav = [
-        ("appearance", "settings.appearance"),
-        ("language", "settings.language"),
-        ("notifications", "section.notifications"),
-        ("account", "section.account"),
-        ("connection", "settings.connection"),
-    ]
-    .map(|(id, title)| NavEntry {
-        id: dom_id::settings_section(id),
-        label: Signal::derive(i18n.tr(title)),
-        flagged: Signal::stored(false),
-    })
-    .to_vec();
+    let nav = SECTIONS
+        .map(|section| NavEntry {
+            id: dom_id::settings_section(section.id),
+            label: Signal::derive(i18n.tr(section.title)),
+            flagged: Signal::stored(false),
+        })
+        .to_vec();
     view! {
         <div class="sectioned">
             <SectionNav entries=nav/>
@@ -90,11 +84,11 @@ pub fn SettingsPage(
                 <LanguageSection/>
                 {match notifications {
                     Some(view) => view.run(),
-                    None => view! { <PendingSection id="notifications" title="section.notifications" hint="settings.notifications.hint"/> }.into_any(),
+                    None => view! { <PendingSection section=NOTIFICATIONS/> }.into_any(),
                 }}
                 {match account {
                     Some(view) => view.run(),
-                    None => view! { <PendingSection id="account" title="section.account" hint="settings.account.hint"/> }.into_any(),
+                    None => view! { <PendingSection section=ACCOUNT/> }.into_any(),
                 }}
                 <ConnectionSection body=connection/>
             </div>
@@ -102,27 +96,42 @@ pub fn SettingsPage(
     }
 }
 
-/// The frame of one settings section: a card with a heading that also
-/// names the region, an optional hint, then the content.
-#[component]
-pub fn SettingsSection(
+/// One section of the page: what names it in the page and in the nav.
+#[derive(Clone, Copy, Debug)]
+pub struct SectionSpec {
     /// `settings-<id>` is the element id and the test id.
-    id: &'static str,
-    /// Heading text.
-    #[prop(into)]
-    title: Signal<String>,
-    /// One line under the heading.
-    #[prop(optional, into)]
-    hint: Option<Signal<String>>,
-    children: Children,
-) -> impl IntoView {
+    pub id: &'static str,
+    /// Key of the heading (and of the nav entry).
+    pub title: &'static str,
+    /// Key of the line under the heading.
+    pub hint: &'static str,
+}
+
+pub const APPEARANCE: SectionSpec =
+    SectionSpec { id: "appearance", title: "settings.appearance", hint: "settings.appearance.hint" };
+pub const LANGUAGE: SectionSpec =
+    SectionSpec { id: "language", title: "settings.language", hint: "settings.language.hint" };
+pub const NOTIFICATIONS: SectionSpec =
+    SectionSpec { id: "notifications", title: "section.notifications", hint: "settings.notifications.hint" };
+pub const ACCOUNT: SectionSpec = SectionSpec { id: "account", title: "section.account", hint: "settings.account.hint" };
+pub const CONNECTION: SectionSpec =
+    SectionSpec { id: "connection", title: "settings.connection", hint: "settings.connection.hint" };
+/// In page order: the section nav is built from this list.
+const SECTIONS: [SectionSpec; 5] = [APPEARANCE, LANGUAGE, NOTIFICATIONS, ACCOUNT, CONNECTION];
+
+/// The frame of one settings section: a card with a heading that also
+/// names the region, its hint, then the content.
+#[component]
+pub fn SettingsSection(section: SectionSpec, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let SectionSpec { id, title, hint } = section;
     let heading_id = format!("{}-title", dom_id::settings_section(id));
     let labelled_by = heading_id.clone();
     view! {
         <section class="card settings__section" id=dom_id::settings_section(id) tabindex="-1" aria-labelledby=labelled_by
             data-testid=format!("settings-{id}")>
-            <h2 class="settings__heading" id=heading_id>{title}</h2>
-            {hint.map(|hint| view! { <p class="settings__hint">{hint}</p> })}
+            <h2 class="settings__heading" id=heading_id>{i18n.tr(title)}</h2>
+            <p class="settings__hint">{i18n.tr(hint)}</p>
             {children()}
         </section>
     }
@@ -142,7 +151,7 @@ fn AppearanceSection() -> impl IntoView {
         announcer.announce(i18n.message(&Message::rule("status.theme_changed").with("theme", name)));
     });
     view! {
-        <SettingsSection id="appearance" title=i18n.tr("settings.appearance") hint=i18n.tr("settings.appearance.hint")>
+        <SettingsSection section=APPEARANCE>
             <ChoiceGroup name="theme" legend=i18n.tr("settings.theme") options
                 selected=Signal::derive(move || theme.choice()) on_select/>
         </SettingsSection>
@@ -174,7 +183,7 @@ fn LanguageSection() -> impl IntoView {
         now
     });
     view! {
-        <SettingsSection id="language" title=i18n.tr("settings.language") hint=i18n.tr("settings.language.hint")>
+        <SettingsSection section=LANGUAGE>
             <ChoiceGroup name="language" legend=i18n.tr("settings.language") legend_hidden=true options
                 selected=Signal::derive(move || i18n.locale()) on_select/>
             {move || i18n.unavailable().map(|_| view! {
@@ -187,10 +196,11 @@ fn LanguageSection() -> impl IntoView {
 /// A section whose content comes with the API client: says why it is
 /// empty (not signed in, or not loaded yet).
 #[component]
-fn PendingSection(id: &'static str, title: &'static str, hint: &'static str) -> impl IntoView {
+fn PendingSection(section: SectionSpec) -> impl IntoView {
     let i18n = use_i18n();
+    let id = section.id;
     view! {
-        <SettingsSection id title=i18n.tr(title) hint=i18n.tr(hint)>
+        <SettingsSection section>
             <SignInNeeded fallback=move || view! {
                 <p class="settings__pending" data-testid=format!("settings-{id}-pending")>{i18n.tr("settings.pending")}</p>
             }/>
@@ -227,7 +237,7 @@ fn ConnectionSection(body: Option<ViewFn>) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     view! {
-        <SettingsSection id="connection" title=i18n.tr("settings.connection") hint=i18n.tr("settings.connection.hint")>
+        <SettingsSection section=CONNECTION>
             {match body {
                 Some(view) => view.run(),
                 None => view! {

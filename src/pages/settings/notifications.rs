@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use profile_model::catalogue::{fields_in, FieldSpec, Section};
 use profile_model::FieldValue;
 
-use super::SettingsSection;
+use super::{SettingsSection, NOTIFICATIONS};
 use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
 use crate::components::switch::{SaveState, Switch};
@@ -20,7 +20,6 @@ use crate::session::Session;
 pub fn NotificationSettings() -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let session = expect_context::<Session>();
-    let i18n = use_i18n();
     let specs: Vec<&'static FieldSpec> =
         fields_in(api.dialect(), Section::Notifications).filter(|s| s.editable()).collect();
     if specs.is_empty() {
@@ -29,7 +28,7 @@ pub fn NotificationSettings() -> impl IntoView {
     let specs = StoredValue::new(specs);
     let profile = use_settings_profile();
     view! {
-        <SettingsSection id="notifications" title=i18n.tr("section.notifications") hint=i18n.tr("settings.notifications.hint")>
+        <SettingsSection section=NOTIFICATIONS>
             <Show when=move || session.is_signed_in()>
                 <ProfileAnswer profile
                     loaded=Callback::new(move |loaded| view! { <NotificationSwitches loaded specs=specs.get_value()/> }.into_any())/>
