@@ -1,25 +1,48 @@
 //! The save cycle every catalogue form shares (the profile page and the
 //! account settings): send only what changed, put the server's answer
 //! where it belongs, keep a draft meanwhile, and hold the states the save
-//! bar, the banner and the sign-in dialog show.
+//! bar, the banner and the sign-in dialog show. What the person hears,
+//! where focus goes and what the header shows are the page's business: the
+//! cycle hands them to [`SaveNews`].
 
 use leptos::prelude::*;
 use profile_model::catalogue::upload_field;
 use profile_model::{Date, FormValues, Message};
-use wasm_bindgen::JsCast;
 
 use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::{ApiClient, ClientError};
-use crate::app_state::{use_announcer, use_current_user, use_unsaved_guard};
-use crate::dom_id;
+use crate::app_state::use_unsaved_guard;
 use crate::drafts as draft;
 use crate::forms::{today, FormState};
-use crate::i18n::use_i18n;
 
 /// How long "Saved" stays after a save.
 const SAVED_NOTICE_FOR: std::time::Duration = std::time::Duration::from_secs(5);
 
 type SaveAction = Action<(FormValues, AvatarUpload), Result<LoadedProfile, ClientError>>;
+
+/// What the save cycle tells the page, when it happens; the page decides
+/// how the person learns it.
+#[derive(Clone, Copy)]
+pub struct SaveNews {
+    /// The save went through.
+    pub saved: Callback<()>,
+    /// The save failed with these form-level messages (field messages
+    /// are already under their fields).
+    pub failed: Callback<Vec<Message>>,
+    /// The person should see this problem (Save was refused or failed).
+    pub show_problem: Callback<Problem>,
+    /// The server confirmed these values (at load and after each save).
+    pub confirmed: Callback<LoadedProfile>,
+}
+
+/// What went wrong, to take the person to.
+#[derive(Clone, Debug)]
+pub enum Problem {
+    /// The first field showing an error, by catalogue path.
+    Field(String),
+    /// No field: the banner, inside this box.
+    Banner(NodeRef<leptos::html::Div>),
+}
 
 /// One form's save cycle. `Copy`: signal handles only.
 #[derive(Clone, Copy)]
@@ -55,12 +78,14 @@ pub struct SaveFlow {
     today: Date,
     action: SaveAction,
     last_sent: StoredValue<FormValues>,
+    news: SaveNews,
 }
 
 impl SaveFlow {
     /// Starts the cycle for `form` over the `loaded` profile; the draft is
-    /// kept under `draft_page` until a save succeeds.
-    pub fn new(form: FormState, loaded: LoadedProfile, draft_page: &'static str) -> Self {
+    /// kept under `draft_page` until a save succeeds, and `news` hears of
+    /// each outcome.
+    pub fn new(form: FormState, loaded: LoadedProfile, draft_page: &'static str, news: SaveNews) -> Self {
         let api = expect_context::<ApiClient>();
         let dialect = form.dialect;
         let today = today();
@@ -93,11 +118,12 @@ impl SaveFlow {
             today,
             action,
             last_sent: StoredValue::new(FormValues::new()),
+            news,
         };
         flow.on_answer();
         flow.keep_draft();
         use_unsaved_guard(Signal::derive(move || flow.dirty.get()));
-        flow.show_person_in_header();
+        Effect::new(move || flow.loaded.with(|l| news.confirmed.run(l.clone())));
         flow
     }
 
@@ -147,10 +173,8 @@ impl SaveFlow {
     }
 
     /// The server's answer: adopt it, or put its complaints where they
-    /// belong; either way, say it out loud for screen readers.
+    /// belong; either way, tell the page.
     fn on_answer(self) {
-        let i18n = use_i18n();
-        let announcer = use_announcer();
         let flow = self;
         Effect::new(move || {
             let Some(result) = flow.action.value().get() else {
@@ -164,13 +188,12 @@ impl SaveFlow {
                     flow.loaded.set(profile);
                     draft::forget(flow.form.dialect, flow.draft_page, &flow.draft_owner.read_value());
                     flow.show_saved_notice();
-                    announcer.announce(i18n.t("form.saved"));
+                    flow.news.saved.run(());
                 }
                 Err(mut error) => {
                     flow.upload_error.set(take_upload_error(flow.form.dialect, &mut error));
                     flow.show_error(error);
-                    let said = flow.banner.with_untracked(|m| m.iter().map(|m| i18n.message(m)).collect::<Vec<_>>());
-                    announcer.alert(said.join(" "));
+                    flow.news.failed.run(flow.banner.get_untracked());
                 }
             }
         });
@@ -207,26 +230,15 @@ impl SaveFlow {
         self.show_problem();
     }
 
-    /// Takes the person to what went wrong, once it is painted: focus on
-    /// the first field showing an error, else the banner. Either is
-    /// scrolled into view explicitly: Save may sit in a sticky bar far from
-    /// the banner, and focus alone may leave an error line under that bar.
+    /// Points the page at what went wrong: the first field showing an
+    /// error, else the banner.
     fn show_problem(&self) {
-        let (form, today, banner_box) = (self.form, self.today, self.banner_box);
-        request_animation_frame(move || {
-            if let Some(field) = form.first_invalid(today) {
-                let element = document().get_element_by_id(&dom_id::field(&field.spec.path));
-                if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = el.focus();
-                    // The input's box holds its label and error line too.
-                    if let Some(field_box) = el.parent_element() {
-                        scroll_to(&field_box);
-                    }
-                }
-            } else if let Some(el) = banner_box.get_untracked().filter(|el| el.child_element_count() > 0) {
-                scroll_to(&el);
-            }
-        });
+        // Read, not tracked: this runs inside the answer's effect.
+        let problem = match untrack(|| self.form.first_invalid(self.today)) {
+            Some(field) => Problem::Field(field.spec.path.clone()),
+            None => Problem::Banner(self.banner_box),
+        };
+        self.news.show_problem.run(problem);
     }
 
     /// Unsaved edits go to sessionStorage (not files) for reloads and
@@ -239,15 +251,6 @@ impl SaveFlow {
                 draft::keep(flow.form.dialect, flow.draft_page, &flow.draft_owner.read_value(), &changes);
             }
         });
-    }
-
-    /// The header shows the person as the server last confirmed them.
-    fn show_person_in_header(self) {
-        let user = use_current_user();
-        let dialect = self.form.dialect;
-        let api_base_url = expect_context::<ApiClient>().config().api_base_url.clone();
-        let loaded = self.loaded;
-        Effect::new(move || loaded.with(|l| user.show(dialect, &api_base_url, &l.values)));
     }
 }
 
@@ -274,11 +277,4 @@ fn take_upload_error(dialect: &'static profile_model::Dialect, error: &mut Clien
     let message = api_error.errors.first(path).cloned();
     api_error.errors.clear_field(path);
     message
-}
-
-/// The least scrolling that shows `el` whole (its CSS scroll-margin kept).
-fn scroll_to(el: &web_sys::Element) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
 }

@@ -21,8 +21,9 @@ use crate::forms::{today, FieldState, FormState, SaveFlow};
 use crate::i18n::use_i18n;
 use crate::on_demand;
 use crate::on_demand::OnDemand;
-use crate::pages::profile_read::{read_profile, ProfileAnswer, ProfileResource};
+use crate::pages::profile_read::{use_profile_read, ProfileAnswer, ProfileResource};
 use crate::session::Session;
+use crate::pages::save_news::use_save_news;
 
 const DRAFT_PAGE: &str = "profile";
 
@@ -39,7 +40,7 @@ pub fn ProfilePage() -> impl IntoView {
         if !signed_in.get() {
             return view! { <Redirect path="/sign-in"/> }.into_any();
         }
-        let profile = read_profile();
+        let profile = use_profile_read();
         // A stored credential the server no longer accepts: sign out, and
         // the branch above sends the person to the sign-in page.
         Effect::new(move || {
@@ -84,7 +85,7 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
     let i18n = use_i18n();
     let dialect = api.dialect();
     let form = FormState::new(dialect, Page::Profile, &loaded.values);
-    let flow = SaveFlow::new(form, loaded, DRAFT_PAGE);
+    let flow = SaveFlow::new(form, loaded, DRAFT_PAGE, use_save_news());
     let today = today();
     let values = Signal::derive(move || flow.loaded.with(|l| l.values.clone()));
 

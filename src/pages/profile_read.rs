@@ -14,7 +14,7 @@ pub type ProfileResource = LocalResource<Result<LoadedProfile, ClientError>>;
 struct SettingsProfile(ProfileResource);
 
 /// A read of the profile, started now (refetch to read again).
-pub fn read_profile() -> ProfileResource {
+pub fn use_profile_read() -> ProfileResource {
     let api = expect_context::<ApiClient>();
     LocalResource::new(move || {
         let api = api.clone();
@@ -24,12 +24,12 @@ pub fn read_profile() -> ProfileResource {
 
 /// Starts the shared read; call once in the Settings route, above its sections.
 pub fn provide_settings_profile() {
-    provide_context(SettingsProfile(read_profile()));
+    provide_context(SettingsProfile(use_profile_read()));
 }
 
 /// The shared read, or a read of its own for a section shown alone.
 pub fn use_settings_profile() -> ProfileResource {
-    use_context::<SettingsProfile>().map(|shared| shared.0).unwrap_or_else(read_profile)
+    use_context::<SettingsProfile>().map(|shared| shared.0).unwrap_or_else(use_profile_read)
 }
 
 /// The read's answer, the same way on every page: `pending` while it is

@@ -15,6 +15,7 @@ use crate::forms::{today, FormState, SaveFlow};
 use crate::i18n::use_i18n;
 use crate::pages::profile_read::{use_settings_profile, ProfileAnswer};
 use crate::session::Session;
+use crate::pages::save_news::use_save_news;
 
 const DRAFT_PAGE: &str = "account";
 
@@ -46,7 +47,7 @@ fn AccountForm(loaded: LoadedProfile) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let dialect = api.dialect();
     let form = FormState::for_section(dialect, Section::Account, &loaded.values);
-    let flow = SaveFlow::new(form, loaded, DRAFT_PAGE);
+    let flow = SaveFlow::new(form, loaded, DRAFT_PAGE, use_save_news());
     let today = today();
     let values = Signal::derive(move || flow.loaded.with(|l| l.values.clone()));
     let editable = !form.is_empty();
