@@ -22,8 +22,8 @@ use crate::i18n::use_i18n;
 use crate::on_demand;
 use crate::on_demand::OnDemand;
 use crate::pages::profile_read::{use_profile_read, ProfileAnswer, ProfileResource};
-use crate::session::Session;
 use crate::pages::save_news::use_save_news;
+use crate::session::Session;
 
 const DRAFT_PAGE: &str = "profile";
 

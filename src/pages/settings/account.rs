@@ -14,8 +14,8 @@ use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors}
 use crate::forms::{today, FormState, SaveFlow};
 use crate::i18n::use_i18n;
 use crate::pages::profile_read::{use_settings_profile, ProfileAnswer};
-use crate::session::Session;
 use crate::pages::save_news::use_save_news;
+use crate::session::Session;
 
 const DRAFT_PAGE: &str = "account";
 
