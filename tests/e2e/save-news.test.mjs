@@ -14,8 +14,7 @@ test.afterEach(() => clearHooks());
 
 const UPDATE = { method: 'PATCH', path: '/api/users/me/' }; // users-me's update
 
-/// Signed in on users-me's profile, scrolled to the bottom (where Save
-/// sits in its sticky bar, far from the banner at the top).
+/// Signed in on users-me's profile.
 async function profilePage() {
   const page = await pageFor(browser, 'users-me', { width: 1280, height: 700 });
   await signIn(page);
@@ -23,12 +22,22 @@ async function profilePage() {
   return page;
 }
 
-async function inViewport(locator) {
-  return locator.evaluate((el) => {
+/// Waits until `locator`'s element is wholly inside the window (a pixel
+/// of slack: scrolling lands on fractional pixels); times out otherwise.
+async function waitInView(page, locator) {
+  await page.waitForFunction((el) => {
     const r = el.getBoundingClientRect();
-    // A pixel of slack: scrolling lands on fractional pixels.
     return r.height > 0 && r.top >= -1 && r.bottom <= window.innerHeight + 1;
-  });
+  }, await locator.elementHandle());
+}
+
+/// Edits `field`, scrolls to the page's end (Save is in its sticky bar, the
+/// banner at the top) and saves into the server's `answer`.
+async function saveInto(page, field, answer) {
+  await page.getByTestId(field).fill(`${field}${Date.now()}`);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await addHook({ ...UPDATE, ...answer, content_type: 'application/json', body: JSON.stringify(answer.body) });
+  await page.getByTestId('save').click();
 }
 
 test('a save is announced and the header shows the saved name before any reload', async () => {
@@ -44,32 +53,17 @@ test('a save is announced and the header shows the saved name before any reload'
 
 test('a failed save is read out at once and its banner is scrolled into view', async () => {
   const page = await profilePage();
-  await page.getByTestId('first_name').fill(`Bea${Date.now()}`);
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await addHook({ ...UPDATE, status: 500, content_type: 'application/json',
-    body: JSON.stringify({ detail: 'A server error occurred.' }) });
-  await page.getByTestId('save').click();
-  const said = page.getByTestId('announcer-urgent');
-  await said.getByText('A server error occurred.').waitFor({ state: 'attached' });
-  const banner = page.getByTestId('form-banner');
-  await banner.waitFor();
-  await page.waitForFunction(() => {
-    const r = document.querySelector('[data-testid="form-banner"]').getBoundingClientRect();
-    return r.top >= -1 && r.bottom <= window.innerHeight + 1;
-  });
-  assert.ok(await inViewport(banner), 'the banner is in view');
+  await saveInto(page, 'first_name', { status: 500, body: { detail: 'A server error occurred.' } });
+  await page.getByTestId('announcer-urgent').getByText('A server error occurred.').waitFor({ state: 'attached' });
+  await waitInView(page, page.getByTestId('form-banner'));
   await page.context().close();
 });
 
 test('a field the server refuses gets focus', async () => {
   const page = await profilePage();
-  await page.getByTestId('last_name').fill(`Cruz${Date.now()}`);
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await addHook({ ...UPDATE, status: 400, content_type: 'application/json',
-    body: JSON.stringify({ last_name: ['Not this one.'] }) });
-  await page.getByTestId('save').click();
+  await saveInto(page, 'last_name', { status: 400, body: { last_name: ['Not this one.'] } });
   await page.getByText('Not this one.').waitFor();
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'last_name');
-  assert.ok(await inViewport(page.getByTestId('last_name')), 'the refused field is in view');
+  await waitInView(page, page.getByTestId('last_name'));
   await page.context().close();
 });
