@@ -42,13 +42,6 @@ pub enum AvatarUpload {
     Remove,
 }
 
-impl AvatarUpload {
-    /// Whether this save changes the photo.
-    pub fn changes_photo(&self) -> bool {
-        !matches!(self, AvatarUpload::Keep)
-    }
-}
-
 impl ApiClient {
     pub async fn load_profile(&self) -> Result<LoadedProfile, ClientError> {
         self.require_credential()?;

@@ -107,11 +107,6 @@ impl FormState {
         self.fields.get_value()
     }
 
-    /// The fields of one section, in form order.
-    pub fn fields_in(&self, section: Section) -> Vec<FieldState> {
-        self.fields.with_value(|fs| fs.iter().filter(|f| f.spec.section == section).copied().collect())
-    }
-
     pub fn field(&self, path: &str) -> Option<FieldState> {
         self.fields.with_value(|fs| fs.iter().find(|f| f.spec.path == path).copied())
     }

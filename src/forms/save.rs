@@ -111,7 +111,7 @@ impl SaveFlow {
             saved_timer: StoredValue::new(None),
             offered_draft: RwSignal::new(draft::load(dialect, draft_page, &draft_owner)),
             draft_owner: StoredValue::new(draft_owner),
-            dirty: Memo::new(move |_| form.is_dirty() || upload.with(AvatarUpload::changes_photo)),
+            dirty: Memo::new(move |_| form.is_dirty() || upload.with(|u| !matches!(u, AvatarUpload::Keep))),
             invalid: Memo::new(move |_| form.has_errors(today)),
             pending: action.pending(),
             draft_page,

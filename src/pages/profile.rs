@@ -17,7 +17,7 @@ use crate::components::person_photo::PersonPhoto;
 use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
 use crate::components::section_nav::{NavEntry, SectionNav};
 use crate::dom_id;
-use crate::forms::{today, FormState, SaveFlow};
+use crate::forms::{today, FieldState, FormState, SaveFlow};
 use crate::i18n::use_i18n;
 use crate::on_demand;
 use crate::on_demand::OnDemand;
@@ -103,7 +103,7 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
                     <fieldset class="profile__section" id=dom_id::profile_section(section.name()) tabindex="-1" data-section=section.name()>
                         <legend>{move || i18n.t(&section.label_key())}</legend>
                         {(section == Section::Photo).then(|| view! { <PhotoField flow/> })}
-                        {form.fields_in(section).into_iter()
+                        {form.fields().into_iter().filter(|f| f.spec.section == section)
                             .map(|field| view! { <FieldInput field today/> }).collect_view()}
                         <ReadOnlyFacts specs=read_only_in(dialect, section) values api_base_url=api.config().api_base_url.clone()/>
                     </fieldset>
@@ -119,11 +119,11 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
 /// unsaved change or an error.
 fn section_entry(flow: SaveFlow, section: Section, today: Date) -> NavEntry {
     let i18n = use_i18n();
-    let fields = flow.form.fields_in(section);
+    let fields: Vec<FieldState> = flow.form.fields().into_iter().filter(|f| f.spec.section == section).collect();
     let photo = section == Section::Photo;
     let flagged = Signal::derive(move || {
-        let photo_flagged =
-            photo && (flow.upload.with(AvatarUpload::changes_photo) || flow.upload_error.with(Option::is_some));
+        let photo_flagged = photo
+            && (flow.upload.with(|u| !matches!(u, AvatarUpload::Keep)) || flow.upload_error.with(Option::is_some));
         photo_flagged || fields.iter().any(|f| f.is_dirty() || f.shown_error(today).is_some())
     });
     NavEntry {
