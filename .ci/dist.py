@@ -72,6 +72,26 @@ def split_loader_modules(loader_js: str):
     return modules
 
 
+def sorted_main_shares(loader_js: str) -> str:
+    """wasm-split-cli lists the main module's shared exports (memory, the
+    function table, __wasm_split_sharedN) from a hash map, so their order in
+    the loader changes from one run to the next, and with it every content
+    hash downstream. Their order means nothing (object destructuring and
+    Object.assign by name): sort them, so one commit builds one dist/."""
+    def sort_names(m: re.Match) -> str:
+        names = sorted(n.strip() for n in m.group(2).split(",") if n.strip())
+        return f"{m.group(1)}{{ {', '.join(names)} }}{m.group(3)}"
+    patterns = [
+        r"(const )\{([^}]*)\}( = initSync\()",
+        r"(Object\.assign\(sharedImports\.__wasm_split, )\{([^}]*)\}(\))",
+    ]
+    for pattern in patterns:
+        loader_js, found = re.subn(pattern, sort_names, loader_js)
+        if found != 1:
+            sys.exit(f"dist.py: expected one {pattern!r} in the split loader, found {found}; check wasm-split-cli's output")
+    return loader_js
+
+
 def main(work: Path, dist: Path) -> None:
     if dist.exists():
         shutil.rmtree(dist)
@@ -89,6 +109,7 @@ def main(work: Path, dist: Path) -> None:
     if fetch_line not in loader:
         sys.exit("dist.py: the split loader no longer starts fetches as expected; check wasm-split-cli's output")
     loader = re.sub(r"(const src = fetch\(new URL\([^;]*\)\);)", r"\1 src.catch(() => {});", loader)
+    loader = sorted_main_shares(loader)
     wasm_names = {}
     for wasm in sorted(work.glob("*.wasm")):
         wasm_names[wasm.name] = emit(dist, wasm.name, wasm.read_bytes())

@@ -71,11 +71,21 @@ async fn avatars_upload_as_multipart_and_can_be_removed() {
     for dialect in [shipped::pwgen(), shipped::users_me()] {
         let (api, _session) = signed_in_client_for(dialect).await;
         let loaded = api.load_profile().await.unwrap();
+        // The server counts the update calls that arrive as multipart.
+        let update = api.config().endpoints.update.clone();
+        let update_path = match update.path.split_once('{') {
+            Some((prefix, _)) => format!("{prefix}*"),
+            None => update.path.clone(),
+        };
+        clear_hooks().await;
+        hook(&update.method, &update_path, json!({ "times": 0, "request_content_type": "multipart/form-data" })).await;
         let file = AvatarFile { blob: tiny_png(), file_name: "me.png".into() };
         let with_photo = api
             .save_profile(&loaded, &loaded.values, AvatarUpload::Replace(file))
             .await
             .unwrap_or_else(|e| panic!("{}: upload: {e:?}", dialect.name));
+        assert_eq!(requests_counted(&update.method, &update_path).await, 1, "{}: multipart update calls", dialect.name);
+        clear_hooks().await;
         let url = with_photo.values.text("avatar").to_string();
         assert!(url.contains("/media/"), "{}: avatar url {url:?}", dialect.name);
 

@@ -271,12 +271,20 @@ test('signing out forgets the remembered token and every draft at once, before t
   try {
     const told = page.waitForResponse((r) => r.url().endsWith('/api/token/blacklist/'));
     told.catch(() => {}); // awaited below, unless an assertion fails first
+    let backendAnswered = false;
+    told.then(() => { backendAnswered = true; }, () => {});
+    const asked = page.waitForRequest((r) => r.url().endsWith('/api/token/blacklist/'));
     await page.getByTestId('sign-out').click();
-    await page.waitForURL('**/sign-in');
-    // The assertion below says what is left if this never holds.
+    await asked;
+    // Well inside the backend's 2.5 s: storage must be empty while its
+    // answer is still on the way. The assertions below say what is left
+    // if this never holds.
     await page.waitForFunction(() => !Object.keys(localStorage).concat(Object.keys(sessionStorage))
-      .some((k) => k.startsWith('profile-app.draft.') || k === 'profile-app.credential'), null, { timeout: 1000 }).catch(() => {});
-    assertNowhere(await browserStorage(page), [access, refresh, typed], 'a token or the draft');
+      .some((k) => k.startsWith('profile-app.draft.') || k === 'profile-app.credential'), null, { timeout: 1500 }).catch(() => {});
+    const left = await browserStorage(page);
+    assert.equal(backendAnswered, false, 'storage was read before the backend answered');
+    assertNowhere(left, [access, refresh, typed], 'a token or the draft');
+    await page.waitForURL('**/sign-in');
     // The backend was still told: that refresh token no longer works.
     assert.equal((await told).status(), 200);
     assert.equal((await call('POST', '/api/token/refresh/', { json: { refresh } })).status, 401);

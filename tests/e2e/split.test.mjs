@@ -11,7 +11,6 @@ import { bigJpeg } from './photo.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url);
 const routes = JSON.parse(readFileSync(new URL('routes.json', DIST)));
-const allModules = [...new Set(Object.values(routes).flat().filter((f) => f.endsWith('.wasm')))];
 const browser = await launch();
 test.after(() => browser.close());
 
@@ -33,20 +32,30 @@ async function signedInPage() {
   return page;
 }
 
-test('each landing route downloads its own modules and no other page\'s', async () => {
-  const page = await signedInPage();
-  for (const [route, ready] of [['/profile', 'first_name'], ['/settings', 'settings']]) {
-    const fresh = await page.context().newPage();
+/// Every landing route of routes.json, how to reach it, what shows when it
+/// is ready, and whether it is visited signed in.
+const LANDINGS = [
+  { route: '/profile', path: '/profile', ready: 'first_name', signedIn: true },
+  { route: '/settings', path: '/settings', ready: 'settings', signedIn: true },
+  { route: '/sign-in', path: '/sign-in', ready: 'email', signedIn: false },
+  { route: '*', path: '/no-such-page', ready: 'not-found', signedIn: false },
+];
+
+test('each landing route downloads exactly the modules routes.json lists for it', async () => {
+  assert.deepEqual(LANDINGS.map((l) => l.route).sort(), Object.keys(routes).sort(), 'every route in routes.json is visited');
+  const signedIn = await signedInPage();
+  for (const { route, path, ready, signedIn: needsSession } of LANDINGS) {
+    const fresh = needsSession ? await signedIn.context().newPage() : await pageFor(browser, 'pwgen');
     const seen = recordFetches(fresh);
-    await fresh.goto(`${APP_URL}${route}`);
+    await fresh.goto(`${APP_URL}${path}`);
     await fresh.getByTestId(ready).waitFor();
-    const wasm = seen.filter((f) => f.endsWith('.wasm'));
-    const expected = routes[route].filter((f) => f.endsWith('.wasm'));
-    assert.deepEqual([...new Set(wasm)].sort(), [...expected].sort(), `${route} fetched ${wasm}`);
-    assert.ok(!allModules.some((m) => m.startsWith('split_avatar_editor') && wasm.includes(m)), 'the editor waits');
-    await fresh.close();
+    const wasm = [...new Set(seen.filter((f) => f.endsWith('.wasm')))].sort();
+    const expected = routes[route].filter((f) => f.endsWith('.wasm')).sort();
+    assert.deepEqual(wasm, expected, `${route} fetched ${wasm}`);
+    assert.ok(!wasm.some((m) => m.startsWith('split_avatar_editor')), `${route}: the avatar editor waits`);
+    if (needsSession) await fresh.close(); else await fresh.context().close();
   }
-  await page.context().close();
+  await signedIn.context().close();
 });
 
 test('a remembered session\'s profile modules start downloading before the main module has arrived', async () => {
@@ -73,10 +82,15 @@ test('a remembered session\'s profile modules start downloading before the main 
 });
 
 test('the avatar editor arrives with the first photo, and a failed download keeps the edits and retries', async () => {
-  const page = await signedInPage();
+  const signedIn = await signedInPage();
+  const page = await signedIn.context().newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(String(e)));
   const seen = recordFetches(page);
-  assert.ok(!seen.some((f) => f.startsWith('split_avatar_editor')), 'not fetched before it is needed');
+  await page.goto(`${APP_URL}/profile`);
   await page.getByTestId('first_name').fill('Augusta');
+  assert.ok(seen.some((f) => f.startsWith('profile-app_bg-')), `fetches were recorded from the start: ${seen}`);
+  assert.ok(!seen.some((f) => f.startsWith('split_avatar_editor')), `not fetched before it is needed: ${seen}`);
   await page.route('**/split_avatar_editor-*.wasm', (route) => route.abort());
   const photo = await bigJpeg(page);
   await page.getByTestId('avatar-input').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: photo });

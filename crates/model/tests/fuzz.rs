@@ -528,6 +528,75 @@ fn check_message(m: &Message) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The `@` of an address that are not inside a quoted local part (`"…"`,
+/// with `\` escaping the next character): a valid address has exactly one.
+fn unquoted_ats(text: &str) -> usize {
+    let (mut quoted, mut escaped, mut n) = (false, false, 0);
+    for c in text.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '@' if !quoted => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// `email_rule` against oracles that do not go through `is_valid_email`:
+/// its refusal is exactly the `error.invalid_email` message; text without
+/// an `@` is refused; an accepted address has one `@` outside quotes with
+/// something on both sides; and an ASCII-alphanumeric local part at
+/// `example.com` is accepted. (Django's own verdicts are checked by
+/// tests/django_corpus.rs.)
+fn check_email_rule(text: &str) -> Result<(), TestCaseError> {
+    match rules::email_rule(text) {
+        Some(m) => {
+            prop_assert_eq!(&m, &Message::rule("error.invalid_email"), "email_rule's refusal of {:?}", text);
+            check_message(&m)?;
+        }
+        None => {
+            prop_assert!(text.contains('@'), "email_rule accepts {:?}, which has no @", text);
+            prop_assert_eq!(unquoted_ats(text), 1, "email_rule accepts {:?}: not one @ outside quotes", text);
+            prop_assert!(!text.starts_with('@') && !text.ends_with('@'), "email_rule accepts {:?}", text);
+            prop_assert!(pychar::len(text) <= 320, "email_rule accepts {:?}, over 320 characters", text);
+        }
+    }
+    let local: String = text.chars().filter(char::is_ascii_alphanumeric).take(64).collect();
+    if !local.is_empty() {
+        let address = format!("{local}@example.com");
+        prop_assert!(rules::email_rule(&address).is_none(), "email_rule refuses {:?}", address);
+    }
+    Ok(())
+}
+
+/// `username_rule` against an oracle for the ASCII part of Django's
+/// `^[\w.@+-]+\Z`, which `\w`'s Unicode reading does not change: its
+/// refusal is exactly the `error.invalid_username` message; the empty text
+/// and any text with an ASCII character outside letters, digits and
+/// `@.+-_` (space, `/`, `#`, controls…) are refused; text made only of
+/// those is accepted at any length (the length is `max_length`'s rule).
+/// Non-ASCII verdicts are checked against Django by tests/django_corpus.rs.
+fn check_username_rule(text: &str) -> Result<(), TestCaseError> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "@.+-_".contains(c);
+    let verdict = rules::username_rule(text);
+    if let Some(m) = &verdict {
+        prop_assert_eq!(m, &Message::rule("error.invalid_username"), "username_rule's refusal of {:?}", text);
+        check_message(m)?;
+    }
+    if text.is_empty() || text.chars().any(|c| c.is_ascii() && !allowed(c)) {
+        prop_assert!(verdict.is_some(), "username_rule accepts {:?}", text);
+    }
+    let name: String = text.chars().filter(|&c| allowed(c)).collect();
+    if !name.is_empty() {
+        prop_assert!(rules::username_rule(&name).is_none(), "username_rule refuses {:?}", name);
+        let spaced = format!("{name} {name}");
+        prop_assert!(rules::username_rule(&spaced).is_some(), "username_rule accepts {:?}", spaced);
+    }
+    Ok(())
+}
+
 #[test]
 fn fuzz_validators() {
     fuzz(
@@ -541,8 +610,7 @@ fn fuzz_validators() {
         |(text, d, picks)| {
             let (text, d) = (text.clone(), *d);
             // The single rules.
-            let email = email::is_valid_email(&text);
-            prop_assert_eq!(rules::email_rule(&text).is_none(), email);
+            check_email_rule(&text)?;
             let link = url::is_valid_url(&text);
             let django = url::is_django_url(&text, url::DJANGO_DEFAULT_SCHEMES);
             prop_assert!(!link || django, "an http(s) link Django refuses: {:?}", text);
@@ -554,7 +622,7 @@ fn fuzz_validators() {
                 prop_assert_eq!(date.to_string(), text.clone());
             }
             let _ = rules::date_rule(&text, true, today());
-            prop_assert_eq!(rules::username_rule(&text).is_none(), rules::is_valid_username(&text));
+            check_username_rule(&text)?;
             let _ = (ip::is_ipv4(&text), ip::is_ipv6(&text), ip::is_django_ipv46(&text));
             let _ = (pychar::strip(&text), pychar::len(&text), pychar::lower_len(&text));
 

@@ -6,7 +6,9 @@
 //! "body":"…","content_type":"text/html","headers":{},"delay_ms":0,"times":1}`;
 //! `DELETE /_ref/hooks` clears them all; `GET /_ref/hooks` lists them,
 //! each with the number of requests it has met (`hits`): a hook with no
-//! status, no delay and `"times": 0` only counts.
+//! status, no delay and `"times": 0` only counts. `"request_content_type"`
+//! limits a hook to requests whose `Content-Type` starts with it, so a
+//! counting hook can tell a multipart upload from a JSON patch.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -28,6 +30,9 @@ pub struct Hook {
     pub method: Option<String>,
     /// Exact path (query ignored), or a prefix ending in `*`.
     pub path: String,
+    /// Only requests whose `Content-Type` starts with this (any when absent).
+    #[serde(default)]
+    pub request_content_type: Option<String>,
     /// Absent: only delay, then let the real handler answer.
     #[serde(default)]
     pub status: Option<u16>,
@@ -53,13 +58,14 @@ fn one() -> u32 {
 }
 
 impl Hook {
-    fn matches(&self, method: &str, path: &str) -> bool {
+    fn matches(&self, method: &str, path: &str, content_type: &str) -> bool {
         let method_ok = self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method));
+        let type_ok = self.request_content_type.as_deref().is_none_or(|t| content_type.starts_with(t));
         let path_ok = match self.path.strip_suffix('*') {
             Some(prefix) => path.starts_with(prefix),
             None => self.path == path,
         };
-        method_ok && path_ok
+        method_ok && path_ok && type_ok
     }
 }
 
@@ -72,9 +78,9 @@ impl Hooks {
     }
 
     /// The first matching hook, used up once.
-    pub fn take(&self, method: &str, path: &str) -> Option<Hook> {
+    pub fn take(&self, method: &str, path: &str, content_type: &str) -> Option<Hook> {
         let mut hooks = self.lock();
-        let i = hooks.iter().position(|h| h.matches(method, path))?;
+        let i = hooks.iter().position(|h| h.matches(method, path, content_type))?;
         hooks[i].hits += 1;
         let hook = hooks[i].clone();
         if hook.times == 1 {
@@ -92,7 +98,8 @@ pub async fn intercept(State(state): State<Arc<AppState>>, req: Request, next: N
     if !state.config.test_hooks || path.starts_with("/_ref/") || req.method() == axum::http::Method::OPTIONS {
         return next.run(req).await;
     }
-    let Some(hook) = state.hooks.take(req.method().as_str(), path) else {
+    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let Some(hook) = state.hooks.take(req.method().as_str(), path, content_type) else {
         return next.run(req).await;
     };
     if hook.delay_ms > 0 {
