@@ -38,7 +38,7 @@ impl std::fmt::Display for Decision {
 }
 
 /// Sign-in answer keys that hold a token, and the auth each means.
-const TOKEN_KEYS: [(&str, &'static str); 4] =
+const TOKEN_KEYS: [(&str, &str); 4] =
     [("access", "bearer"), ("key", "token"), ("auth_token", "token"), ("token", "token")];
 
 /// A POST path about something other than signing in, though it takes a password.

@@ -24,7 +24,7 @@ enum Command {
     /// `manage.py spectacular` writes it. With no flags, the calls, the auth
     /// and the sign-in come from the document; each decision and its
     /// reason go to stderr. A flag overrides one decision.
-    FromOpenapi(FromOpenapi),
+    FromOpenapi(Box<FromOpenapi>),
     /// Try a live backend from the command line as the app would from
     /// ORIGIN: CORS preflights, sign-in, the read, an unchanged update, the
     /// photo, and for a session its cookies and CSRF. Prints ok or the
@@ -127,7 +127,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn from_openapi(args: FromOpenapi) -> ExitCode {
+fn from_openapi(args: Box<FromOpenapi>) -> ExitCode {
     let options = Options {
         name: args.name.unwrap_or_default(),
         read: args.read,

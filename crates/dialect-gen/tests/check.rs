@@ -1,0 +1,140 @@
+//! `dialect-gen check` against the reference server (started in-process
+//! on a free port with a temporary database), configured right and
+//! configured wrong: each wrong setting fails the verdict (exit 1) and is
+//! named; no password or token is ever printed.
+
+use reference_server::Config;
+use std::process::Command;
+
+const PASSWORD: &str = "demo-pass-123";
+
+/// The reference server running on its own runtime while the test runs
+/// the binary; stops when dropped.
+struct RefServer {
+    base: String,
+    runtime: tokio::runtime::Runtime,
+    server: Option<reference_server::Server>,
+    _dir: tempfile::TempDir,
+}
+
+impl RefServer {
+    fn start(tweak: impl FnOnce(&mut Config)) -> RefServer {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::new(dir.path().join("ref.sqlite3"), dir.path().join("media"));
+        config.addr = "127.0.0.1:0".into();
+        tweak(&mut config);
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let server = runtime.block_on(reference_server::start(config)).unwrap();
+        RefServer { base: format!("http://{}", server.addr), runtime, server: Some(server), _dir: dir }
+    }
+}
+
+impl Drop for RefServer {
+    fn drop(&mut self) {
+        if let Some(server) = self.server.take() {
+            self.runtime.block_on(server.stop());
+        }
+    }
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+}
+
+fn check(dialect: &str, api: &str, origin: &str, login: &str) -> Run {
+    let file = format!("{}/../model/dialects/{dialect}.json", env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_dialect-gen"))
+        .args(["check", &file, "--api", api, "--origin", origin, "--login", login, "--password", PASSWORD])
+        .output()
+        .unwrap();
+    let run = Run { code: out.status.code(), stdout: String::from_utf8(out.stdout).unwrap() };
+    assert!(!run.stdout.contains(PASSWORD), "the password is printed:\n{}", run.stdout);
+    println!("{}", run.stdout);
+    run
+}
+
+fn failures(run: &Run) -> Vec<&str> {
+    run.stdout.lines().filter(|l| l.starts_with("FAIL")).collect()
+}
+
+/// users-me's DRF token for the demo person, fetched the way the app does.
+fn users_me_token(base: &str) -> String {
+    let mut answer = ureq::post(&format!("{base}/api/auth/token/login/"))
+        .header("Content-Type", "application/json")
+        .send(format!(r#"{{"username": "BehroozGhorbani", "password": "{PASSWORD}"}}"#))
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&answer.body_mut().read_to_string().unwrap()).unwrap();
+    v["auth_token"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_token_backend_that_allows_the_origin_passes_every_item_without_printing_the_token() {
+    let server = RefServer::start(|_| {});
+    let run = check("users-me", &server.base, "http://127.0.0.1:5555", "BehroozGhorbani");
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert!(failures(&run).is_empty());
+    for item in ["preflight update PATCH /api/users/me/", "sign-in POST", "read GET /api/users/me/", "update PATCH"] {
+        assert!(run.stdout.lines().any(|l| l.starts_with("ok") && l.contains(item)), "no ok {item}:\n{}", run.stdout);
+    }
+    assert!(!run.stdout.contains(&users_me_token(&server.base)), "the token is printed");
+}
+
+#[test]
+fn an_origin_the_server_does_not_allow_fails_and_names_cors_allowed_origins() {
+    let server = RefServer::start(|_| {});
+    let run = check("users-me", &server.base, "http://app.example.test", "BehroozGhorbani");
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let failed = failures(&run);
+    assert!(failed.iter().any(|l| l.contains("preflight update") && l.contains("CORS_ALLOWED_ORIGINS")), "{failed:?}");
+    assert!(failed.iter().all(|l| l.contains("\"http://app.example.test\"")), "{failed:?}");
+}
+
+#[test]
+fn a_missing_allowed_header_fails_and_names_cors_allow_headers() {
+    let server = RefServer::start(|c| c.cors_allow_headers = vec!["content-type".into(), "x-csrftoken".into()]);
+    let run = check("users-me", &server.base, "http://127.0.0.1:5555", "BehroozGhorbani");
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let failed = failures(&run);
+    let read = failed.iter().find(|l| l.contains("preflight read")).unwrap_or_else(|| panic!("{failed:?}"));
+    assert!(read.contains("authorization") && read.contains("CORS_ALLOW_HEADERS"), "{read}");
+    assert!(!failed.iter().any(|l| l.contains("preflight sign_in")), "sign-in sends no authorization: {failed:?}");
+}
+
+#[test]
+fn a_session_on_the_same_site_passes_with_its_csrf_round_trip() {
+    let server = RefServer::start(|_| {});
+    let run = check("letraz", &server.base, "http://127.0.0.1:5555", "demo@example.com");
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert!(run.stdout.lines().any(|l| l.starts_with("ok") && l.starts_with("ok   csrf GET")), "{}", run.stdout);
+    assert!(run.stdout.lines().any(|l| l.starts_with("ok") && l.contains("session cookie")), "{}", run.stdout);
+}
+
+#[test]
+fn a_lax_session_cookie_across_sites_fails_and_names_session_cookie_samesite() {
+    // The origin is allowed (CORS and CSRF), so only the cookie is wrong.
+    let server = RefServer::start(|c| c.cors_origins.push("http://app.example.test".into()));
+    let run = check("letraz", &server.base, "http://app.example.test", "demo@example.com");
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let failed = failures(&run);
+    let cookie = failed.iter().find(|l| l.contains("session cookie")).unwrap_or_else(|| panic!("{failed:?}"));
+    assert!(
+        cookie.contains("SESSION_COOKIE_SAMESITE = \"None\"") && cookie.contains("SESSION_COOKIE_SECURE"),
+        "{cookie}"
+    );
+    assert!(!failed.iter().any(|l| l.contains("CORS_ALLOWED_ORIGINS")), "{failed:?}");
+}
+
+#[test]
+fn without_a_login_only_the_preflights_run_and_the_verdict_is_not_a_pass() {
+    let server = RefServer::start(|_| {});
+    let file = format!("{}/../model/dialects/users-me.json", env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_dialect-gen"))
+        .args(["check", &file, "--api", &server.base, "--origin", "http://127.0.0.1:5555"])
+        .env_remove("DIALECT_CHECK_PASSWORD")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("skip read") && stdout.contains("not proven"), "{stdout}");
+}
