@@ -138,3 +138,110 @@ fn without_a_login_only_the_preflights_run_and_the_verdict_is_not_a_pass() {
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("skip read") && stdout.contains("not proven"), "{stdout}");
 }
+
+/// tests/djoser on a free port, with its zero-flag dialect file; killed
+/// when dropped. `None` without the venv `.ci/bootstrap --test` makes.
+struct Djoser {
+    child: std::process::Child,
+    base: String,
+    dialect: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Djoser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn djoser(allow_headers: Option<&str>) -> Option<Djoser> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let python = std::env::var_os("DJOSER_PYTHON")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("target/djoser-venv/bin/python"));
+    if !python.exists() {
+        eprintln!("no {} (.ci/bootstrap --test makes it): the djoser checks did not run", python.display());
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let project = root.join("tests/djoser");
+    let manage = |args: &[&str]| {
+        let mut c = Command::new(&python);
+        c.current_dir(&project)
+            .arg("manage.py")
+            .args(args)
+            .env("DJOSER_DB", dir.path().join("db.sqlite3"))
+            .env("DJOSER_CORS_ORIGINS", "http://127.0.0.1:5555");
+        if let Some(h) = allow_headers {
+            c.env("DJOSER_CORS_ALLOW_HEADERS", h);
+        }
+        c
+    };
+    for args in [&["migrate", "--verbosity", "0"][..], &["seed_demo"], &["spectacular", "--file"]] {
+        let mut c = manage(args);
+        if args[0] == "spectacular" {
+            c.arg(dir.path().join("schema.yaml"));
+        }
+        assert!(c.stderr(std::process::Stdio::null()).status().unwrap().success(), "manage.py {args:?}");
+    }
+    let generated = Command::new(env!("CARGO_BIN_EXE_dialect-gen"))
+        .args(["from-openapi"])
+        .arg(dir.path().join("schema.yaml"))
+        .output()
+        .unwrap();
+    assert!(generated.status.success(), "{}", String::from_utf8_lossy(&generated.stderr));
+    let dialect = dir.path().join("dialect.json");
+    std::fs::write(&dialect, generated.stdout).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = manage(&["runserver", &format!("127.0.0.1:{port}"), "--noreload", "--verbosity", "0"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let server = Djoser { child, base, dialect, _dir: dir };
+    // Up when it answers (401 to no credential); a deadline, not a sleep.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while ureq::get(&format!("{}/auth/users/me/", server.base))
+        .call()
+        .is_err_and(|e| !matches!(e, ureq::Error::StatusCode(_)))
+    {
+        assert!(std::time::Instant::now() < deadline, "djoser did not start within 60 s");
+        std::thread::sleep(std::time::Duration::from_millis(50)); // the poll's interval
+    }
+    Some(server)
+}
+
+fn check_file(dialect: &std::path::Path, api: &str, origin: &str, login: &str) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_dialect-gen"))
+        .arg("check")
+        .arg(dialect)
+        .args(["--api", api, "--origin", origin, "--login", login, "--password", PASSWORD])
+        .output()
+        .unwrap();
+    let run = Run { code: out.status.code(), stdout: String::from_utf8(out.stdout).unwrap() };
+    assert!(!run.stdout.contains(PASSWORD), "the password is printed:\n{}", run.stdout);
+    println!("{}", run.stdout);
+    run
+}
+
+#[test]
+fn the_djoser_project_passes_from_its_origin_and_fails_from_another_or_without_authorization_allowed() {
+    let Some(server) = djoser(None) else { return };
+    let good = check_file(&server.dialect, &server.base, "http://127.0.0.1:5555", "demo");
+    assert_eq!(good.code, Some(0), "{}", good.stdout);
+    let elsewhere = check_file(&server.dialect, &server.base, "https://app.example.com", "demo");
+    assert_eq!(elsewhere.code, Some(1));
+    assert!(failures(&elsewhere).iter().any(|l| l.contains("CORS_ALLOWED_ORIGINS")), "{}", elsewhere.stdout);
+    drop(server);
+    let Some(short) = djoser(Some("content-type")) else { return };
+    let run = check_file(&short.dialect, &short.base, "http://127.0.0.1:5555", "demo");
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let failed = failures(&run);
+    assert!(
+        failed
+            .iter()
+            .any(|l| l.contains("preflight read") && l.contains("authorization") && l.contains("CORS_ALLOW_HEADERS")),
+        "{failed:?}"
+    );
+}
