@@ -93,7 +93,8 @@ impl Answer {
                 })
             });
         match message {
-            Some(m) => format!("HTTP {}: {m}", self.status),
+            // DRF's sentences end in a full stop; a hint follows after ":".
+            Some(m) => format!("HTTP {}: {}", self.status, m.trim_end_matches('.')),
             None => format!("HTTP {}", self.status),
         }
     }
@@ -443,8 +444,10 @@ impl<W: Write> Checker<'_, W> {
             }
             return;
         };
-        if self.session {
-            // Django rotates the CSRF token on sign-in; the app asks again.
+        if self.session && self.csrf_known() {
+            // Django rotates the CSRF token on sign-in; the app reads it
+            // again (the cookie on its own host, else the endpoint). From
+            // another host with no endpoint it has none to send.
             csrf_token = self.cookies.get("csrftoken").cloned().or(csrf_token);
             if d.endpoints.csrf.is_some() {
                 if let Some(call) = d.endpoints.csrf.clone() {

@@ -139,77 +139,86 @@ fn without_a_login_only_the_preflights_run_and_the_verdict_is_not_a_pass() {
     assert!(stdout.contains("skip read") && stdout.contains("not proven"), "{stdout}");
 }
 
-/// tests/djoser on a free port, with its zero-flag dialect file; killed
-/// when dropped. `None` without the venv `.ci/bootstrap --test` makes.
-struct Djoser {
+/// A Django project of tests/ on a free port, with the dialect file
+/// dialect-gen writes with no flags from its `manage.py spectacular`;
+/// killed when dropped.
+struct Django {
     child: std::process::Child,
     base: String,
     dialect: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
 
-impl Drop for Djoser {
+impl Drop for Django {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }
 
-fn djoser(allow_headers: Option<&str>) -> Option<Djoser> {
+/// `None` (said on stderr) without the venv `.ci/bootstrap --test` makes
+/// (or `DJANGO_PYTHON`).
+fn django(project: &str, db_var: &str, env: &[(&str, &str)], probe: &str) -> Option<Django> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let python = std::env::var_os("DJOSER_PYTHON")
+    let python = std::env::var_os("DJANGO_PYTHON")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| root.join("target/djoser-venv/bin/python"));
     if !python.exists() {
-        eprintln!("no {} (.ci/bootstrap --test makes it): the djoser checks did not run", python.display());
+        eprintln!("no {} (.ci/bootstrap --test makes it): the {project} checks did not run", python.display());
         return None;
     }
     let dir = tempfile::tempdir().unwrap();
-    let project = root.join("tests/djoser");
+    let project_dir = root.join("tests").join(project);
     let manage = |args: &[&str]| {
         let mut c = Command::new(&python);
-        c.current_dir(&project)
-            .arg("manage.py")
-            .args(args)
-            .env("DJOSER_DB", dir.path().join("db.sqlite3"))
-            .env("DJOSER_CORS_ORIGINS", "http://127.0.0.1:5555");
-        if let Some(h) = allow_headers {
-            c.env("DJOSER_CORS_ALLOW_HEADERS", h);
+        c.current_dir(&project_dir).arg("manage.py").args(args).env(db_var, dir.path().join("db.sqlite3"));
+        for (k, v) in env {
+            c.env(k, v);
         }
         c
     };
-    for args in [&["migrate", "--verbosity", "0"][..], &["seed_demo"], &["spectacular", "--file"]] {
-        let mut c = manage(args);
-        if args[0] == "spectacular" {
-            c.arg(dir.path().join("schema.yaml"));
-        }
-        assert!(c.stderr(std::process::Stdio::null()).status().unwrap().success(), "manage.py {args:?}");
+    let schema = dir.path().join("schema.yaml");
+    for args in
+        [&["migrate", "--verbosity", "0"][..], &["seed_demo"], &["spectacular", "--file", schema.to_str().unwrap()]]
+    {
+        let status = manage(args).stderr(std::process::Stdio::null()).status().unwrap();
+        assert!(status.success(), "{project}: manage.py {args:?}");
     }
-    let generated = Command::new(env!("CARGO_BIN_EXE_dialect-gen"))
-        .args(["from-openapi"])
-        .arg(dir.path().join("schema.yaml"))
-        .output()
-        .unwrap();
+    let generated = Command::new(env!("CARGO_BIN_EXE_dialect-gen")).arg("from-openapi").arg(&schema).output().unwrap();
     assert!(generated.status.success(), "{}", String::from_utf8_lossy(&generated.stderr));
     let dialect = dir.path().join("dialect.json");
     std::fs::write(&dialect, generated.stdout).unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = manage(&["runserver", &format!("127.0.0.1:{port}"), "--noreload", "--verbosity", "0"])
+        .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let base = format!("http://127.0.0.1:{port}");
-    let server = Djoser { child, base, dialect, _dir: dir };
-    // Up when it answers (401 to no credential); a deadline, not a sleep.
+    let server = Django { child, base: format!("http://127.0.0.1:{port}"), dialect, _dir: dir };
+    // Up when it answers at all (401/403 to no credential); a deadline, not a sleep.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while ureq::get(&format!("{}/auth/users/me/", server.base))
-        .call()
-        .is_err_and(|e| !matches!(e, ureq::Error::StatusCode(_)))
+    while ureq::get(&format!("{}{probe}", server.base)).call().is_err_and(|e| !matches!(e, ureq::Error::StatusCode(_)))
     {
-        assert!(std::time::Instant::now() < deadline, "djoser did not start within 60 s");
+        assert!(std::time::Instant::now() < deadline, "{project} did not start within 60 s");
         std::thread::sleep(std::time::Duration::from_millis(50)); // the poll's interval
     }
     Some(server)
+}
+
+fn djoser(allow_headers: Option<&str>) -> Option<Django> {
+    let mut env = vec![("DJOSER_CORS_ORIGINS", "http://127.0.0.1:5555")];
+    if let Some(h) = allow_headers {
+        env.push(("DJOSER_CORS_ALLOW_HEADERS", h));
+    }
+    django("djoser", "DJOSER_DB", &env, "/auth/users/me/")
+}
+
+/// tests/drf-stacks' dj-rest-auth with a Django session, `origins`
+/// allowed, and `more` settings.
+fn dj_rest_auth_session(origins: &str, more: &[(&str, &str)]) -> Option<Django> {
+    let mut env = vec![("STACK", "dj-rest-auth-session"), ("STACK_CORS_ORIGINS", origins)];
+    env.extend_from_slice(more);
+    django("drf-stacks", "STACK_DB", &env, "/dj-rest-auth/user/")
 }
 
 fn check_file(dialect: &std::path::Path, api: &str, origin: &str, login: &str) -> Run {
@@ -244,4 +253,39 @@ fn the_djoser_project_passes_from_its_origin_and_fails_from_another_or_without_a
             .any(|l| l.contains("preflight read") && l.contains("authorization") && l.contains("CORS_ALLOW_HEADERS")),
         "{failed:?}"
     );
+}
+
+#[test]
+fn a_dj_rest_auth_session_passes_on_its_site_and_names_each_missing_setting() {
+    let app = "http://127.0.0.1:5555";
+    let Some(good) = dj_rest_auth_session(app, &[]) else { return };
+    let run = check_file(&good.dialect, &good.base, app, "demo");
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    drop(good);
+
+    let Some(untrusted) = dj_rest_auth_session(app, &[("STACK_CSRF_TRUSTED_ORIGINS", "http://elsewhere.test")]) else {
+        return;
+    };
+    let run = check_file(&untrusted.dialect, &untrusted.base, app, "demo");
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let failed = failures(&run);
+    assert!(failed.iter().any(|l| l.contains("update") && l.contains("CSRF_TRUSTED_ORIGINS")), "{failed:?}");
+    drop(untrusted);
+
+    let Some(no_credentials) = dj_rest_auth_session(app, &[("STACK_CORS_ALLOW_CREDENTIALS", "0")]) else { return };
+    let run = check_file(&no_credentials.dialect, &no_credentials.base, app, "demo");
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(failures(&run).iter().any(|l| l.contains("CORS_ALLOW_CREDENTIALS = True")), "{}", run.stdout);
+    drop(no_credentials);
+
+    // localhost and 127.0.0.1 are two sites to a browser.
+    let other_site = "http://localhost:5555";
+    let Some(lax) = dj_rest_auth_session(other_site, &[]) else { return };
+    let run = check_file(&lax.dialect, &lax.base, other_site, "demo");
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let failed = failures(&run);
+    assert!(failed.iter().any(|l| l.contains("session cookie") && l.contains("SESSION_COOKIE_SAMESITE")), "{failed:?}");
+    // No csrf endpoint and another host: the app has no token to send.
+    assert!(failed.iter().any(|l| l.contains("csrf token") && l.contains("endpoints.csrf")), "{failed:?}");
+    assert!(failed.iter().any(|l| l.starts_with("FAIL update") && l.contains("CSRF")), "{failed:?}");
 }

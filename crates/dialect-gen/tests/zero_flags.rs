@@ -250,3 +250,23 @@ fn the_binary_prints_the_file_on_stdout_and_one_decision_per_line_on_stderr() {
     assert_eq!(ambiguous.status.code(), Some(2), "a session without a sign-in call cannot be written");
     assert!(String::from_utf8_lossy(&ambiguous.stderr).contains("sign-in"));
 }
+
+#[test]
+fn djosers_zero_flag_file_is_the_one_its_eight_flags_wrote() {
+    // What .ci/djoser passed before it called the generator with no flags.
+    let flags = Options {
+        name: "djoser-demo".into(),
+        read: Some(Call::parse("GET /auth/users/me/").unwrap()),
+        update: Some(Call::parse("PATCH /auth/users/me/").unwrap()),
+        auth: Some("token".into()),
+        sign_in: Some(Call::parse("POST /auth/token/login/").unwrap()),
+        sign_out: Some(Call::parse("POST /auth/token/logout/").unwrap()),
+        login_field: Some("username".into()),
+        token_field: Some("auth_token".into()),
+        ..Options::default()
+    };
+    let text = include_str!("openapi/stacks/djoser.yaml");
+    let with_flags = generate(text, Some("schema.yaml"), &flags).unwrap().dialect;
+    let without = generate(text, Some("schema.yaml"), &Options::default()).unwrap().dialect;
+    assert_eq!(without, with_flags);
+}

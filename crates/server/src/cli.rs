@@ -108,6 +108,10 @@ mod tests {
         let Command::Serve(c) = parse(&args("serve --throttle-user 3/min")).unwrap() else { panic!() };
         assert_eq!(c.throttle_user, Some("3/min".parse().unwrap()));
         assert!(parse(&args("serve --throttle-user 3/fortnight")).is_err());
+        let Command::Serve(c) = parse(&args("serve --cors-allow-header Content-Type")).unwrap() else { panic!() };
+        assert_eq!(c.cors_allow_headers, vec!["content-type"], "replaces the default list, lower case");
+        let Command::Serve(c) = parse(&args("serve")).unwrap() else { panic!() };
+        assert_eq!(c.cors_allow_headers, vec!["authorization", "content-type", "x-csrftoken"]);
     }
 
     #[test]

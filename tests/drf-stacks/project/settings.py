@@ -83,6 +83,12 @@ if STACK == "dj-rest-auth-session":
     REST_AUTH = {"SESSION_LOGIN": True}
 
 SPECTACULAR_SETTINGS = {"TITLE": f"{STACK} demo", "VERSION": "1.0.0", "COMPONENT_SPLIT_REQUEST": True}
-CORS_ALLOWED_ORIGINS = [o for o in os.environ.get("STACK_CORS_ORIGINS", "").split(",") if o]
-CORS_ALLOW_CREDENTIALS = STACK == "dj-rest-auth-session"
-CSRF_TRUSTED_ORIGINS = CORS_ALLOWED_ORIGINS
+# From the environment, so dialect-gen's check tests can set them right
+# and wrong: a comma-separated list each, or "0"/"1".
+def _list(name, default=""):
+    return [o for o in os.environ.get(name, default).split(",") if o]
+
+
+CORS_ALLOWED_ORIGINS = _list("STACK_CORS_ORIGINS")
+CORS_ALLOW_CREDENTIALS = os.environ.get("STACK_CORS_ALLOW_CREDENTIALS", str(int(STACK == "dj-rest-auth-session"))) == "1"
+CSRF_TRUSTED_ORIGINS = _list("STACK_CSRF_TRUSTED_ORIGINS", os.environ.get("STACK_CORS_ORIGINS", ""))
