@@ -793,7 +793,8 @@ impl<W: Write> Checker<'_, W> {
                 Verdict::Problem,
                 "photo",
                 format!(
-                    "{url} answers {status} {ct}: MEDIA_URL must be served (the web server in front of Django, or django.conf.urls.static in development)"
+                    "{url} answers {status}{}: MEDIA_URL must be served (the web server in front of Django, or django.conf.urls.static in development)",
+                    if ct.is_empty() { String::new() } else { format!(" ({ct})") }
                 ),
             ),
             Err(e) => self.item(Verdict::Problem, "photo", format!("{url}: {e}")),

@@ -14,7 +14,7 @@ struct RefServer {
     base: String,
     runtime: tokio::runtime::Runtime,
     server: Option<reference_server::Server>,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl RefServer {
@@ -25,7 +25,7 @@ impl RefServer {
         tweak(&mut config);
         let runtime = tokio::runtime::Runtime::new().unwrap();
         let server = runtime.block_on(reference_server::start(config)).unwrap();
-        RefServer { base: format!("http://{}", server.addr), runtime, server: Some(server), _dir: dir }
+        RefServer { base: format!("http://{}", server.addr), runtime, server: Some(server), dir }
     }
 }
 
@@ -78,6 +78,47 @@ fn a_token_backend_that_allows_the_origin_passes_every_item_without_printing_the
         assert!(run.stdout.lines().any(|l| l.starts_with("ok") && l.contains(item)), "no ok {item}:\n{}", run.stdout);
     }
     assert!(!run.stdout.contains(&users_me_token(&server.base)), "the token is printed");
+}
+
+/// A 1×1 PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49,
+    0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D,
+    0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+/// Gives the users-me demo person a photo, as the app's upload does.
+fn upload_avatar(base: &str) {
+    let boundary = "dialect-gen-check-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"me.png\"\r\nContent-Type: image/png\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(PNG);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let answer = ureq::patch(&format!("{base}/api/users/me/"))
+        .header("Authorization", &format!("Token {}", users_me_token(base)))
+        .header("Content-Type", &format!("multipart/form-data; boundary={boundary}"))
+        .send(&body[..])
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+}
+
+#[test]
+fn the_photo_is_loaded_from_its_url_and_a_missing_file_names_media_url() {
+    let server = RefServer::start(|_| {});
+    upload_avatar(&server.base);
+    let run = check("users-me", &server.base, "http://127.0.0.1:5555", "BehroozGhorbani");
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    let photo = run.stdout.lines().find(|l| l.contains("photo")).unwrap();
+    assert!(photo.starts_with("ok") && photo.contains("image/png"), "{photo}");
+    // The file gone from MEDIA_ROOT, as when nothing serves MEDIA_URL.
+    std::fs::remove_dir_all(server.dir.path().join("media/users")).unwrap();
+    let run = check("users-me", &server.base, "http://127.0.0.1:5555", "BehroozGhorbani");
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let photo = run.stdout.lines().find(|l| l.contains("photo")).unwrap();
+    assert!(photo.starts_with("FAIL") && photo.contains("404") && photo.contains("MEDIA_URL"), "{photo}");
 }
 
 #[test]
