@@ -20,16 +20,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write a dialect file (stdout) from an OpenAPI 3.0/3.1 document, as
-    /// `manage.py spectacular` writes it. With no flags, the calls, the auth
+    /// Write a dialect file from an OpenAPI document
+    ///
+    /// Reads an OpenAPI 3.0/3.1 document as `manage.py spectacular` writes
+    /// it and prints the dialect file. With no flags, the calls, the auth
     /// and the sign-in come from the document; each decision and its
-    /// reason go to stderr. A flag overrides one decision.
+    /// reason go to stderr, one a line. A flag overrides one decision.
     FromOpenapi(Box<FromOpenapi>),
-    /// Try a live backend from the command line as the app would from
-    /// ORIGIN: CORS preflights, sign-in, the read, an unchanged update, the
-    /// photo, and for a session its cookies and CSRF. Prints ok or the
-    /// problem with the Django setting that fixes it; exits 0 only when
-    /// the app would work from that origin.
+    /// Check a live backend as the app at ORIGIN would use it
+    ///
+    /// CORS preflights of every call with the headers the app sends,
+    /// sign-in, the read, an update of one field with its current value,
+    /// the photo, and for a session its cookies across sites and the CSRF
+    /// round trip. Prints ok or the problem with the Django setting that
+    /// fixes it; exits 0 only when the app would work from that origin,
+    /// 1 when not. Never prints the password or a token.
     Check(CheckArgs),
 }
 
@@ -88,7 +93,7 @@ struct CheckArgs {
     /// A login to sign in with (the dialect's login field); without one, only the preflights run.
     #[arg(long, requires = "password")]
     login: Option<String>,
-    /// Its password (never printed). Also read from DIALECT_CHECK_PASSWORD.
+    /// Its password (never printed; the environment keeps it off the command line).
     #[arg(long, env = "DIALECT_CHECK_PASSWORD", hide_env_values = true)]
     password: Option<String>,
 }
