@@ -108,6 +108,8 @@ struct Checker<'a, W: Write> {
     /// The cookies the API set, as a browser keeps them for it.
     cookies: BTreeMap<String, String>,
     session: bool,
+    /// simplejwt's refresh token from the sign-in, for the refresh item.
+    refresh_token: Option<String>,
 }
 
 /// Runs every check, printing each item as it is known.
@@ -120,7 +122,15 @@ pub fn run(target: &Target, out: &mut impl Write) -> Report {
         .build()
         .new_agent();
     let session = target.dialect.auth == AuthMode::Session;
-    let mut c = Checker { target, agent, out, report: Report::default(), cookies: BTreeMap::new(), session };
+    let mut c = Checker {
+        target,
+        agent,
+        out,
+        report: Report::default(),
+        cookies: BTreeMap::new(),
+        session,
+        refresh_token: None,
+    };
     let _ = writeln!(
         c.out,
         "checking {} ({} auth) at {} for an app at {}{}",
@@ -467,6 +477,40 @@ impl<W: Write> Checker<'_, W> {
         };
         self.update(&user, &auth_headers, csrf_token.as_deref());
         self.photo(&user);
+        self.refresh();
+    }
+
+    /// Trades the refresh token for an access token, as the app does when
+    /// one expires.
+    fn refresh(&mut self) {
+        let d = self.target.dialect;
+        let (Some(call), Some(field)) = (d.endpoints.refresh.clone(), d.sign_in.refresh_field.clone()) else { return };
+        let what = format!("refresh {} {}", call.method, call.path);
+        let Some(token) = self.refresh_token.clone() else {
+            self.item(
+                Verdict::Problem,
+                &what,
+                format!("the sign-in answer has no {field:?}: fix sign_in.refresh_field"),
+            );
+            return;
+        };
+        let body = serde_json::to_vec(&nested(&field, Value::String(token))).unwrap_or_default();
+        let url = self.url(&call, None);
+        let answer = match self.send(&call.method, &url, &[], Some(("application/json", body))) {
+            Ok(a) => a,
+            Err(e) => {
+                self.item(Verdict::Problem, &what, format!("no answer: {e}"));
+                return;
+            }
+        };
+        if let Some(p) = self.cors_problem(&answer) {
+            self.item(Verdict::Problem, &what, p);
+        } else if answer.json().and_then(|v| d.sign_in.token(&v)).is_some() && (200..300).contains(&answer.status) {
+            let key = d.sign_in.token_field.clone().unwrap_or_default();
+            self.item(Verdict::Ok, &what, format!("{} with a new token in {key:?}", answer.status));
+        } else {
+            self.item(Verdict::Problem, &what, format!("{}: expected a new access token", answer.detail()));
+        }
     }
 
     /// The csrf endpoint (where the dialect names one) with its cookie;
@@ -651,6 +695,7 @@ impl<W: Write> Checker<'_, W> {
             &what,
             format!("{} with a token in {:?}", answer.status, d.sign_in.token_field.as_deref().unwrap_or("")),
         );
+        self.refresh_token = answer.json().and_then(|v| d.sign_in.refresh_token(&v));
         Some(d.auth.header(&token))
     }
 

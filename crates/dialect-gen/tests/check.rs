@@ -122,6 +122,15 @@ fn the_photo_is_loaded_from_its_url_and_a_missing_file_names_media_url() {
 }
 
 #[test]
+fn a_simplejwt_backend_also_trades_its_refresh_token() {
+    let server = RefServer::start(|_| {});
+    let run = check("aisquare-profile", &server.base, "http://127.0.0.1:5555", "demo@example.com");
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    let refresh = run.stdout.lines().find(|l| l.contains(" refresh POST") && !l.contains("preflight")).unwrap();
+    assert!(refresh.starts_with("ok") && refresh.contains("new token"), "{}", run.stdout);
+}
+
+#[test]
 fn an_origin_the_server_does_not_allow_fails_and_names_cors_allowed_origins() {
     let server = RefServer::start(|_| {});
     let run = check("users-me", &server.base, "http://app.example.test", "BehroozGhorbani");
