@@ -270,3 +270,15 @@ fn djosers_zero_flag_file_is_the_one_its_eight_flags_wrote() {
     let without = generate(text, Some("schema.yaml"), &Options::default()).unwrap().dialect;
     assert_eq!(without, with_flags);
 }
+
+#[test]
+fn an_update_by_id_reads_from_the_one_get_without_parameters() {
+    let user = user_path();
+    let paths = json!({
+        "/api/profile/": {"get": user["get"].clone()},
+        "/api/profile/{id}/": {"get": user["get"].clone(), "patch": user["patch"].clone()},
+    });
+    let g = generate(&doc(paths, token_scheme()), None, &Options::default()).unwrap();
+    assert_eq!(g.dialect["endpoints"]["update"], json!({"method": "PATCH", "path": "/api/profile/{id}/"}));
+    assert_eq!(g.dialect["endpoints"]["read"], json!({"method": "GET", "path": "/api/profile/"}));
+}
