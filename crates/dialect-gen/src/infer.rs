@@ -71,9 +71,9 @@ pub fn infer(doc: &Doc, given: &Options, file: Option<&str>) -> Result<(Options,
     }
 
     // The read and update calls.
-    match (&o.update, &o.read) {
-        (Some(update), _) => decide("endpoints.update", show(update), "given (--update)".into()),
-        (None, _) => {
+    match &o.update {
+        Some(update) => decide("endpoints.update", show(update), "given (--update)".into()),
+        None => {
             let (update, why) = update_call(doc, &ops, o.read.as_ref())?;
             decide("endpoints.update", show(&update), why);
             o.update = Some(update);
