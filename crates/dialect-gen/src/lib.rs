@@ -10,6 +10,8 @@
 //! "null"]` (3.1), `readOnly`, `maxLength`, `minLength`, `enum`, `format`
 //! (email, uri, date, date-time, binary) and nested objects.
 
+pub mod check;
+pub mod infer;
 pub mod openapi;
 pub mod write;
 
@@ -38,13 +40,14 @@ impl Call {
     }
 }
 
-/// What the command line adds to the document.
+/// What the command line adds to the document: each one given overrides
+/// one inferred decision ([`infer`]).
 #[derive(Clone, Debug, Default)]
 pub struct Options {
+    /// Empty: from the file name or the document's title.
     pub name: String,
     pub read: Option<Call>,
     pub update: Option<Call>,
-    /// `bearer` unless told.
     pub auth: Option<String>,
     pub sign_in: Option<Call>,
     pub sign_out: Option<Call>,
@@ -56,16 +59,26 @@ pub struct Options {
     pub error_envelope: Option<String>,
 }
 
-/// The dialect file and what a person should check in it.
+/// The dialect file, what was inferred and why, and what a person should
+/// check in it.
 pub struct Generated {
     pub dialect: Value,
+    pub decisions: Vec<infer::Decision>,
     pub to_check: Vec<String>,
 }
 
 /// Writes the dialect file for `doc` (OpenAPI text, YAML or JSON).
 pub fn from_openapi(text: &str, options: &Options) -> Result<Generated, String> {
+    generate(text, None, options)
+}
+
+/// [`from_openapi`] for a document read from `file` (its name may name
+/// the dialect).
+pub fn generate(text: &str, file: Option<&str>, given: &Options) -> Result<Generated, String> {
     let doc = Doc::parse(text)?;
-    let update = options.update.clone().ok_or("--update is required, e.g. 'PATCH /api/users/me/'")?;
+    let (options, decisions) = infer::infer(&doc, given, file)?;
+    let options = &options;
+    let update = options.update.clone().ok_or("the update call is unknown: give --update 'PATCH /api/users/me/'")?;
     let read = options.read.clone().unwrap_or_else(|| Call { method: "GET".into(), path: update.path.clone() });
     let write_schema = doc.request_body(&update)?;
     let takes_files = doc.takes_multipart(&update);
@@ -117,11 +130,6 @@ pub fn from_openapi(text: &str, options: &Options) -> Result<Generated, String> 
             endpoints.insert(key.into(), call.json());
         }
     }
-    if options.sign_in.is_none() {
-        to_check.push(
-            "sign-in: none given (--sign-in): the person pastes a token, or the config names the endpoint".into(),
-        );
-    }
     let mut dialect = Map::new();
     dialect.insert("format".into(), json!(profile_model::dialect::FORMAT));
     dialect.insert("name".into(), json!(options.name));
@@ -150,7 +158,7 @@ pub fn from_openapi(text: &str, options: &Options) -> Result<Generated, String> 
         .map_err(|e| format!("the generated file does not parse: {e}"))?;
     to_check.push("sections: chosen from each field's name; move fields where your pages want them".into());
     to_check.push("labels: the app's translation of field.<name>, else the name made readable; add \"label\" where that is not enough".into());
-    Ok(Generated { dialect, to_check })
+    Ok(Generated { dialect, decisions, to_check })
 }
 
 fn default_token_field(auth: &str) -> Option<String> {

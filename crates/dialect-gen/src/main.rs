@@ -1,65 +1,171 @@
-//! `dialect-gen from-openapi schema.yaml --read 'GET /api/me/' --update
-//! 'PATCH /api/me/' [--name mine] [--auth token] [--sign-in 'POST
-//! /auth/token/login/'] [--login-field username] [--token-field
-//! auth_token] …` prints a dialect file; what to check goes to stderr.
+//! `dialect-gen from-openapi SCHEMA` prints a dialect file worked out from
+//! the document, its decisions and what to check on stderr;
+//! `dialect-gen check DIALECT --api URL --origin URL` tries a live backend
+//! the way the app in a browser at that origin would.
 
-use dialect_gen::{from_openapi, write::dialect_text, Call, Options};
+use clap::{Args, Parser, Subcommand};
+use dialect_gen::{check, generate, write::dialect_text, Call, Options};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: dialect-gen from-openapi SCHEMA.{yaml,json} --update 'PATCH /path/' [--read 'GET /path/']
-    [--name NAME] [--auth session|basic|bearer|token|none] [--sign-in 'POST /path/'] [--sign-out 'POST /path/']
-    [--refresh 'POST /path/'] [--csrf 'GET /path/'] [--login-field email|username] [--token-field KEY]
-    [--refresh-field KEY] [--error-envelope KEY]";
+#[derive(Parser)]
+#[command(
+    name = "dialect-gen",
+    version,
+    about = "Dialect files for a Django REST Framework API: write one from its OpenAPI document, check a live backend with one"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write a dialect file from an OpenAPI document
+    ///
+    /// Reads an OpenAPI 3.0/3.1 document as `manage.py spectacular` writes
+    /// it and prints the dialect file. With no flags, the calls, the auth
+    /// and the sign-in come from the document; each decision and its
+    /// reason go to stderr, one a line. A flag overrides one decision.
+    FromOpenapi(Box<FromOpenapi>),
+    /// Check a live backend as the app at ORIGIN would use it
+    ///
+    /// CORS preflights of every call with the headers the app sends,
+    /// sign-in, the read, an update of one field with its current value,
+    /// the photo, and for a session its cookies across sites and the CSRF
+    /// round trip. Prints ok or the problem with the Django setting that
+    /// fixes it; exits 0 only when the app would work from that origin,
+    /// 1 when not. Never prints the password or a token.
+    Check(CheckArgs),
+}
+
+#[derive(Args)]
+struct FromOpenapi {
+    /// The OpenAPI document (YAML or JSON).
+    schema: String,
+    /// The dialect's short name (default: the file's name, or the document's title for schema.yaml).
+    #[arg(long)]
+    name: Option<String>,
+    /// The call that reads the current user, e.g. 'GET /api/users/me/'.
+    #[arg(long, value_parser = parse_call)]
+    read: Option<Call>,
+    /// The call that saves it, e.g. 'PATCH /api/users/me/'.
+    #[arg(long, value_parser = parse_call)]
+    update: Option<Call>,
+    /// How requests are authenticated.
+    #[arg(long, value_parser = ["session", "basic", "bearer", "token", "none"])]
+    auth: Option<String>,
+    /// The sign-in call, e.g. 'POST /auth/token/login/'.
+    #[arg(long, value_parser = parse_call)]
+    sign_in: Option<Call>,
+    /// The sign-out call.
+    #[arg(long, value_parser = parse_call)]
+    sign_out: Option<Call>,
+    /// simplejwt's refresh call.
+    #[arg(long, value_parser = parse_call)]
+    refresh: Option<Call>,
+    /// The call answering {"csrftoken"} (a session API on another site).
+    #[arg(long, value_parser = parse_call)]
+    csrf: Option<Call>,
+    /// What names the account in the sign-in body.
+    #[arg(long, value_parser = ["email", "username"])]
+    login_field: Option<String>,
+    /// The sign-in answer's key holding the token.
+    #[arg(long)]
+    token_field: Option<String>,
+    /// The sign-in answer's key holding the refresh token.
+    #[arg(long)]
+    refresh_field: Option<String>,
+    /// The key of a wrapped error answer ({"<key>": {"message", "details"}}).
+    #[arg(long)]
+    error_envelope: Option<String>,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// The dialect file the app will use.
+    dialect: String,
+    /// The API's base URL, as config.json's api_base_url says it.
+    #[arg(long)]
+    api: String,
+    /// Where the app is served, e.g. https://app.example.com.
+    #[arg(long)]
+    origin: String,
+    /// A login to sign in with (the dialect's login field); without one, only the preflights run.
+    #[arg(long, requires = "password")]
+    login: Option<String>,
+    /// Its password (never printed; the environment keeps it off the command line).
+    #[arg(long, env = "DIALECT_CHECK_PASSWORD", hide_env_values = true)]
+    password: Option<String>,
+}
+
+fn parse_call(text: &str) -> Result<Call, String> {
+    Call::parse(text)
+}
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("dialect-gen: {e}\n{USAGE}");
-            ExitCode::from(2)
+    match Cli::parse().command {
+        Command::FromOpenapi(args) => from_openapi(args),
+        Command::Check(args) => {
+            let dialect = match std::fs::read_to_string(&args.dialect)
+                .map_err(|e| format!("{}: {e}", args.dialect))
+                .and_then(|text| profile_model::parse_dialect(&text).map_err(|e| format!("{}: {e}", args.dialect)))
+            {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("dialect-gen: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let target = check::Target {
+                dialect: &dialect,
+                api: args.api.trim_end_matches('/').to_string(),
+                origin: args.origin.trim_end_matches('/').to_string(),
+                login: args.login.zip(args.password),
+            };
+            let report = check::run(&target, &mut std::io::stdout());
+            if report.works() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
     }
 }
 
-fn run(args: Vec<String>) -> Result<(), String> {
-    let mut args = args.into_iter();
-    if args.next().as_deref() != Some("from-openapi") {
-        return Err("the command is from-openapi".into());
-    }
-    let file = args.next().ok_or("which OpenAPI file?")?;
-    let mut o = Options::default();
-    while let Some(flag) = args.next() {
-        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
-        let call = || Call::parse(&value);
-        match flag.as_str() {
-            "--name" => o.name = value,
-            "--read" => o.read = Some(call()?),
-            "--update" => o.update = Some(call()?),
-            "--auth" => o.auth = Some(value),
-            "--sign-in" => o.sign_in = Some(call()?),
-            "--sign-out" => o.sign_out = Some(call()?),
-            "--refresh" => o.refresh = Some(call()?),
-            "--csrf" => o.csrf = Some(call()?),
-            "--login-field" => o.login_field = Some(value),
-            "--token-field" => o.token_field = Some(value),
-            "--refresh-field" => o.refresh_field = Some(value),
-            "--error-envelope" => o.error_envelope = Some(value),
-            other => return Err(format!("unknown option {other}")),
+fn from_openapi(args: Box<FromOpenapi>) -> ExitCode {
+    let options = Options {
+        name: args.name.unwrap_or_default(),
+        read: args.read,
+        update: args.update,
+        auth: args.auth,
+        sign_in: args.sign_in,
+        sign_out: args.sign_out,
+        refresh: args.refresh,
+        csrf: args.csrf,
+        login_field: args.login_field,
+        token_field: args.token_field,
+        refresh_field: args.refresh_field,
+        error_envelope: args.error_envelope,
+    };
+    let generated = std::fs::read_to_string(&args.schema)
+        .map_err(|e| format!("{}: {e}", args.schema))
+        .and_then(|text| generate(&text, Some(&args.schema), &options));
+    match generated {
+        Ok(generated) => {
+            print!("{}", dialect_text(&generated.dialect));
+            eprintln!("dialect-gen: inferred (a flag overrides any line):");
+            for decision in &generated.decisions {
+                eprintln!("  {decision}");
+            }
+            eprintln!("dialect-gen: check before use:");
+            for item in &generated.to_check {
+                eprintln!("  - {item}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dialect-gen: {e}");
+            ExitCode::from(2)
         }
     }
-    if o.name.is_empty() {
-        o.name = std::path::Path::new(&file)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .map(|s| s.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect())
-            .unwrap_or_else(|| "generated".into());
-    }
-    let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
-    let generated = from_openapi(&text, &o)?;
-    print!("{}", dialect_text(&generated.dialect));
-    eprintln!("dialect-gen: check before use:");
-    for item in &generated.to_check {
-        eprintln!("  - {item}");
-    }
-    Ok(())
 }

@@ -33,6 +33,53 @@ impl Doc {
         self.root.pointer("/info/title").and_then(Value::as_str)
     }
 
+    /// Every operation: (method upper case, path, operation), in document order.
+    pub fn operations(&self) -> Vec<(String, &str, &Value)> {
+        let Some(paths) = self.root.get("paths").and_then(Value::as_object) else { return Vec::new() };
+        let mut out = Vec::new();
+        for (path, item) in paths {
+            for method in ["get", "put", "patch", "post", "delete"] {
+                if let Some(op) = item.get(method) {
+                    out.push((method.to_ascii_uppercase(), path.as_str(), op));
+                }
+            }
+        }
+        out
+    }
+
+    /// `components.securitySchemes` by name.
+    pub fn security_schemes(&self) -> Vec<(&str, &Value)> {
+        self.root
+            .pointer("/components/securitySchemes")
+            .and_then(Value::as_object)
+            .map(|m| m.iter().map(|(k, v)| (k.as_str(), v)).collect())
+            .unwrap_or_default()
+    }
+
+    /// The scheme names an operation accepts: its own `security`, else the
+    /// document's.
+    pub fn security_of(&self, op: &Value) -> Vec<String> {
+        let requirements = op.get("security").or_else(|| self.root.get("security"));
+        let mut names = Vec::new();
+        for requirement in requirements.and_then(Value::as_array).into_iter().flatten() {
+            for name in requirement.as_object().into_iter().flat_map(|m| m.keys()) {
+                if !names.contains(name) {
+                    names.push(name.clone());
+                }
+            }
+        }
+        names
+    }
+
+    /// The path part of the first `servers` URL (`/api/v1`), which the
+    /// document's paths leave out; empty when there is none.
+    pub fn server_path(&self) -> String {
+        let url = self.root.pointer("/servers/0/url").and_then(Value::as_str).unwrap_or_default();
+        let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let path = if url.contains("://") { after_scheme.find('/').map_or("", |i| &after_scheme[i..]) } else { url };
+        path.trim_end_matches('/').to_string()
+    }
+
     fn operation(&self, call: &Call) -> Result<&Value, String> {
         let paths = self.root.get("paths").and_then(Value::as_object).ok_or("the document has no paths")?;
         let item = paths
@@ -52,11 +99,9 @@ impl Doc {
     /// The JSON body the operation takes (else its first media type's).
     pub fn request_body(&self, call: &Call) -> Result<Schema, String> {
         let op = self.operation(call)?;
-        let content = op
-            .pointer("/requestBody/content")
-            .and_then(Value::as_object)
+        op.pointer("/requestBody/content")
             .ok_or_else(|| format!("{} {} takes no request body", call.method, call.path))?;
-        media_schema(content).ok_or_else(|| format!("{} {}: the request body has no schema", call.method, call.path))
+        request_schema(op).ok_or_else(|| format!("{} {}: the request body has no schema", call.method, call.path))
     }
 
     /// Whether the operation takes multipart (and so files).
@@ -71,12 +116,8 @@ impl Doc {
     /// The schema of the operation's successful answer.
     pub fn answer(&self, call: &Call) -> Result<Schema, String> {
         let op = self.operation(call)?;
-        let responses = op.get("responses").and_then(Value::as_object).ok_or("the operation has no responses")?;
-        ["200", "201", "default"]
-            .iter()
-            .filter_map(|code| responses.get(*code))
-            .find_map(|r| r.get("content").and_then(Value::as_object).and_then(media_schema))
-            .ok_or_else(|| format!("{} {}: no schema for a 200 answer", call.method, call.path))
+        op.get("responses").and_then(Value::as_object).ok_or("the operation has no responses")?;
+        answer_schema(op).ok_or_else(|| format!("{} {}: no schema for a 200 answer", call.method, call.path))
     }
 
     /// Follows `$ref` and merges `allOf`; a `oneOf`/`anyOf` of one schema
@@ -169,6 +210,20 @@ impl Doc {
         s.0.get("properties")?;
         preferred_key(&s, &["code", "id", "slug", "name"])
     }
+}
+
+/// The schema of an operation's JSON (else first) request body.
+pub fn request_schema(op: &Value) -> Option<Schema> {
+    op.pointer("/requestBody/content").and_then(Value::as_object).and_then(media_schema)
+}
+
+/// The schema of an operation's successful answer.
+pub fn answer_schema(op: &Value) -> Option<Schema> {
+    let responses = op.get("responses").and_then(Value::as_object)?;
+    ["200", "201", "default"]
+        .iter()
+        .filter_map(|code| responses.get(*code))
+        .find_map(|r| r.get("content").and_then(Value::as_object).and_then(media_schema))
 }
 
 fn preferred_key(schema: &Schema, keys: &[&'static str]) -> Option<&'static str> {

@@ -43,7 +43,14 @@ fn cors(state: &Shared) -> CorsLayer {
         }))
         .allow_credentials(true)
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE, Method::OPTIONS])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, HeaderName::from_static("x-csrftoken")])
+        .allow_headers(
+            state
+                .config
+                .cors_allow_headers
+                .iter()
+                .filter_map(|h| HeaderName::try_from(h.as_str()).ok())
+                .collect::<Vec<_>>(),
+        )
         // So a cross-origin app can tell a throttled or challenged answer apart.
         .expose_headers([header::RETRY_AFTER, header::WWW_AUTHENTICATE])
         .max_age(std::time::Duration::from_secs(600))

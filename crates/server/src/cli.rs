@@ -10,7 +10,7 @@ usage:
                          [--static-dir dist] [--cors-origin 'http://127.0.0.1:*' ...] [--test-hooks]
                          [--max-upload-bytes 5242880] [--access-ttl-secs 3600] [--refresh-ttl-secs 86400]
                          [--throttle-user 100/hour] [--auth-first session]
-                         [--cookie-samesite lax|none]
+                         [--cookie-samesite lax|none] [--cors-allow-header authorization ...]
   reference-server reset [--db data/ref.sqlite3] [--media-dir data/media]";
 
 #[derive(Debug)]
@@ -26,6 +26,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     };
     let mut config = Config::new("data/ref.sqlite3", "data/media");
     let mut origins: Vec<String> = Vec::new();
+    let mut allow_headers: Vec<String> = Vec::new();
     let mut it = rest.iter();
     while let Some(flag) = it.next() {
         let (name, inline) = match flag.split_once('=') {
@@ -50,6 +51,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--media-dir" => config.media_dir = value.into(),
             "--static-dir" => config.static_dir = Some(value.into()),
             "--cors-origin" => origins.push(value),
+            "--cors-allow-header" => allow_headers.push(value.to_ascii_lowercase()),
             "--max-upload-bytes" => config.max_upload_bytes = number(&value)?.max(0) as usize,
             "--access-ttl-secs" => config.access_ttl_secs = number(&value)?,
             "--refresh-ttl-secs" => config.refresh_ttl_secs = number(&value)?,
@@ -69,6 +71,9 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     }
     if !origins.is_empty() {
         config.cors_origins = origins;
+    }
+    if !allow_headers.is_empty() {
+        config.cors_allow_headers = allow_headers;
     }
     match cmd.as_str() {
         "serve" => Ok(Command::Serve(config)),
@@ -103,6 +108,10 @@ mod tests {
         let Command::Serve(c) = parse(&args("serve --throttle-user 3/min")).unwrap() else { panic!() };
         assert_eq!(c.throttle_user, Some("3/min".parse().unwrap()));
         assert!(parse(&args("serve --throttle-user 3/fortnight")).is_err());
+        let Command::Serve(c) = parse(&args("serve --cors-allow-header Content-Type")).unwrap() else { panic!() };
+        assert_eq!(c.cors_allow_headers, vec!["content-type"], "replaces the default list, lower case");
+        let Command::Serve(c) = parse(&args("serve")).unwrap() else { panic!() };
+        assert_eq!(c.cors_allow_headers, vec!["authorization", "content-type", "x-csrftoken"]);
     }
 
     #[test]

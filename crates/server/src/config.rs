@@ -31,10 +31,15 @@ pub struct Config {
     /// default; `None` lets a browser send the cookies to an API on
     /// another site, where it allows third-party cookies at all.
     pub cookie_same_site_none: bool,
+    /// django-cors-headers' `CORS_ALLOW_HEADERS`: the request headers a
+    /// preflight allows (lower case).
+    pub cors_allow_headers: Vec<String>,
 }
 
 impl Config {
     pub const DEFAULT_ORIGINS: [&'static str; 2] = ["http://127.0.0.1:*", "http://localhost:*"];
+    /// What the app sends besides CORS-safelisted headers.
+    pub const DEFAULT_ALLOW_HEADERS: [&'static str; 3] = ["authorization", "content-type", "x-csrftoken"];
 
     pub fn new(db: impl Into<PathBuf>, media_dir: impl Into<PathBuf>) -> Config {
         Config {
@@ -50,6 +55,7 @@ impl Config {
             throttle_user: None,
             session_first: false,
             cookie_same_site_none: false,
+            cors_allow_headers: Self::DEFAULT_ALLOW_HEADERS.iter().map(|s| s.to_string()).collect(),
         }
     }
 

@@ -46,3 +46,6 @@ DJOSER = {"SERIALIZERS": {"current_user": "accounts.serializers.CurrentUserSeria
 SPECTACULAR_SETTINGS = {"TITLE": "djoser demo", "VERSION": "1.0.0", "COMPONENT_SPLIT_REQUEST": True}
 
 CORS_ALLOWED_ORIGINS = [o for o in os.environ.get("DJOSER_CORS_ORIGINS", "").split(",") if o]
+# A deliberately short list, for dialect-gen check's test of a missing header.
+if os.environ.get("DJOSER_CORS_ALLOW_HEADERS"):
+    CORS_ALLOW_HEADERS = os.environ["DJOSER_CORS_ALLOW_HEADERS"].split(",")
