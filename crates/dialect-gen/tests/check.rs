@@ -207,13 +207,16 @@ impl Drop for Django {
 }
 
 /// `None` (said on stderr) without the venv `.ci/bootstrap --test` makes
-/// (or `DJANGO_PYTHON`).
+/// (or `DJANGO_PYTHON`), outside CI only: under `CI` a missing venv fails.
 fn django(project: &str, db_var: &str, env: &[(&str, &str)], probe: &str) -> Option<Django> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let python = std::env::var_os("DJANGO_PYTHON")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| root.join("target/djoser-venv/bin/python"));
     if !python.exists() {
+        // In CI the venv is part of the contract: a check that did not run
+        // must not pass there.
+        assert!(std::env::var_os("CI").is_none(), "CI without {}: run .ci/bootstrap --test", python.display());
         eprintln!("no {} (.ci/bootstrap --test makes it): the {project} checks did not run", python.display());
         return None;
     }
