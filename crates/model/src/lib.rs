@@ -9,6 +9,7 @@
 //! - [`dialect`]: a backend described as data (a dialect file).
 //! - [`config`]: the runtime app config.
 //! - [`image`]: which files are photos (magic bytes), avatar crop geometry.
+//! - [`password`]: Django's default password validators; the common list is data.
 
 pub mod catalogue;
 pub mod config;
@@ -20,6 +21,7 @@ pub mod image;
 pub mod ip;
 pub mod messages;
 pub mod parse_error;
+pub mod password;
 pub mod patch;
 pub mod pychar;
 #[cfg(feature = "shipped")]
@@ -36,6 +38,7 @@ pub use date::Date;
 pub use dialect::{dialect_source, parse_dialect, Dialect, DialectSource, PhotoRemoval};
 pub use errors::{FieldErrors, Message};
 pub use parse_error::{parse_error, parse_error_in, ApiError, ErrorKind};
+pub use password::{password_errors, validate_password, CommonPasswords, PasswordError, UserAttributes};
 pub use patch::{apply_patch, patch};
 pub use validate::{validate, validate_changes, validate_field};
 pub use values::{FieldValue, FormValues};
