@@ -186,19 +186,23 @@ fn quick_ratio(a: &[char], b: &[char]) -> f64 {
     if length == 0 {
         return 1.0;
     }
-    let mut available = b.to_vec();
-    available.sort_unstable();
-    let mut used = vec![false; available.len()];
+    // How many of each character of `b` are still unmatched, sorted.
+    let mut sorted = b.to_vec();
+    sorted.sort_unstable();
+    let mut available: Vec<(char, usize)> = Vec::new();
+    for c in sorted {
+        match available.last_mut() {
+            Some((last, n)) if *last == c => *n += 1,
+            _ => available.push((c, 1)),
+        }
+    }
     let mut matches = 0usize;
     for c in a {
-        // First unused copy of `c` in the sorted `b`.
-        let mut i = available.partition_point(|x| x < c);
-        while i < available.len() && available[i] == *c && used[i] {
-            i += 1;
-        }
-        if i < available.len() && available[i] == *c {
-            used[i] = true;
-            matches += 1;
+        if let Ok(i) = available.binary_search_by_key(c, |&(x, _)| x) {
+            if available[i].1 > 0 {
+                available[i].1 -= 1;
+                matches += 1;
+            }
         }
     }
     2.0 * matches as f64 / length as f64
