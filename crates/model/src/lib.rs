@@ -8,9 +8,11 @@
 //! - [`parse_error`]: every failed answer into [`FieldErrors`] and a kind.
 //! - [`dialect`]: a backend described as data (a dialect file).
 //! - [`config`]: the runtime app config.
+//! - [`account`]: the bodies of a password change and an account deletion.
 //! - [`image`]: which files are photos (magic bytes), avatar crop geometry.
 //! - [`password`]: Django's default password validators; the common list is data.
 
+pub mod account;
 pub mod catalogue;
 pub mod config;
 pub mod date;
@@ -30,6 +32,7 @@ pub mod url;
 pub mod validate;
 pub mod values;
 
+pub use account::{DeleteAccount, PasswordChange, PasswordInput};
 pub use catalogue::{FieldKind, FieldSpec, Page, Section};
 pub use config::{
     parse_config, AppConfig, AuthMode, AvatarPolicy, ConfigError, ConfigFile, Endpoint, Endpoints, LoginField, SignIn,
