@@ -302,6 +302,23 @@ async fn a_weak_new_password_gets_djangos_messages() {
         change_password(&s, &t, PASSWORD, "password", "something-else").await,
         (400, json!({"new_password": ["This password is too common."]}))
     );
+    // In the asked language, as Django's LocaleMiddleware answers.
+    let body = json!({"current_password": PASSWORD, "new_password": "1234567", "re_new_password": "1234567"});
+    let v = s
+        .req("POST", "/api/users/set_password/")
+        .header("Authorization", &t)
+        .header("Accept-Language", "es")
+        .json(&body)
+        .expect(400)
+        .await;
+    assert_eq!(
+        v["new_password"],
+        json!([
+            "La contraseña es demasiado corta. Debe contener por lo menos 8 caracteres.",
+            "Esta contraseña es demasiado común.",
+            "Esta contraseña es completamente numérica."
+        ])
+    );
     assert!(sign_in(&s, &login, PASSWORD).await.is_ok(), "nothing was changed");
 }
 
