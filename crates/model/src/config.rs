@@ -99,6 +99,16 @@ pub struct Endpoints {
     /// (a cross-origin app cannot read the cookie itself).
     #[serde(default)]
     pub csrf: Option<Endpoint>,
+    /// Changes the signed-in person's password (djoser's `POST
+    /// …/users/set_password/`); the body's keys are the dialect's
+    /// [`crate::PasswordChange`]. Read it through [`AppConfig::password_change`].
+    #[serde(default)]
+    pub password_change: Option<Endpoint>,
+    /// Deletes the signed-in person's account (djoser's `DELETE
+    /// …/users/me/`; pwgen's path holds `{id}`); the body is the dialect's
+    /// [`crate::DeleteAccount`]. Read it through [`AppConfig::delete_account`].
+    #[serde(default)]
+    pub delete_account: Option<Endpoint>,
 }
 
 impl Endpoints {
@@ -109,7 +119,22 @@ impl Endpoints {
             "sign_out" => Some(&mut self.sign_out),
             "refresh" => Some(&mut self.refresh),
             "csrf" => Some(&mut self.csrf),
+            "password_change" => Some(&mut self.password_change),
+            "delete_account" => Some(&mut self.delete_account),
             _ => None,
+        }
+    }
+
+    /// The optional endpoints' keys, in the README's order.
+    pub(crate) const OPTIONAL: [&'static str; 6] =
+        ["sign_in", "sign_out", "refresh", "csrf", "password_change", "delete_account"];
+
+    /// The method an optional call has when the file names only its path.
+    pub(crate) fn default_method(key: &str) -> &'static str {
+        match key {
+            "csrf" => "GET",
+            "delete_account" => "DELETE",
+            _ => "POST",
         }
     }
 }
@@ -265,6 +290,19 @@ impl AppConfig {
         crate::catalogue::field(dialect, self.avatar.field.as_deref()?)
     }
 
+    /// The password change call and its body's keys, where the backend has
+    /// one (and the config has not turned it off).
+    pub fn password_change(&self) -> Option<(&Endpoint, &'static crate::PasswordChange)> {
+        let dialect: &'static Dialect = self.dialect;
+        Some((self.endpoints.password_change.as_ref()?, dialect.password_change.as_ref()?))
+    }
+
+    /// The account deletion call and its body, where the backend has one.
+    pub fn delete_account(&self) -> Option<(&Endpoint, &'static crate::DeleteAccount)> {
+        let dialect: &'static Dialect = self.dialect;
+        Some((self.endpoints.delete_account.as_ref()?, dialect.delete_account.as_ref()?))
+    }
+
     /// Full URL of an endpoint.
     pub fn url(&self, endpoint: &Endpoint, id: Option<&str>) -> String {
         format!("{}{}", self.api_base_url, endpoint.path_for(id))
@@ -371,16 +409,30 @@ pub fn parse_config(text: &str, dialect: &'static Dialect) -> Result<AppConfig, 
         if let Some(v) = eps.get("update") {
             config.endpoints.update = endpoint(v, "endpoints.update", config.endpoints.update, FILE)?;
         }
-        for key in ["sign_in", "sign_out", "refresh", "csrf"] {
+        for key in Endpoints::OPTIONAL {
             let Some(v) = eps.get(key) else { continue };
             let slot = config.endpoints.optional_mut(key).expect("known optional endpoint");
             let path = format!("endpoints.{key}");
+            // The body's keys of these two live in the dialect file only: the
+            // config may move or drop the call, not invent it.
+            let body_block = match key {
+                "password_change" => Some(dialect.password_change.is_some()),
+                "delete_account" => Some(dialect.delete_account.is_some()),
+                _ => None,
+            };
+            if body_block == Some(false) && !v.is_null() {
+                return err(
+                    FILE,
+                    &path,
+                    format!("the dialect file has no {key} block naming the body's keys; add the call there"),
+                );
+            }
             // `null` turns an optional call off (no sign-out endpoint, say).
             *slot = match v {
                 Value::Null => None,
                 v => {
-                    let method = if key == "csrf" { "GET" } else { "POST" };
-                    Some(endpoint(v, &path, slot.take().unwrap_or_else(|| Endpoint::new(method, "")), FILE)?)
+                    let start = slot.take().unwrap_or_else(|| Endpoint::new(Endpoints::default_method(key), ""));
+                    Some(endpoint(v, &path, start, FILE)?)
                 }
             };
         }
@@ -730,6 +782,32 @@ mod tests {
         assert_eq!(c.sign_in.token(&serde_json::json!({"auth_token": ""})), None);
         assert_eq!(c.sign_in.sign_out_body(None), None);
         assert_eq!(c.avatar_field().map(|f| f.path.as_str()), Some("avatar"));
+    }
+
+    #[test]
+    fn account_calls_where_the_seeds_or_their_real_backends_have_them() {
+        // users-me: djoser's set_password and DELETE me under the seed's /api/.
+        let c = AppConfig::defaults(shipped::users_me());
+        let (ep, change) = c.password_change().unwrap();
+        assert_eq!(ep, &Endpoint::new("POST", "/api/users/set_password/"));
+        assert_eq!(
+            change.body("old", "new", "new"),
+            serde_json::json!({"current_password": "old", "new_password": "new", "re_new_password": "new"})
+        );
+        let (ep, delete) = c.delete_account().unwrap();
+        assert_eq!(ep, &Endpoint::new("DELETE", "/api/users/me/"));
+        assert_eq!(delete.body("pw"), Some(serde_json::json!({"current_password": "pw"})));
+        // pwgen: its real backend's delete view, by id, no body; no password change.
+        let c = AppConfig::defaults(shipped::pwgen());
+        assert_eq!(c.password_change(), None);
+        let (ep, delete) = c.delete_account().unwrap();
+        assert_eq!(c.url(ep, Some("7")), "/api/profile/7/delete/");
+        assert_eq!((ep.method.as_str(), delete.body("pw")), ("DELETE", None));
+        // None is invented for the seeds that document neither.
+        for d in [shipped::letraz(), shipped::aisquare_profile(), shipped::aisquare_details()] {
+            let c = AppConfig::defaults(d);
+            assert!(c.password_change().is_none() && c.delete_account().is_none(), "{}", d.name);
+        }
     }
 
     #[test]

@@ -10,20 +10,41 @@ use crate::catalogue::{FieldKind, FieldSpec, Label, Section};
 use crate::config::{
     avatar_policy, endpoint, err, kind, known_keys, object, one_of, sign_in, string, ConfigError, ConfigFile,
 };
-use crate::{AuthMode, AvatarPolicy, Endpoints, SignIn};
+use crate::{AuthMode, AvatarPolicy, DeleteAccount, Endpoints, PasswordChange, SignIn};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-/// The dialect file format this build reads.
-pub const FORMAT: u64 = 1;
+/// The dialect file format this build writes. Format 2 added the account
+/// security calls (`password_change`, `delete_account`).
+pub const FORMAT: u64 = 2;
+
+/// The oldest format this build still reads: a format 1 file is a format 2
+/// file without the keys format 2 added.
+pub const OLDEST_FORMAT: u64 = 1;
 
 /// A dialect file's keys, in the order the README and the shipped files
 /// write them.
-pub const TOP_KEYS: [&str; 10] =
-    ["format", "name", "description", "auth", "endpoints", "sign_in", "id_field", "error_envelope", "photo", "fields"];
+pub const TOP_KEYS: [&str; 12] = [
+    "format",
+    "name",
+    "description",
+    "auth",
+    "endpoints",
+    "sign_in",
+    "password_change",
+    "delete_account",
+    "id_field",
+    "error_envelope",
+    "photo",
+    "fields",
+];
 
 /// The endpoints' keys, in that order.
-pub const ENDPOINT_KEYS: [&str; 6] = ["read", "update", "sign_in", "sign_out", "refresh", "csrf"];
+pub const ENDPOINT_KEYS: [&str; 8] =
+    ["read", "update", "sign_in", "sign_out", "refresh", "csrf", "password_change", "delete_account"];
+
+/// The keys format 2 added: top-level blocks and their endpoints alike.
+const FORMAT_2_KEYS: [&str; 2] = ["password_change", "delete_account"];
 
 /// One backend, as its dialect file describes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -33,6 +54,12 @@ pub struct Dialect {
     pub auth: AuthMode,
     pub endpoints: Endpoints,
     pub sign_in: SignIn,
+    /// The password change body's keys; present exactly when
+    /// `endpoints.password_change` is.
+    pub password_change: Option<PasswordChange>,
+    /// The account deletion body; present exactly when
+    /// `endpoints.delete_account` is.
+    pub delete_account: Option<DeleteAccount>,
     /// The photo field and what an upload accepts (no field: no photo).
     pub photo: AvatarPolicy,
     /// How a photo is removed.
@@ -114,10 +141,27 @@ pub fn parse_dialect(text: &str) -> Result<Dialect, ConfigError> {
     let json = crate::config::json(text, file)?;
     let obj = object(&json, "", file)?;
     known_keys(obj, "", &TOP_KEYS, file)?;
-    match obj.get("format") {
+    let format = match obj.get("format") {
         None => return err(file, "format", format!("missing; expected {FORMAT}")),
-        Some(v) if v.as_u64() == Some(FORMAT) => {}
-        Some(v) => return err(file, "format", format!("this app reads format {FORMAT}, got {v}")),
+        Some(v) => match v.as_u64() {
+            Some(n) if (OLDEST_FORMAT..=FORMAT).contains(&n) => n,
+            _ => return err(file, "format", format!("this app reads formats {OLDEST_FORMAT} to {FORMAT}, got {v}")),
+        },
+    };
+    if format < 2 {
+        // A format 1 reader would refuse these keys; a file that uses them
+        // says so, rather than being read differently by older apps.
+        let endpoint_keys = obj.get("endpoints").and_then(Value::as_object);
+        for key in FORMAT_2_KEYS {
+            let at = if obj.contains_key(key) {
+                key.to_string()
+            } else if endpoint_keys.is_some_and(|e| e.contains_key(key)) {
+                format!("endpoints.{key}")
+            } else {
+                continue;
+            };
+            return err(file, &at, "new in format 2; set \"format\": 2");
+        }
     }
     let name = required_string(obj, "name")?;
     if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
@@ -141,12 +185,28 @@ pub fn parse_dialect(text: &str) -> Result<Dialect, ConfigError> {
         Some(v) => key_name(string(v, "error_envelope", file)?, "error_envelope")?,
         None => crate::parse_error::DEFAULT_ENVELOPE.to_string(),
     };
+    let password_change =
+        account_block(obj, &endpoints.password_change, "password_change", crate::account::password_change)?;
+    let delete_account =
+        account_block(obj, &endpoints.delete_account, "delete_account", crate::account::delete_account)?;
     let fields = fields(required(obj, "fields")?)?;
     let (photo, photo_removal) = match obj.get("photo") {
         None | Some(Value::Null) => (AvatarPolicy::default(), PhotoRemoval::None),
         Some(v) => photo(v, &fields)?,
     };
-    let dialect = Dialect { name, auth, endpoints, sign_in, photo, photo_removal, id_field, error_envelope, fields };
+    let dialect = Dialect {
+        name,
+        auth,
+        endpoints,
+        sign_in,
+        password_change,
+        delete_account,
+        photo,
+        photo_removal,
+        id_field,
+        error_envelope,
+        fields,
+    };
     crate::config::check_auth(dialect.auth, &dialect.endpoints, &dialect.sign_in, file)?;
     Ok(dialect)
 }
@@ -172,6 +232,35 @@ fn key_name(s: &str, at: &str) -> Result<String, ConfigError> {
     Ok(s.to_string())
 }
 
+/// The body block of an account call: there exactly when its endpoint is,
+/// so the app never sends a body whose keys nobody wrote down.
+fn account_block<T>(
+    obj: &Map<String, Value>,
+    endpoint: &Option<crate::Endpoint>,
+    key: &str,
+    parse: fn(&Value) -> Result<T, ConfigError>,
+) -> Result<Option<T>, ConfigError> {
+    let file = ConfigFile::Dialect;
+    match (obj.get(key).filter(|v| !v.is_null()), endpoint) {
+        (Some(v), Some(_)) => parse(v).map(Some),
+        (None, None) => Ok(None),
+        (None, Some(_)) => err(
+            file,
+            key,
+            format!("missing; endpoints.{key} needs a {key} block naming the body's keys ({})", block_keys(key)),
+        ),
+        (Some(_), None) => err(file, key, format!("there is no endpoints.{key}; add the call or remove this block")),
+    }
+}
+
+fn block_keys(key: &str) -> String {
+    let keys: &[&str] = match key {
+        "password_change" => &crate::account::PASSWORD_CHANGE_KEYS,
+        _ => &crate::account::DELETE_ACCOUNT_KEYS,
+    };
+    keys.join(", ")
+}
+
 fn endpoints(v: &Value) -> Result<Endpoints, ConfigError> {
     let file = ConfigFile::Dialect;
     let obj = object(v, "endpoints", file)?;
@@ -182,16 +271,19 @@ fn endpoints(v: &Value) -> Result<Endpoints, ConfigError> {
             Some(v) => endpoint(v, &format!("endpoints.{key}"), crate::Endpoint::new(method, ""), file).map(Some),
         }
     };
+    let optional = |key: &str| call(key, Endpoints::default_method(key));
     let needed = |key: &str, method: &str| {
         call(key, method)?.ok_or_else(|| ConfigError::new(file, &format!("endpoints.{key}"), "missing"))
     };
     Ok(Endpoints {
         read: needed("read", "GET")?,
         update: needed("update", "PATCH")?,
-        sign_in: call("sign_in", "POST")?,
-        sign_out: call("sign_out", "POST")?,
-        refresh: call("refresh", "POST")?,
-        csrf: call("csrf", "GET")?,
+        sign_in: optional("sign_in")?,
+        sign_out: optional("sign_out")?,
+        refresh: optional("refresh")?,
+        csrf: optional("csrf")?,
+        password_change: optional("password_change")?,
+        delete_account: optional("delete_account")?,
     })
 }
 
@@ -393,7 +485,8 @@ mod tests {
     fn errors_name_the_key() {
         let with = |patch: &str| MINIMAL.replacen(r#""format": 1,"#, patch, 1);
         let cases = [
-            (with(r#""format": 2,"#), "format"),
+            (with(r#""format": 3,"#), "format"),
+            (with(r#""format": "2","#), "format"),
             (with(r#""format": 1, "colour": "red","#), "colour"),
             (with(r#""format": 1, "error_envelope": "a.b","#), "error_envelope"),
             (with(r#""format": 1, "photo": {"field": "avatar"},"#), "photo.field"),
@@ -422,6 +515,227 @@ mod tests {
             assert_eq!(e.path, path, "{text}: {e}");
             assert!(e.to_string().starts_with("dialect file"), "{e}");
         }
+    }
+
+    /// [`MINIMAL`] in format 2 with djoser's account calls.
+    fn djoser_account(endpoints: &str, blocks: &str) -> String {
+        MINIMAL.replacen(r#""format": 1,"#, &format!(r#""format": 2, {blocks}"#), 1).replacen(
+            r#""sign_in": {"path": "/login/"}}"#,
+            &format!(r#""sign_in": {{"path": "/login/"}}{endpoints}}}"#),
+            1,
+        )
+    }
+
+    const DJOSER_ENDPOINTS: &str = r#", "password_change": {"path": "/users/set_password/"},
+        "delete_account": {"path": "/users/me/"}"#;
+    const DJOSER_BLOCKS: &str = r#""password_change": {"current_field": "current_password",
+        "new_field": "new_password", "confirm_field": "re_new_password"},
+        "delete_account": {"current_field": "current_password"},"#;
+
+    #[test]
+    fn account_calls_take_their_methods_and_body_keys() {
+        let d = parse_dialect(&djoser_account(DJOSER_ENDPOINTS, DJOSER_BLOCKS)).unwrap();
+        assert_eq!(d.endpoints.password_change, Some(crate::Endpoint::new("POST", "/users/set_password/")));
+        assert_eq!(d.endpoints.delete_account, Some(crate::Endpoint::new("DELETE", "/users/me/")));
+        let change = d.password_change.as_ref().unwrap();
+        assert_eq!(
+            (change.current_field.as_deref(), change.new_field.as_str(), change.confirm_field.as_deref()),
+            (Some("current_password"), "new_password", Some("re_new_password"))
+        );
+        assert_eq!(d.delete_account.as_ref().unwrap().current_field.as_deref(), Some("current_password"));
+        let c = crate::AppConfig::defaults(d.leak());
+        assert_eq!(c.password_change().map(|(e, _)| e.path.as_str()), Some("/users/set_password/"));
+        assert!(c.delete_account().unwrap().1.needs_current_password());
+
+        // dj-rest-auth without OLD_PASSWORD_FIELD_ENABLED, and a deletion with no body.
+        let d = parse_dialect(&djoser_account(
+            r#", "password_change": {"path": "/auth/password/change/"}, "delete_account": {"path": "/me/{id}/delete/"}"#,
+            r#""password_change": {"current_field": null, "new_field": "new_password1", "confirm_field": "new_password2"},
+               "delete_account": {"current_field": null},"#,
+        ))
+        .unwrap();
+        assert_eq!(d.password_change.unwrap().current_field, None);
+        assert!(!d.delete_account.unwrap().needs_current_password());
+    }
+
+    #[test]
+    fn a_format_1_file_loads_without_account_calls() {
+        let d = parse_dialect(MINIMAL).unwrap();
+        assert_eq!((d.endpoints.password_change.as_ref(), d.password_change.as_ref()), (None, None));
+        assert_eq!((d.endpoints.delete_account.as_ref(), d.delete_account.as_ref()), (None, None));
+        let c = crate::AppConfig::defaults(d.leak());
+        assert!(c.password_change().is_none() && c.delete_account().is_none());
+        // The same file saying format 2 reads the same.
+        assert!(parse_dialect(&MINIMAL.replacen(r#""format": 1"#, r#""format": 2"#, 1)).is_ok());
+    }
+
+    #[test]
+    fn account_errors_name_the_key() {
+        let blocks =
+            |change: &str, delete: &str| format!(r#""password_change": {change}, "delete_account": {delete},"#);
+        let djoser_change =
+            r#"{"current_field": "current_password", "new_field": "new_password", "confirm_field": "re_new_password"}"#;
+        let djoser_delete = r#"{"current_field": "current_password"}"#;
+        let cases = [
+            // Format 1 files cannot use format 2 keys.
+            (
+                djoser_account(DJOSER_ENDPOINTS, DJOSER_BLOCKS).replacen(r#""format": 2"#, r#""format": 1"#, 1),
+                "password_change",
+                "new in format 2",
+            ),
+            (
+                djoser_account(DJOSER_ENDPOINTS, "").replacen(r#""format": 2"#, r#""format": 1"#, 1),
+                "endpoints.password_change",
+                "new in format 2",
+            ),
+            // The endpoint and its block come together.
+            (
+                djoser_account(DJOSER_ENDPOINTS, r#""delete_account": {"current_field": null},"#),
+                "password_change",
+                "missing; endpoints.password_change needs",
+            ),
+            (djoser_account(DJOSER_ENDPOINTS, &blocks(djoser_change, "null")), "delete_account", "missing"),
+            (djoser_account("", DJOSER_BLOCKS), "password_change", "there is no endpoints.password_change"),
+            // Wrong types and shapes.
+            (
+                djoser_account(DJOSER_ENDPOINTS, &blocks("true", djoser_delete)),
+                "password_change",
+                "expected an object, got a boolean",
+            ),
+            (
+                djoser_account(DJOSER_ENDPOINTS, &blocks(djoser_change, r#"["current_password"]"#)),
+                "delete_account",
+                "expected an object, got a list",
+            ),
+            (
+                djoser_account(
+                    DJOSER_ENDPOINTS,
+                    &blocks(r#"{"new_field": null, "current_field": null, "confirm_field": null}"#, djoser_delete),
+                ),
+                "password_change.new_field",
+                "expected a string, got null",
+            ),
+            (
+                djoser_account(
+                    DJOSER_ENDPOINTS,
+                    &blocks(r#"{"current_field": null, "confirm_field": null}"#, djoser_delete),
+                ),
+                "password_change.new_field",
+                "missing",
+            ),
+            (
+                djoser_account(
+                    DJOSER_ENDPOINTS,
+                    &blocks(r#"{"new_field": "p", "confirm_field": null}"#, djoser_delete),
+                ),
+                "password_change.current_field",
+                "missing",
+            ),
+            (
+                djoser_account(
+                    DJOSER_ENDPOINTS,
+                    &blocks(r#"{"new_field": "p", "current_field": 1, "confirm_field": null}"#, djoser_delete),
+                ),
+                "password_change.current_field",
+                "expected a string or null, got a number",
+            ),
+            (
+                djoser_account(
+                    DJOSER_ENDPOINTS,
+                    &blocks(
+                        r#"{"new_field": "new password", "current_field": null, "confirm_field": null}"#,
+                        djoser_delete,
+                    ),
+                ),
+                "password_change.new_field",
+                "is not a key of the request body",
+            ),
+            (
+                djoser_account(
+                    DJOSER_ENDPOINTS,
+                    &blocks(r#"{"new_field": "p", "current_field": null, "confirm_field": "p"}"#, djoser_delete),
+                ),
+                "password_change.confirm_field",
+                "already the new_field",
+            ),
+            (
+                djoser_account(
+                    DJOSER_ENDPOINTS,
+                    &blocks(r#"{"new_field": "p", "current_field": "q", "confirm_field": "q"}"#, djoser_delete),
+                ),
+                "password_change.confirm_field",
+                "the same key as current_field",
+            ),
+            (
+                djoser_account(
+                    DJOSER_ENDPOINTS,
+                    &blocks(
+                        r#"{"new_field": "p", "current_field": null, "confirm_field": null, "old": "x"}"#,
+                        djoser_delete,
+                    ),
+                ),
+                "password_change.old",
+                "unknown key",
+            ),
+            (
+                djoser_account(DJOSER_ENDPOINTS, &blocks(djoser_change, r#"{"current_field": ""}"#)),
+                "delete_account.current_field",
+                "is not a key of the request body",
+            ),
+            (
+                djoser_account(DJOSER_ENDPOINTS, &blocks(djoser_change, r#"{}"#)),
+                "delete_account.current_field",
+                "missing",
+            ),
+            (
+                djoser_account(
+                    r#", "password_change": {"path": "/p/"}, "delete_account": {"path": "/me"}"#,
+                    DJOSER_BLOCKS,
+                ),
+                "endpoints.delete_account.path",
+                "must end with '/'",
+            ),
+            (
+                djoser_account(
+                    r#", "password_change": {"method": "FETCH", "path": "/p/"}, "delete_account": {"path": "/me/"}"#,
+                    DJOSER_BLOCKS,
+                ),
+                "endpoints.password_change.method",
+                "unknown method",
+            ),
+            (
+                djoser_account(r#", "password_change": "/p/", "delete_account": {"path": "/me/"}"#, DJOSER_BLOCKS),
+                "endpoints.password_change",
+                "expected an object, got a string",
+            ),
+        ];
+        for (text, path, message) in cases {
+            let e = parse_dialect(&text).unwrap_err();
+            assert_eq!(e.path, path, "{text}: {e}");
+            assert!(e.message.contains(message), "{path}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_config_moves_or_drops_account_calls_but_cannot_invent_them() {
+        let d = parse_dialect(&djoser_account(DJOSER_ENDPOINTS, DJOSER_BLOCKS)).unwrap().leak();
+        let config = |text: &str| crate::parse_config(&format!(r#"{{"dialect": "/mine.json", {text}}}"#), d);
+        let c = config(
+            r#""endpoints": {"password_change": {"path": "/auth/users/set_password/"}, "delete_account": null}"#,
+        )
+        .unwrap();
+        assert_eq!(c.password_change().unwrap().0, &crate::Endpoint::new("POST", "/auth/users/set_password/"));
+        assert_eq!(c.delete_account(), None);
+        let old = parse_dialect(MINIMAL).unwrap().leak();
+        let e =
+            crate::parse_config(r#"{"dialect": "/mine.json", "endpoints": {"delete_account": {"path": "/me/"}}}"#, old)
+                .unwrap_err();
+        assert_eq!(e.path, "endpoints.delete_account", "{e}");
+        assert!(e.message.contains("no delete_account block"), "{e}");
+        // Turning off a call the dialect does not have is harmless.
+        assert!(
+            crate::parse_config(r#"{"dialect": "/mine.json", "endpoints": {"password_change": null}}"#, old).is_ok()
+        );
     }
 
     #[test]

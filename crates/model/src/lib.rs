@@ -8,8 +8,11 @@
 //! - [`parse_error`]: every failed answer into [`FieldErrors`] and a kind.
 //! - [`dialect`]: a backend described as data (a dialect file).
 //! - [`config`]: the runtime app config.
+//! - [`account`]: the bodies of a password change and an account deletion.
 //! - [`image`]: which files are photos (magic bytes), avatar crop geometry.
+//! - [`password`]: Django's default password validators; the common list is data.
 
+pub mod account;
 pub mod catalogue;
 pub mod config;
 pub mod date;
@@ -20,6 +23,7 @@ pub mod image;
 pub mod ip;
 pub mod messages;
 pub mod parse_error;
+pub mod password;
 pub mod patch;
 pub mod pychar;
 #[cfg(feature = "shipped")]
@@ -28,6 +32,7 @@ pub mod url;
 pub mod validate;
 pub mod values;
 
+pub use account::{DeleteAccount, PasswordChange, PasswordInput};
 pub use catalogue::{FieldKind, FieldSpec, Page, Section};
 pub use config::{
     parse_config, AppConfig, AuthMode, AvatarPolicy, ConfigError, ConfigFile, Endpoint, Endpoints, LoginField, SignIn,
@@ -36,6 +41,7 @@ pub use date::Date;
 pub use dialect::{dialect_source, parse_dialect, Dialect, DialectSource, PhotoRemoval};
 pub use errors::{FieldErrors, Message};
 pub use parse_error::{parse_error, parse_error_in, ApiError, ErrorKind};
+pub use password::{password_errors, validate_password, CommonPasswords, PasswordError, UserAttributes};
 pub use patch::{apply_patch, patch};
 pub use validate::{validate, validate_changes, validate_field};
 pub use values::{FieldValue, FormValues};

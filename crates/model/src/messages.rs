@@ -36,6 +36,15 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("error.http.unavailable", "The server is unavailable right now. Try again later."),
     ("error.http.malformed", "The server sent an answer the app does not understand."),
     ("error.http.other", "The request failed (HTTP {status})."),
+    // Django's password validators, worded as Django words them.
+    ("error.password_too_short", "This password is too short. It must contain at least {min_length} characters."),
+    ("error.password_too_short.one", "This password is too short. It must contain at least {min_length} character."),
+    ("error.password_too_common", "This password is too common."),
+    ("error.password_entirely_numeric", "This password is entirely numeric."),
+    ("error.password_too_similar.username", "The password is too similar to the username."),
+    ("error.password_too_similar.first_name", "The password is too similar to the first name."),
+    ("error.password_too_similar.last_name", "The password is too similar to the last name."),
+    ("error.password_too_similar.email", "The password is too similar to the email address."),
 ];
 
 /// The English text of a key, if it is one of ours.

@@ -1,6 +1,7 @@
-//! The dialect files the app ships, compiled in for the reference server
-//! and for tests (feature `shipped`). The app itself fetches only the one
-//! its config names, so these bytes stay out of the wasm.
+//! The dialect files and the common-password list the app ships, compiled
+//! in for the reference server and for tests (feature `shipped`). The app
+//! itself fetches only the dialect its config names, and the list when the
+//! password form opens, so these bytes stay out of the wasm.
 
 use crate::dialect::{parse_dialect, SHIPPED};
 use crate::Dialect;
@@ -67,4 +68,14 @@ pub fn config(text: &str) -> Result<crate::AppConfig, crate::ConfigError> {
         }
     };
     crate::parse_config(text, dialect)
+}
+
+/// Django's common-password list (`data/common-passwords.txt`), as the app
+/// would fetch it when the password form opens.
+pub const COMMON_PASSWORDS_TEXT: &str = include_str!("../data/common-passwords.txt");
+
+/// [`COMMON_PASSWORDS_TEXT`] parsed once, for the server and tests.
+pub fn common_passwords() -> &'static crate::CommonPasswords {
+    static PARSED: OnceLock<crate::CommonPasswords> = OnceLock::new();
+    PARSED.get_or_init(|| crate::CommonPasswords::parse(COMMON_PASSWORDS_TEXT))
 }

@@ -742,6 +742,9 @@ fn fuzz_dialect_parser() {
                     let _ = validate(d, &values, today());
                     let _ = patch(d, &FormValues::new(), &values);
                     let _ = c.avatar_field();
+                    // An account call always comes with its body's keys.
+                    prop_assert_eq!(c.password_change().is_some(), d.endpoints.password_change.is_some());
+                    prop_assert_eq!(c.delete_account().is_some(), d.endpoints.delete_account.is_some());
                 }
                 Err(e) => prop_assert!(!e.message.is_empty() && e.to_string().starts_with("dialect file")),
             }

@@ -23,7 +23,9 @@ pub fn router(state: Shared) -> Router {
         .route("/_ref/health", get(|| async { "ok" }))
         .nest_service("/media", ServeDir::new(&state.config.media_dir));
     if state.config.test_hooks {
-        app = app.route("/_ref/hooks", get(hooks::list).post(hooks::add).delete(hooks::clear));
+        app = app
+            .route("/_ref/hooks", get(hooks::list).post(hooks::add).delete(hooks::clear))
+            .route("/_ref/users", axum::routing::post(hooks::create_user));
     }
     // Hooks answer before the language does: their canned bodies stay as
     // the test wrote them.

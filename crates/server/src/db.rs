@@ -215,6 +215,31 @@ impl Db {
         Ok(out)
     }
 
+    /// Replaces a user's password hash (Django's `set_password` + `save`).
+    pub fn set_password(&self, id: i64, encoded: &str) -> DbResult<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE users SET password = ?1, updated_at = ?2 WHERE id = ?3",
+                params![encoded, crate::clock::now_iso(), id],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Deletes a user of `dialect` and, by the foreign key's cascade, their
+    /// tokens and sessions (as Django's `user.delete()` cascades to
+    /// `authtoken_token` and sessions stop resolving). Returns whether a row
+    /// went and its avatar, for the caller to remove once the row is gone.
+    pub fn delete_user(&self, dialect: Backend, id: i64) -> DbResult<Option<Option<String>>> {
+        self.write(|tx| {
+            let Some(user) = query_user(tx, "dialect = ?1 AND id = ?2", params![stored(dialect), id])? else {
+                return Ok(None);
+            };
+            tx.execute("DELETE FROM users WHERE id = ?1", [id])?;
+            Ok(Some(user.avatar))
+        })
+    }
+
     pub fn insert_token(&self, key: &str, kind: &str, user_id: i64) -> DbResult<()> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
@@ -351,6 +376,20 @@ mod tests {
         assert_eq!((u.id, u.public_id.as_str()), (id, id.to_string().as_str()));
         let mode: String = db.lock().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn deleting_a_user_takes_their_tokens_along() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("x.sqlite3")).unwrap();
+        let id = insert_a_b_co(&db, Backend::UsersMe);
+        let other = insert_a_b_co(&db, Backend::Pwgen);
+        db.insert_token("k", kind::AUTHTOKEN, id).unwrap();
+        assert_eq!(db.delete_user(Backend::Pwgen, id).unwrap(), None, "another dialect's user is not touched");
+        assert_eq!(db.delete_user(Backend::UsersMe, id).unwrap(), Some(None));
+        assert_eq!(db.token_user("k", kind::AUTHTOKEN).unwrap(), None);
+        assert!(db.user_by_id(Backend::UsersMe, id).unwrap().is_none());
+        assert!(db.user_by_id(Backend::Pwgen, other).unwrap().is_some());
     }
 
     #[test]

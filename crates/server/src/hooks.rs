@@ -9,6 +9,11 @@
 //! status, no delay and `"times": 0` only counts. `"request_content_type"`
 //! limits a hook to requests whose `Content-Type` starts with it, so a
 //! counting hook can tell a multipart upload from a JSON patch.
+//!
+//! `POST /_ref/users` `{"dialect": "users-me", "password"?, "fields"?}`
+//! creates a throwaway account, so a test that changes a password or
+//! deletes an account never touches the demo accounts other tests and
+//! people sign in with.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -134,4 +139,56 @@ pub async fn clear(State(state): State<Arc<AppState>>) -> StatusCode {
 
 pub async fn list(State(state): State<Arc<AppState>>) -> Json<Vec<Hook>> {
     Json(state.hooks.lock().clone())
+}
+
+#[derive(Deserialize)]
+pub struct NewAccount {
+    dialect: String,
+    /// The demo password when absent.
+    #[serde(default)]
+    password: Option<String>,
+    /// Profile fields over the defaults (a fresh `email` and `username`).
+    #[serde(default)]
+    fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// `POST /_ref/users`: 201 `{"id", "public_id", "email", "username",
+/// "password"}`; 400 for an unknown dialect or an email already taken.
+pub async fn create_user(State(state): State<Arc<AppState>>, Json(new): Json<NewAccount>) -> Response {
+    let Some(dialect) = crate::Backend::from_name(&new.dialect) else {
+        return (StatusCode::BAD_REQUEST, Json(json!({ "dialect": ["unknown dialect"] }))).into_response();
+    };
+    let tag = crate::secret::random_string(10, crate::secret::LOWER_ALNUM);
+    let mut data = serde_json::Map::new();
+    data.insert("email".into(), json!(format!("throwaway-{tag}@example.com")));
+    data.insert("username".into(), json!(format!("throwaway_{tag}")));
+    if dialect == crate::Backend::UsersMe {
+        data.insert("groups".into(), json!([]));
+    }
+    data.extend(new.fields);
+    let email = data["email"].as_str().unwrap_or_default().to_string();
+    match state.db.user_by_field(dialect, "email", &email) {
+        Ok(None) => {}
+        Ok(Some(_)) => {
+            return (StatusCode::BAD_REQUEST, Json(json!({ "email": ["already taken"] }))).into_response();
+        }
+        Err(e) => return crate::drf::ApiError::from(e).into_response(),
+    }
+    let password = new.password.unwrap_or_else(|| crate::seed::DEMO_PASSWORD.to_string());
+    let user = crate::db::NewUser {
+        dialect,
+        // letraz shows string ids such as `user_demo_ada`.
+        public_id: (dialect == crate::Backend::Letraz).then(|| format!("user_{tag}")),
+        password: crate::password::make_password(&password),
+        data: data.clone(),
+        avatar: None,
+    };
+    let id = match state.db.insert_user(&user) {
+        Ok(id) => id,
+        Err(e) => return crate::drf::ApiError::from(e).into_response(),
+    };
+    let public_id = user.public_id.unwrap_or_else(|| id.to_string());
+    let body = json!({ "id": id, "public_id": public_id, "email": email, "username": data.get("username"),
+                       "password": password });
+    (StatusCode::CREATED, Json(body)).into_response()
 }

@@ -4,6 +4,7 @@
 //!
 //! `start` binds, migrates, seeds and serves; tests call it in-process.
 
+pub mod account;
 pub mod app;
 pub mod auth;
 pub mod backend;

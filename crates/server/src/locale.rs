@@ -104,6 +104,35 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
         "Ya existe un/a {} con este/a mobile number.",
         "{} با این mobile number از قبل موجود است.",
     ),
+    // Django's password validators (the texts the app shows for the same
+    // rules, checked against Django per language).
+    (
+        "This password is too short. It must contain at least {} characters.",
+        "La contraseña es demasiado corta. Debe contener por lo menos {} caracteres.",
+        "این رمز عبور خیلی کوتاه است. رمز عبور می‌بایست حداقل از {} حرف تشکیل شده باشد.",
+    ),
+    ("This password is too common.", "Esta contraseña es demasiado común.", "این رمز عبور بسیار رایج است."),
+    ("This password is entirely numeric.", "Esta contraseña es completamente numérica.", "رمز شما کلا عدد است"),
+    (
+        "The password is too similar to the username.",
+        "La contraseña es demasiado similar a la de nombre de usuario.",
+        "این رمز عبور بسیار شبیه نام کاربری می‌باشد.",
+    ),
+    (
+        "The password is too similar to the first name.",
+        "La contraseña es demasiado similar a la de nombre.",
+        "این رمز عبور بسیار شبیه نام می‌باشد.",
+    ),
+    (
+        "The password is too similar to the last name.",
+        "La contraseña es demasiado similar a la de apellidos.",
+        "این رمز عبور بسیار شبیه نام خانوادگی می‌باشد.",
+    ),
+    (
+        "The password is too similar to the email address.",
+        "La contraseña es demasiado similar a la de dirección de correo electrónico.",
+        "این رمز عبور بسیار شبیه آدرس ایمیل می‌باشد.",
+    ),
 ];
 
 /// `text` in `lang`, or as it was when the catalogue does not have it.
@@ -191,5 +220,22 @@ mod tests {
         assert_eq!(translate(Lang::Fa, "Invalid token.").unwrap(), "توکن نامعتبر است.");
         assert_eq!(translate(Lang::Es, "Invalid Data provided!"), None, "letraz's own words stay");
         assert_eq!(translate(Lang::En, "Invalid token."), None);
+    }
+
+    #[test]
+    fn password_messages_say_what_the_app_says_in_each_language() {
+        let app = |lang: &str| -> Value {
+            let path = format!("{}/../../src/i18n/{lang}.json", env!("CARGO_MANIFEST_DIR"));
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+        };
+        let (es, fa) = (app("es"), app("fa"));
+        let password_keys = profile_model::messages::ENGLISH.iter().filter(|(k, _)| k.starts_with("error.password_"));
+        for &(key, english) in password_keys.filter(|(k, _)| !k.ends_with(".one")) {
+            let english = english.replace("{min_length}", "8");
+            for (lang, texts) in [(Lang::Es, &es), (Lang::Fa, &fa)] {
+                let want = texts[key].as_str().unwrap().replace("{min_length}", "8");
+                assert_eq!(translate(lang, &english).as_deref(), Some(want.as_str()), "{key} in {lang:?}");
+            }
+        }
     }
 }

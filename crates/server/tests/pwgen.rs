@@ -1,5 +1,6 @@
 //! pwgen over HTTP: sign-in, read, update (JSON and multipart), errors as
-//! its views answer them, persistence across a restart.
+//! its views answer them, persistence across a restart; deleting one's own
+//! account (a throwaway one) and not another's.
 
 mod common;
 
@@ -251,4 +252,53 @@ async fn refresh_and_blacklist() {
     assert_eq!(s.req("POST", "/api/token/blacklist/").json(&json!({"refresh": refresh})).status().await, 200);
     let (status, _, v) = s.req("POST", "/api/token/refresh/").json(&json!({"refresh": refresh})).answer().await;
     assert_eq!((status, v["detail"].clone()), (401, json!("Token is blacklisted")));
+}
+
+#[tokio::test]
+async fn only_the_owner_deletes_an_account_and_its_tokens_die_with_it() {
+    let s = Ref::start().await;
+    let account = s.throwaway("pwgen", json!({"first_name": "Tmp"})).await;
+    let email = account["email"].as_str().unwrap();
+    let signed_in =
+        s.req("POST", "/api/sign-in/").json(&json!({"email": email, "password": PASSWORD})).expect(200).await;
+    let (access, refresh) = (signed_in["access"].as_str().unwrap(), signed_in["refresh"].as_str().unwrap());
+    let id = signed_in["user"]["id"].as_i64().unwrap();
+    let (grace_token, grace) = s.pwgen_sign_in("other@example.com").await;
+    let path = |id: &Value| format!("/api/profile/{id}/delete/");
+
+    // Neither can delete the other's account, and both stay.
+    let forbidden = (403, json!({"error": "Not authorized"}));
+    assert_eq!(s.req("DELETE", &path(&json!(id))).bearer_auth(&grace_token).reply().await, forbidden);
+    assert_eq!(s.req("DELETE", &path(&grace["id"])).bearer_auth(access).reply().await, forbidden);
+    assert_eq!(s.req("POST", "/api/profile/").bearer_auth(&grace_token).status().await, 200);
+    assert_eq!(s.req("POST", "/api/profile/").bearer_auth(access).status().await, 200);
+    // The view's other answers.
+    assert_eq!(
+        s.req("DELETE", &path(&json!(999_999))).bearer_auth(access).reply().await,
+        (500, json!({"error": "No Users matches the given query."}))
+    );
+    assert_eq!(s.req("DELETE", &path(&json!(id))).status().await, 401);
+    assert_eq!(s.req("DELETE", "/api/profile/me/delete/").bearer_auth(access).status().await, 404);
+
+    // The owner, through the shipped dialect's call.
+    let config = profile_model::AppConfig::defaults(profile_model::shipped::pwgen());
+    let (endpoint, delete) = config.delete_account().unwrap();
+    assert_eq!(delete.body(PASSWORD), None, "pwgen's call has no body");
+    let (status, _) =
+        s.req(&endpoint.method, &endpoint.path_for(Some(&id.to_string()))).bearer_auth(access).reply().await;
+    assert_eq!(status, 204);
+
+    let (status, v) = s.req("POST", "/api/profile/").bearer_auth(access).reply().await;
+    assert_eq!((status, v["code"].clone()), (401, json!("user_not_found")));
+    assert_eq!(s.req("POST", "/api/token/refresh/").json(&json!({"refresh": refresh})).status().await, 401);
+    assert_eq!(
+        s.req("POST", "/api/sign-in/").json(&json!({"email": email, "password": PASSWORD})).reply().await,
+        (500, json!({"error": "No Users matches the given query."}))
+    );
+    // Signing out afterwards still succeeds, as simplejwt's blacklist does.
+    assert_eq!(
+        s.req("POST", "/api/token/blacklist/").json(&json!({"refresh": refresh})).reply().await,
+        (200, json!({}))
+    );
+    assert_eq!(s.req("POST", "/api/profile/").bearer_auth(&grace_token).status().await, 200, "Grace is still there");
 }

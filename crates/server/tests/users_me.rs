@@ -1,11 +1,64 @@
 //! users-me over HTTP: djoser token login, `Token` auth, PATCH and PUT in
 //! JSON and multipart, avatar upload and `avatar=null`, unique conflicts,
-//! the mandatory trailing slash.
+//! the mandatory trailing slash; djoser's password change and account
+//! deletion, on throwaway accounts so the demo ones stay as they are.
 
 mod common;
 
 use common::{file_part, Ask, Ref, PASSWORD, PNG};
+use profile_model::{shipped, AppConfig};
 use serde_json::{json, Value};
+
+/// djoser's token login: the `Token <key>` header, or the refusal.
+async fn sign_in(s: &Ref, login: &str, password: &str) -> Result<String, (u16, Value)> {
+    let body = json!({"username": login, "password": password});
+    match s.req("POST", "/api/auth/token/login/").json(&body).reply().await {
+        (200, v) => Ok(format!("Token {}", v["auth_token"].as_str().unwrap())),
+        refused => Err(refused),
+    }
+}
+
+fn refused_sign_in() -> Result<String, (u16, Value)> {
+    Err((400, json!({"non_field_errors": ["Unable to log in with provided credentials."]})))
+}
+
+/// A throwaway users-me account: its username and token.
+async fn throwaway(s: &Ref, fields: Value) -> (String, String) {
+    let account = s.throwaway("users-me", fields).await;
+    let login = account["username"].as_str().unwrap().to_string();
+    let token = sign_in(s, &login, PASSWORD).await.unwrap();
+    (login, token)
+}
+
+const NEW_PASSWORD: &str = "quartz-meadow-lantern-42";
+
+/// POSTs a password change in the shipped dialect's shape (so the file and
+/// the server agree on the path and the keys).
+async fn change_password(s: &Ref, token: &str, current: &str, new: &str, again: &str) -> (u16, Value) {
+    let config = AppConfig::defaults(shipped::users_me());
+    let (endpoint, keys) = config.password_change().unwrap();
+    s.req(&endpoint.method, &endpoint.path)
+        .header("Authorization", token)
+        .json(&keys.body(current, new, again))
+        .reply()
+        .await
+}
+
+/// DELETEs the account in the shipped dialect's shape.
+async fn delete_account(s: &Ref, token: &str, current: &str) -> (u16, Value) {
+    let config = AppConfig::defaults(shipped::users_me());
+    let (endpoint, body) = config.delete_account().unwrap();
+    s.req(&endpoint.method, &endpoint.path)
+        .header("Authorization", token)
+        .json(&body.body(current).unwrap())
+        .reply()
+        .await
+}
+
+/// What an empty answer reads as.
+fn no_body() -> Value {
+    Value::String(String::new())
+}
 
 async fn token(s: &Ref, login: &str) -> String {
     let v = s
@@ -176,7 +229,143 @@ async fn urlencoded_bodies_and_wrong_methods() {
     assert_eq!(v["last_name"], "Q");
     assert_eq!(v["mobile_number"], Value::Null);
     assert_eq!(
-        s.req("DELETE", "/api/users/me/").header("Authorization", &t).reply().await,
-        (405, json!({"detail": "Method \"DELETE\" not allowed."}))
+        s.req("POST", "/api/users/me/").header("Authorization", &t).reply().await,
+        (405, json!({"detail": "Method \"POST\" not allowed."}))
     );
+}
+
+#[tokio::test]
+async fn after_a_password_change_only_the_new_password_signs_in() {
+    let s = Ref::start().await;
+    let (login, t) = throwaway(&s, json!({})).await;
+    assert_eq!(change_password(&s, &t, PASSWORD, NEW_PASSWORD, NEW_PASSWORD).await, (204, no_body()));
+    assert_eq!(sign_in(&s, &login, PASSWORD).await, refused_sign_in());
+    assert!(sign_in(&s, &login, NEW_PASSWORD).await.is_ok());
+    // djoser's default LOGOUT_ON_PASSWORD_CHANGE = False: the token lives on.
+    assert_eq!(s.req("GET", "/api/users/me/").header("Authorization", &t).status().await, 200);
+    assert!(sign_in(&s, "BehroozGhorbani", PASSWORD).await.is_ok(), "the demo account is untouched");
+}
+
+#[tokio::test]
+async fn a_wrong_current_password_is_400_and_changes_nothing() {
+    let s = Ref::start().await;
+    let (login, t) = throwaway(&s, json!({})).await;
+    assert_eq!(
+        change_password(&s, &t, "not-my-password", NEW_PASSWORD, NEW_PASSWORD).await,
+        (400, json!({"current_password": ["Invalid password."]}))
+    );
+    assert!(sign_in(&s, &login, PASSWORD).await.is_ok());
+    assert_eq!(sign_in(&s, &login, NEW_PASSWORD).await, refused_sign_in());
+    // Every field is checked before the password rules run (DRF's order).
+    let body = json!({"current_password": "nope", "new_password": "  "});
+    assert_eq!(
+        s.req("POST", "/api/users/set_password/").header("Authorization", &t).json(&body).reply().await,
+        (
+            400,
+            json!({"current_password": ["Invalid password."], "new_password": ["This field may not be blank."],
+                   "re_new_password": ["This field is required."]})
+        )
+    );
+    // Signed out, the view is not reached at all.
+    assert_eq!(s.req("POST", "/api/users/set_password/").json(&body).status().await, 401);
+}
+
+#[tokio::test]
+async fn a_weak_new_password_gets_djangos_messages() {
+    let s = Ref::start().await;
+    let (login, t) = throwaway(&s, json!({"first_name": "Marguerite", "last_name": "Yourcenar"})).await;
+    let cases = [
+        ("marguerite1", json!(["The password is too similar to the first name."])),
+        (
+            "1234567",
+            json!([
+                "This password is too short. It must contain at least 8 characters.",
+                "This password is too common.",
+                "This password is entirely numeric."
+            ]),
+        ),
+        ("password", json!(["This password is too common."])),
+    ];
+    for (weak, messages) in cases {
+        assert_eq!(
+            change_password(&s, &t, PASSWORD, weak, weak).await,
+            (400, json!({ "new_password": messages })),
+            "{weak}"
+        );
+    }
+    // The retype is checked after the rules, as djoser's validate() does.
+    assert_eq!(
+        change_password(&s, &t, PASSWORD, NEW_PASSWORD, "quartz-meadow-lantern-43").await,
+        (400, json!({"non_field_errors": ["The two password fields didn't match."]}))
+    );
+    assert_eq!(
+        change_password(&s, &t, PASSWORD, "password", "something-else").await,
+        (400, json!({"new_password": ["This password is too common."]}))
+    );
+    // In the asked language, as Django's LocaleMiddleware answers.
+    let body = json!({"current_password": PASSWORD, "new_password": "1234567", "re_new_password": "1234567"});
+    let v = s
+        .req("POST", "/api/users/set_password/")
+        .header("Authorization", &t)
+        .header("Accept-Language", "es")
+        .json(&body)
+        .expect(400)
+        .await;
+    assert_eq!(
+        v["new_password"],
+        json!([
+            "La contraseña es demasiado corta. Debe contener por lo menos 8 caracteres.",
+            "Esta contraseña es demasiado común.",
+            "Esta contraseña es completamente numérica."
+        ])
+    );
+    assert!(sign_in(&s, &login, PASSWORD).await.is_ok(), "nothing was changed");
+}
+
+#[tokio::test]
+async fn deleting_needs_the_current_password_then_the_account_and_token_are_gone() {
+    let s = Ref::start().await;
+    let (login, t) = throwaway(&s, json!({})).await;
+    let form = reqwest::multipart::Form::new().part("avatar", file_part(PNG, "me.png", "image/png"));
+    let v = s.req("PATCH", "/api/users/me/").header("Authorization", &t).multipart(form).expect(200).await;
+    let avatar = v["avatar"].as_str().unwrap().to_string();
+
+    assert_eq!(
+        s.req("DELETE", "/api/users/me/").header("Authorization", &t).json(&json!({})).reply().await,
+        (400, json!({"current_password": ["This field is required."]}))
+    );
+    assert_eq!(
+        delete_account(&s, &t, "not-my-password").await,
+        (400, json!({"current_password": ["Invalid password."]}))
+    );
+    assert_eq!(s.req("GET", "/api/users/me/").header("Authorization", &t).status().await, 200, "still there");
+
+    assert_eq!(delete_account(&s, &t, PASSWORD).await, (204, no_body()));
+    assert_eq!(
+        s.req("GET", "/api/users/me/").header("Authorization", &t).reply().await,
+        (401, json!({"detail": "Invalid token."}))
+    );
+    assert_eq!(sign_in(&s, &login, PASSWORD).await, refused_sign_in());
+    assert_eq!(s.http.get(&avatar).status().await, 404, "the photo went with the account");
+    assert!(sign_in(&s, "BehroozGhorbani", PASSWORD).await.is_ok(), "the demo account is untouched");
+}
+
+#[tokio::test]
+async fn throwaway_accounts_exist_only_with_test_hooks() {
+    let s = Ref::start_with(|c| c.test_hooks = false).await;
+    let (status, _) = s.req("POST", "/_ref/users").json(&json!({"dialect": "users-me"})).reply().await;
+    assert_eq!(status, 404);
+    let s = Ref::start().await;
+    let a = s.throwaway("users-me", json!({"first_name": "Tmp"})).await;
+    let b = s.throwaway("users-me", json!({})).await;
+    assert_ne!(a["email"], b["email"], "each one is fresh");
+    let (status, v) = s
+        .req("POST", "/_ref/users")
+        .json(&json!({"dialect": "users-me", "fields": {"email": a["email"]}}))
+        .reply()
+        .await;
+    assert_eq!((status, v), (400, json!({"email": ["already taken"]})));
+    let t = sign_in(&s, a["username"].as_str().unwrap(), PASSWORD).await.unwrap();
+    let me = s.req("GET", "/api/users/me/").header("Authorization", &t).expect(200).await;
+    assert_eq!((me["id"].clone(), me["first_name"].clone()), (a["id"].clone(), json!("Tmp")));
 }

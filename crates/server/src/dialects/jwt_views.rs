@@ -58,7 +58,12 @@ pub async fn refresh(state: &AppState, dialect: Backend, req: Limited) -> Reply 
 
 pub async fn blacklist(state: &AppState, dialect: Backend, req: Limited) -> Reply {
     let (id, jti) = refresh_claims(state, dialect, req).await?;
-    state.db.insert_token(&jti, kind::BLACKLIST, id)?;
+    // A deleted user's token needs no entry (it cannot refresh any more),
+    // and simplejwt blacklists it without complaint: sign-out after an
+    // account deletion still succeeds.
+    if state.db.user_by_id(dialect, id)?.is_some() {
+        state.db.insert_token(&jti, kind::BLACKLIST, id)?;
+    }
     Ok(drf::ok(json!({})))
 }
 

@@ -9,7 +9,7 @@ use crate::Backend;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::{request::Parts, StatusCode};
 use axum::response::IntoResponse;
-use axum::routing::{post, put};
+use axum::routing::{delete, post, put};
 use axum::Router;
 use serde_json::{json, Value};
 
@@ -31,8 +31,14 @@ impl auth::Realm for Pwgen {
     const CLASSES: &'static [Class] = &[Class::Jwt];
 }
 
-pub const PATHS: &[&str] =
-    &["/api/sign-in/", "/api/profile/", "/api/profile/{id}/update/", "/api/token/refresh/", "/api/token/blacklist/"];
+pub const PATHS: &[&str] = &[
+    "/api/sign-in/",
+    "/api/profile/",
+    "/api/profile/{id}/update/",
+    "/api/token/refresh/",
+    "/api/token/blacklist/",
+    "/api/profile/{id}/delete/",
+];
 
 /// Unique columns of `Users(AbstractUser)`; the field rules come from the
 /// model crate's catalogue.
@@ -46,6 +52,7 @@ pub fn routes() -> Router<Shared> {
         .route(PATHS[2], view(put(update_profile), "PUT, OPTIONS"))
         .route(PATHS[3], view(post(super::jwt_views::refresh_pwgen), "POST, OPTIONS"))
         .route(PATHS[4], view(post(super::jwt_views::blacklist_pwgen), "POST, OPTIONS"))
+        .route(PATHS[5], view(delete(delete_profile), "DELETE, OPTIONS"))
 }
 
 /// The user object (`UsersSerializer(instance=user).data`).
@@ -136,4 +143,21 @@ async fn update_profile(State(state): State<Shared>, Pk(id): Pk, req: Limited) -
     let changes = fields::validate(D, &payload)?;
     let user = update::save(&state, target.id, &changes, UNIQUE, "avatars")?;
     Ok(drf::ok(represent(&user)))
+}
+
+/// `DELETE /api/profile/{id}/delete/` (its `delete_user` view), made
+/// owner-only with the same check its update has: an unknown id is 500
+/// `{"error": "No Users matches the given query."}` (`get_object_or_404`
+/// inside its `try`), another user's id 403 `{"error": "Not authorized"}`,
+/// the owner's 204. Access tokens then fail with simplejwt's "User not
+/// found" and the refresh token can no longer refresh.
+async fn delete_profile(State(state): State<Shared>, Pk(id): Pk, me: SignedIn<Pwgen>) -> Reply {
+    let Some(target) = state.db.user_by_id(D, id)? else {
+        return Err(error(StatusCode::INTERNAL_SERVER_ERROR, NO_USER));
+    };
+    if target.id != me.user.id {
+        return Err(error(StatusCode::FORBIDDEN, "Not authorized"));
+    }
+    crate::account::delete_user(&state, D, target.id)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -3,7 +3,10 @@
 //! <key>`, so no credentials is 401 with `WWW-Authenticate: Token`). PUT
 //! and PATCH both update only the fields sent (every field is optional).
 //! Avatars answer as absolute URLs, as DRF builds them from the request.
-//! Sign-in and sign-out are djoser's token endpoints.
+//! Sign-in and sign-out are djoser's token endpoints. The seed documents no
+//! password change or account deletion; these are djoser's (`set_password`
+//! with `SET_PASSWORD_RETYPE = True`, and `DELETE` on `me`) at djoser's
+//! paths under the seed's `/api/` prefix.
 
 use crate::Backend;
 use axum::extract::State;
@@ -13,6 +16,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
 
+use crate::account::{self, char_field, INVALID_PASSWORD, PASSWORD_MISMATCH};
 use crate::app::{view, Shared};
 use crate::auth::{self, Class, SignedIn};
 use crate::body::{Limited, Parsers};
@@ -31,7 +35,8 @@ impl auth::Realm for UsersMe {
     const CLASSES: &'static [Class] = &[Class::Token];
 }
 
-pub const PATHS: &[&str] = &["/api/users/me/", "/api/auth/token/login/", "/api/auth/token/logout/"];
+pub const PATHS: &[&str] =
+    &["/api/users/me/", "/api/auth/token/login/", "/api/auth/token/logout/", "/api/users/set_password/"];
 
 const UNIQUE: &[Unique] = &[
     ("username", "A user with that username already exists."),
@@ -41,9 +46,13 @@ const UNIQUE: &[Unique] = &[
 
 pub fn routes() -> Router<Shared> {
     Router::new()
-        .route(PATHS[0], view(get(read).patch(update).put(update), "GET, PUT, PATCH, HEAD, OPTIONS"))
+        .route(
+            PATHS[0],
+            view(get(read).patch(update).put(update).delete(delete_me), "GET, PUT, PATCH, DELETE, HEAD, OPTIONS"),
+        )
         .route(PATHS[1], view(post(login), "POST, OPTIONS"))
         .route(PATHS[2], view(post(logout), "POST, OPTIONS"))
+        .route(PATHS[3], view(post(set_password), "POST, OPTIONS"))
 }
 
 /// `http://<Host>`: DRF's `request.build_absolute_uri` for file URLs.
@@ -120,5 +129,52 @@ async fn logout(State(state): State<Shared>, _me: SignedIn<UsersMe>, headers: He
     {
         state.db.delete_token(key, kind::AUTHTOKEN)?;
     }
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// djoser `POST /api/users/set_password/` (`SetPasswordRetypeSerializer`):
+/// `{"new_password", "re_new_password", "current_password"}` → 204. DRF
+/// first checks each field (all of them, the current password's validator
+/// included), and only when all pass runs `validate`: Django's password
+/// validators, then the retype. The token stays valid, as with djoser's
+/// default `LOGOUT_ON_PASSWORD_CHANGE = False`.
+async fn set_password(State(state): State<Shared>, req: Limited) -> Reply {
+    let me = SignedIn::<UsersMe>::check(&state, &req.parts)?;
+    let payload = req.parse(Parsers::ALL).await?;
+    let mut errors = FieldErrors::default();
+    let mut field = |key: &str| char_field(&payload, key).map_err(|m| errors.add(key, m)).ok();
+    let (new, again, current) = (field("new_password"), field("re_new_password"), field("current_password"));
+    if current.as_deref().is_some_and(|c| !crate::password::check_password(c, &me.user.password)) {
+        errors.add("current_password", INVALID_PASSWORD);
+    }
+    let (Some(new), Some(again), Some(_)) = (new, again, current) else {
+        return Err(errors.into());
+    };
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    let rules = account::password_messages(&new, &me.user);
+    if !rules.is_empty() {
+        let mut errors = FieldErrors::default();
+        rules.into_iter().for_each(|m| errors.add("new_password", m));
+        return Err(errors.into());
+    }
+    if new != again {
+        return Err(FieldErrors::of("non_field_errors", PASSWORD_MISMATCH).into());
+    }
+    state.db.set_password(me.user.id, &crate::password::make_password(&new))?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// djoser `DELETE /api/users/me/` (`UserDeleteSerializer`):
+/// `{"current_password"}` → 204; the user, their token and avatar go.
+async fn delete_me(State(state): State<Shared>, req: Limited) -> Reply {
+    let me = SignedIn::<UsersMe>::check(&state, &req.parts)?;
+    let payload = req.parse(Parsers::ALL).await?;
+    let current = char_field(&payload, "current_password").map_err(|m| FieldErrors::of("current_password", m))?;
+    if !crate::password::check_password(&current, &me.user.password) {
+        return Err(FieldErrors::of("current_password", INVALID_PASSWORD).into());
+    }
+    account::delete_user(&state, D, me.user.id)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -73,6 +73,15 @@ impl Ref {
         self.http.request(method.parse().unwrap(), self.url(path))
     }
 
+    /// A throwaway account of `dialect` with `fields` over a fresh email and
+    /// username (`POST /_ref/users`): `{"id", "public_id", "email",
+    /// "username", "password"}`. Tests that change or delete an account use
+    /// one, so the demo accounts stay as they are.
+    pub async fn throwaway(&self, dialect: &str, fields: Value) -> Value {
+        let body = serde_json::json!({"dialect": dialect, "fields": fields});
+        self.req("POST", "/_ref/users").json(&body).expect(201).await
+    }
+
     /// pwgen sign-in: `(access, user)`.
     pub async fn pwgen_sign_in(&self, email: &str) -> (String, Value) {
         let body = serde_json::json!({"email": email, "password": PASSWORD});
