@@ -1,6 +1,7 @@
 //! `check`: a live backend tried from the command line the way the app in
 //! a browser at `origin` would try it: the CORS preflight of every call
-//! the dialect names with the headers the app sends, the sign-in, the
+//! the dialect names with the headers the app sends (the account calls
+//! are preflighted only, never made), the sign-in, the
 //! read, an update of one field with its current value, the photo, and
 //! for a session its cookies across sites and the CSRF round trip. Each
 //! item prints ok or the problem with the Django setting that fixes it.
@@ -165,13 +166,15 @@ pub fn run(target: &Target, out: &mut impl Write) -> Report {
 /// `Accept-Language` with a language code are safelisted).
 fn requested_headers(dialect: &Dialect, key: &str, call: &Endpoint, csrf_known: bool) -> Vec<&'static str> {
     let mut headers = Vec::new();
-    let with_credential = matches!(key, "read" | "update" | "sign_out");
+    let with_credential = matches!(key, "read" | "update" | "sign_out" | "password_change" | "delete_account");
     if with_credential && matches!(dialect.auth, AuthMode::Token | AuthMode::Bearer | AuthMode::Basic) {
         headers.push("authorization");
     }
     let json_body = match key {
         "sign_in" | "refresh" | "update" => true,
         "sign_out" => dialect.sign_in.refresh_field.is_some(),
+        "password_change" => true,
+        "delete_account" => dialect.delete_account.as_ref().is_some_and(|a| a.needs_current_password()),
         _ => false,
     };
     if json_body {
@@ -344,6 +347,10 @@ impl<W: Write> Checker<'_, W> {
             ("sign_out", e.sign_out.as_ref()),
             ("refresh", e.refresh.as_ref()),
             ("csrf", e.csrf.as_ref()),
+            // Preflights only: the check never changes a password or
+            // deletes an account.
+            ("password_change", e.password_change.as_ref()),
+            ("delete_account", e.delete_account.as_ref()),
         ]
         .into_iter()
         .filter_map(|(k, c)| c.map(|c| (k, c)))

@@ -1,9 +1,10 @@
 //! What `from-openapi` works out from the document when no flag says it:
 //! the read and update calls, the auth, the sign-in, sign-out, refresh
-//! and CSRF calls, the login and token fields and the name. Each choice
-//! is a [`Decision`] with its reason, printed one per line; where the
-//! document allows more than one answer, it is an error that lists the
-//! candidates and the flag that picks one.
+//! and CSRF calls, the login and token fields, the name, and the account
+//! security calls (password change, account deletion) with their keys.
+//! Each choice is a [`Decision`] with its reason, printed one per line;
+//! where the document allows more than one answer, it is an error that
+//! lists the candidates and the flag that picks one.
 //!
 //! What the common DRF stacks write (drf-spectacular):
 //! - DRF authtoken: `tokenAuth` (apiKey `Authorization`, "Token" prefix),
@@ -16,6 +17,16 @@
 //!   refresh}`, `/token/refresh/`, `/token/blacklist/`;
 //! - a Django session: `cookieAuth` (apiKey in the `sessionid` cookie),
 //!   often beside `basicAuth`.
+//!
+//! And for the account security calls:
+//! - djoser: `POST …/users/set_password/` taking `{new_password,
+//!   re_new_password?, current_password}`, beside `reset_password_confirm`
+//!   (uid and token) and `set_username` (`new_username`), which are not it;
+//!   `DELETE …/users/me/`, whose `{current_password}` body drf-spectacular
+//!   leaves out (it documents no DELETE body);
+//! - dj-rest-auth: `POST …/password/change/` taking `{new_password1,
+//!   new_password2}`, plus `old_password` with `OLD_PASSWORD_FIELD_ENABLED`;
+//!   no deletion.
 
 use crate::openapi::{answer_schema, request_schema, Doc, Schema};
 use crate::{Call, Options};
@@ -33,7 +44,7 @@ pub struct Decision {
 
 impl std::fmt::Display for Decision {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:<20} {:<36} {}", self.key, self.value, self.why)
+        write!(f, "{:<28} {:<36} {}", self.key, self.value, self.why)
     }
 }
 
@@ -271,7 +282,254 @@ pub fn infer(doc: &Doc, given: &Options, file: Option<&str>) -> Result<(Options,
             ),
         }
     }
+
+    // The account security calls (format 2).
+    let read = o.read.clone().expect("read is known");
+    password_change(doc, &ops, &mut o, &mut decide)?;
+    delete_account(doc, &ops, &mut o, [&update, &read], &mut decide)?;
     Ok((o, decisions))
+}
+
+/// Keys of the current password in a password change or deletion body:
+/// djoser's, then dj-rest-auth's (Django's `PasswordChangeForm`).
+const CURRENT_KEYS: [&str; 2] = ["current_password", "old_password"];
+/// Keys of the new password: djoser's, dj-rest-auth's, then a plain one.
+const NEW_KEYS: [&str; 3] = ["new_password", "new_password1", "password"];
+/// Keys of the new password typed again, in the same order.
+const CONFIRM_KEYS: [&str; 6] =
+    ["re_new_password", "new_password2", "password2", "re_password", "password_confirm", "confirm_password"];
+
+/// The body keys of a password change, if `keys` hold a new password:
+/// `new_password`/`new_password1`, or `password` beside a current one.
+fn password_keys(keys: &[String]) -> Option<profile_model::PasswordChange> {
+    let has = |k: &&&str| keys.iter().any(|x| x == **k);
+    let current = CURRENT_KEYS.iter().find(has).map(|k| k.to_string());
+    let new = NEW_KEYS.iter().find(|k| has(k) && (k.starts_with("new_") || current.is_some()))?;
+    let confirm = CONFIRM_KEYS.iter().find(has).map(|k| k.to_string());
+    Some(profile_model::PasswordChange { current_field: current, new_field: new.to_string(), confirm_field: confirm })
+}
+
+/// Why a POST that takes a password key is not the password change, or
+/// `None` when it is one.
+fn not_password_change(keys: &[String], path: &str) -> Option<String> {
+    let has = |k: &str| keys.iter().any(|x| x == k);
+    if has("uid") || has("token") {
+        return Some("needs the uid and token of a reset e-mail: it resets a forgotten password".into());
+    }
+    if password_keys(keys).is_none() {
+        return Some(match keys.iter().find(|k| k.starts_with("new_")) {
+            Some(k) => format!("takes {k} and no new password: it changes something else"),
+            None => "takes no new password".into(),
+        });
+    }
+    if has("username") || has("email") {
+        return Some("also takes a username or email: a registration".into());
+    }
+    let params = path_params(path);
+    if !params.is_empty() {
+        return Some(format!("has path parameters ({})", params.join(", ")));
+    }
+    None
+}
+
+/// `current, new, confirm` as the dialect writes them (`null` for none).
+fn show_keys(keys: &profile_model::PasswordChange) -> String {
+    let or_null = |k: &Option<String>| k.clone().unwrap_or_else(|| "null".into());
+    format!("{}, {}, {}", or_null(&keys.current_field), keys.new_field, or_null(&keys.confirm_field))
+}
+
+/// What the body leaves out, in the backend's own setting's words.
+fn keys_why(keys: &profile_model::PasswordChange) -> String {
+    let mut why = vec!["the body's current, new and confirm keys, from its request schema".to_string()];
+    let djoser = keys.new_field == "new_password";
+    let dj_rest_auth = keys.new_field == "new_password1";
+    if keys.confirm_field.is_none() {
+        why.push(if djoser {
+            "no re_new_password: djoser's SET_PASSWORD_RETYPE is off, the new password is sent once".into()
+        } else {
+            "no confirmation key: the new password is sent once".into()
+        });
+    }
+    if keys.current_field.is_none() {
+        why.push(if dj_rest_auth {
+            "no old_password: dj-rest-auth's OLD_PASSWORD_FIELD_ENABLED is off, the current password is not asked"
+                .into()
+        } else {
+            "no current password key: it is not asked".into()
+        });
+    }
+    why.join("; ")
+}
+
+/// The one POST whose request takes a new password (djoser's
+/// `set_password`, dj-rest-auth's `password/change/`), and its keys.
+fn password_change(
+    doc: &Doc,
+    ops: &[Op],
+    o: &mut Options,
+    decide: &mut impl FnMut(&'static str, String, String),
+) -> Result<(), String> {
+    const KEY: &str = "endpoints.password_change";
+    if o.no_password_change {
+        o.password_change = None;
+        decide(KEY, "none".into(), "given (--no-password-change)".into());
+        return Ok(());
+    }
+    if let Some(call) = o.password_change.clone() {
+        let op = ops
+            .iter()
+            .find(|op| op.call == call || op.call.method == call.method && call.path.ends_with(&op.call.path));
+        let keys = op.map(|op| request_keys(doc, op)).unwrap_or_default();
+        let Some(found) = password_keys(&keys) else {
+            return Err(format!(
+                "--password-change {}: the document shows no new password in its request (new_password, new_password1, or password beside current_password/old_password)",
+                show(&call)
+            ));
+        };
+        decide(KEY, show(&call), "given (--password-change)".into());
+        decide("password_change", show_keys(&found), keys_why(&found));
+        o.password_keys = Some(found);
+        return Ok(());
+    }
+    // Every POST that takes a new or current password; those that are
+    // something else are passed over, each with its reason.
+    let mut chosen = Vec::new();
+    let mut passed = Vec::new();
+    for op in ops.iter().filter(|op| op.call.method == "POST") {
+        let keys = request_keys(doc, op);
+        let takes = keys.iter().any(|k| k.starts_with("new_password") || CURRENT_KEYS.contains(&k.as_str()));
+        if !takes {
+            continue;
+        }
+        match not_password_change(&keys, &op.call.path) {
+            Some(why) => passed.push(format!("{} ({why})", show(&op.call))),
+            None => chosen.push(op),
+        }
+    }
+    let passed = if passed.is_empty() { String::new() } else { format!("; passed over: {}", passed.join(", ")) };
+    match pick(chosen.into_iter(), "the password change call", "--password-change")? {
+        Some(op) => {
+            let keys = request_keys(doc, op);
+            let found = password_keys(&keys).expect("a candidate takes a new password");
+            let named: Vec<&str> = [Some(&found.new_field), found.confirm_field.as_ref(), found.current_field.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            decide(KEY, show(&op.call), format!("a POST whose request has {}{passed}", named.join(", ")));
+            decide("password_change", show_keys(&found), keys_why(&found));
+            o.password_change = Some(op.call.clone());
+            o.password_keys = Some(found);
+        }
+        None => decide(
+            KEY,
+            "none".into(),
+            format!("no POST takes a new password{passed} (--password-change 'POST /path/' to name one)"),
+        ),
+    }
+    Ok(())
+}
+
+/// The DELETE on the user path (djoser's `DELETE …/users/me/`, or the
+/// path with `delete/` after it), and whether it takes the password.
+fn delete_account(
+    doc: &Doc,
+    ops: &[Op],
+    o: &mut Options,
+    user: [&Call; 2],
+    decide: &mut impl FnMut(&'static str, String, String),
+) -> Result<(), String> {
+    const KEY: &str = "endpoints.delete_account";
+    const FIELD: &str = "delete_account.current_field";
+    if o.no_delete_account {
+        o.delete_account = None;
+        o.delete_account_field = None;
+        decide(KEY, "none".into(), "given (--no-delete-account)".into());
+        return Ok(());
+    }
+    let op = match o.delete_account.clone() {
+        Some(call) => {
+            decide(KEY, show(&call), "given (--delete-account)".into());
+            ops.iter().find(|op| op.call == call || op.call.method == call.method && call.path.ends_with(&op.call.path))
+        }
+        None => {
+            let mut paths: Vec<String> = user.iter().map(|c| c.path.clone()).collect();
+            paths.push(format!("{}delete/", user[0].path));
+            paths.dedup();
+            let found = pick(
+                ops.iter().filter(|op| op.call.method == "DELETE" && paths.contains(&op.call.path)),
+                "the account deletion call",
+                "--delete-account",
+            )?;
+            match found {
+                Some(op) => {
+                    let on = if op.call.path == user[0].path { "the user path" } else { "under the user path" };
+                    decide(KEY, show(&op.call), format!("the DELETE on {on} (where read and update are)"));
+                    o.delete_account = Some(op.call.clone());
+                }
+                None => {
+                    decide(
+                        KEY,
+                        "none".into(),
+                        format!(
+                            "no DELETE on the user path {} (--delete-account 'DELETE /path/' to name one)",
+                            user[0].path
+                        ),
+                    );
+                    return Ok(());
+                }
+            }
+            found
+        }
+    };
+    if let Some(field) = &o.delete_account_field {
+        decide(
+            FIELD,
+            if field == "none" { "null".into() } else { field.clone() },
+            "given (--delete-account-field)".into(),
+        );
+        return Ok(());
+    }
+    let call = o.delete_account.clone().expect("the deletion call is known");
+    let current_in = |keys: &[String]| CURRENT_KEYS.iter().chain(&["password"]).find(|k| keys.iter().any(|x| x == *k));
+    let (field, why) = if let Some(schema) = op.and_then(|op| request_schema(op.op)) {
+        let keys: Vec<String> = doc.properties(&schema).into_iter().map(|(n, _)| n).collect();
+        match current_in(&keys) {
+            Some(k) => (Some(k.to_string()), format!("its request body takes {k}")),
+            None => (None, format!("its request body ({}) takes no password", keys.join(", "))),
+        }
+    } else if let Some((name, schema)) =
+        ["UserDelete", "UserDeleteRequest"].iter().find_map(|n| doc.component(n).map(|s| (n, s)))
+    {
+        let keys: Vec<String> = doc.properties(&schema).into_iter().map(|(n, _)| n).collect();
+        let k = current_in(&keys).map(|k| k.to_string());
+        let said = k.as_deref().map_or("no password".to_string(), |k| k.to_string());
+        (k, format!("the document shows no body for a DELETE (drf-spectacular documents none); its {name} component (djoser's UserDeleteSerializer) takes {said}"))
+    } else if let Some(sibling) = djoser_set_password(ops, &call) {
+        (
+            Some("current_password".into()),
+            format!(
+                "the document shows no body for a DELETE (drf-spectacular documents none); {} beside it makes this djoser's UserViewSet, whose UserDeleteSerializer takes current_password: check it if the project swapped SERIALIZERS.user_delete (--delete-account-field)",
+                show(sibling)
+            ),
+        )
+    } else {
+        (
+            None,
+            "the document shows no body for this DELETE and names no UserDelete component: unknowable from it, so no password is sent; check it (--delete-account-field current_password if the backend asks)".into(),
+        )
+    };
+    decide(FIELD, field.clone().unwrap_or_else(|| "null".into()), why);
+    o.delete_account_field = Some(field.unwrap_or_else(|| "none".into()));
+    Ok(())
+}
+
+/// djoser's `set_password` POST beside a `…/me/` DELETE: the two actions
+/// of its UserViewSet.
+fn djoser_set_password<'c>(ops: &'c [Op], delete: &Call) -> Option<&'c Call> {
+    let base = delete.path.strip_suffix("me/")?;
+    let path = format!("{base}set_password/");
+    ops.iter().find(|op| op.call.method == "POST" && op.call.path == path).map(|op| &op.call)
 }
 
 /// One operation with its call as the app makes it (server path prefixed).

@@ -57,6 +57,20 @@ pub struct Options {
     pub token_field: Option<String>,
     pub refresh_field: Option<String>,
     pub error_envelope: Option<String>,
+    /// The password change call (`--password-change`).
+    pub password_change: Option<Call>,
+    /// `--no-password-change`: leave the call out whatever the document has.
+    pub no_password_change: bool,
+    /// The password change body's keys: not a flag, read from the call's
+    /// request schema ([`infer`]).
+    pub password_keys: Option<profile_model::PasswordChange>,
+    /// The account deletion call (`--delete-account`).
+    pub delete_account: Option<Call>,
+    /// `--no-delete-account`.
+    pub no_delete_account: bool,
+    /// The deletion body's key of the current password
+    /// (`--delete-account-field`); `none`: no body, no password.
+    pub delete_account_field: Option<String>,
 }
 
 /// The dialect file, what was inferred and why, and what a person should
@@ -130,6 +144,13 @@ pub fn generate(text: &str, file: Option<&str>, given: &Options) -> Result<Gener
             endpoints.insert(key.into(), call.json());
         }
     }
+    let password_change = options.password_change.as_ref().zip(options.password_keys.as_ref());
+    if let Some((call, _)) = password_change {
+        endpoints.insert("password_change".into(), call.json());
+    }
+    if let Some(call) = &options.delete_account {
+        endpoints.insert("delete_account".into(), call.json());
+    }
     let mut dialect = Map::new();
     dialect.insert("format".into(), json!(profile_model::dialect::FORMAT));
     dialect.insert("name".into(), json!(options.name));
@@ -147,6 +168,13 @@ pub fn generate(text: &str, file: Option<&str>, given: &Options) -> Result<Gener
             "refresh_field": options.refresh_field,
         }),
     );
+    if let Some((_, keys)) = password_change {
+        dialect.insert("password_change".into(), json!(keys));
+    }
+    if options.delete_account.is_some() {
+        let current = options.delete_account_field.as_deref().filter(|k| *k != "none");
+        dialect.insert("delete_account".into(), json!({"current_field": current}));
+    }
     dialect.insert("id_field".into(), json!("id"));
     if let Some(envelope) = &options.error_envelope {
         dialect.insert("error_envelope".into(), json!(envelope));

@@ -23,14 +23,15 @@ enum Command {
     /// Write a dialect file from an OpenAPI document
     ///
     /// Reads an OpenAPI 3.0/3.1 document as `manage.py spectacular` writes
-    /// it and prints the dialect file. With no flags, the calls, the auth
-    /// and the sign-in come from the document; each decision and its
-    /// reason go to stderr, one a line. A flag overrides one decision.
+    /// it and prints the dialect file. With no flags, the calls (the
+    /// account ones too), the auth and the sign-in come from the document;
+    /// each decision and its reason go to stderr, one a line. A flag
+    /// overrides one decision.
     FromOpenapi(Box<FromOpenapi>),
     /// Check a live backend as the app at ORIGIN would use it
     ///
-    /// CORS preflights of every call with the headers the app sends,
-    /// sign-in, the read, an update of one field with its current value,
+    /// CORS preflights of every call with the headers the app sends (the
+    /// password change and account deletion only preflighted), sign-in, the read, an update of one field with its current value,
     /// the photo, and for a session its cookies across sites and the CSRF
     /// round trip. Prints ok or the problem with the Django setting that
     /// fixes it; exits 0 only when the app would work from that origin,
@@ -78,6 +79,21 @@ struct FromOpenapi {
     /// The key of a wrapped error answer ({"<key>": {"message", "details"}}).
     #[arg(long)]
     error_envelope: Option<String>,
+    /// The password change call, e.g. 'POST /auth/users/set_password/' (its body's keys come from its request schema).
+    #[arg(long, value_parser = parse_call, conflicts_with = "no_password_change")]
+    password_change: Option<Call>,
+    /// Leave the password change out, whatever the document has.
+    #[arg(long)]
+    no_password_change: bool,
+    /// The account deletion call, e.g. 'DELETE /auth/users/me/'.
+    #[arg(long, value_parser = parse_call, conflicts_with = "no_delete_account")]
+    delete_account: Option<Call>,
+    /// Leave the account deletion out, whatever the document has.
+    #[arg(long)]
+    no_delete_account: bool,
+    /// The deletion body's key of the current password, or 'none' for a call with no body.
+    #[arg(long, conflicts_with = "no_delete_account")]
+    delete_account_field: Option<String>,
 }
 
 #[derive(Args)]
@@ -146,6 +162,12 @@ fn from_openapi(args: Box<FromOpenapi>) -> ExitCode {
         token_field: args.token_field,
         refresh_field: args.refresh_field,
         error_envelope: args.error_envelope,
+        password_change: args.password_change,
+        no_password_change: args.no_password_change,
+        password_keys: None,
+        delete_account: args.delete_account,
+        no_delete_account: args.no_delete_account,
+        delete_account_field: args.delete_account_field,
     };
     let generated = std::fs::read_to_string(&args.schema)
         .map_err(|e| format!("{}: {e}", args.schema))

@@ -71,6 +71,12 @@ impl Doc {
         names
     }
 
+    /// A `$ref` to `components.schemas.<name>`, when the document has it.
+    pub fn component(&self, name: &str) -> Option<Schema> {
+        self.root.pointer(&format!("/components/schemas/{name}"))?;
+        Some(Schema(serde_json::json!({"$ref": format!("#/components/schemas/{name}")})))
+    }
+
     /// The path part of the first `servers` URL (`/api/v1`), which the
     /// document's paths leave out; empty when there is none.
     pub fn server_path(&self) -> String {

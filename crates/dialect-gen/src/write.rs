@@ -31,6 +31,8 @@ pub fn dialect_text(d: &Value) -> String {
                 format!("[\n{}\n  ]", rows.join(",\n"))
             }
             "sign_in" => line(v, &["login_field", "token_field", "refresh_field"]),
+            "password_change" => line(v, &profile_model::account::PASSWORD_CHANGE_KEYS),
+            "delete_account" => line(v, &profile_model::account::DELETE_ACCOUNT_KEYS),
             "photo" => line(v, &["field", "accepted_types", "max_bytes", "remove"]),
             _ => v.to_string(),
         };
