@@ -59,17 +59,7 @@ pub fn App() -> impl IntoView {
 fn Routed(config: AppConfig) -> impl IntoView {
     let i18n = use_i18n();
     let language = Signal::derive(move || i18n.locale().code());
-    let api = ApiClient::new(config, expect_context::<Session>()).with_language(language);
-    // The next load's early profile read (route-preload.js) speaks the new language.
-    Effect::watch(
-        move || language.get(),
-        {
-            let api = api.clone();
-            move |_, _, _| api.keep_read_recipe()
-        },
-        false,
-    );
-    provide_context(api);
+    provide_context(ApiClient::new(config, expect_context::<Session>()).with_language(language));
     view! {
         <Router>
             <AppShell>

@@ -13,7 +13,7 @@
 //! otherwise it drops it and reads as always. Either way the answer goes
 //! down the one path every answer takes (renewal, sign-in, Retry).
 
-use serde::Serialize;
+use serde_json::{Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
@@ -24,29 +24,11 @@ use crate::session::Kept;
 /// The global the boot script leaves its read in.
 const GLOBAL: &str = "__profileRead";
 
-/// One read, replayable by the boot script. Field names are the boot
-/// script's: change them together.
-#[derive(Serialize)]
-struct Recipe<'a> {
-    method: String,
-    url: &'a str,
-    /// Name and value pairs, as fetch takes them.
-    headers: [(&'static str, &'a str); 2],
-    credentials: &'static str,
-    timeout: i32,
-    /// The storage key the session is kept under; no read without it.
-    key: &'static str,
-    /// Where the secret is in that key's JSON (object keys, in order).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    secret: Option<&'static [&'static str]>,
-    /// The header the secret goes in, and what precedes it there.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    auth: Option<(&'static str, &'static str)>,
-}
-
 /// The recipe of a bodiless request with `headers`, or `None` when the
 /// boot script could not send it as the app would: a CSRF token (not
-/// kept), or a credential that is not where `kept` says.
+/// kept), or a credential that is not where `kept` says. Its keys are the
+/// boot script's: change them together. (A `serde_json::Value`, whose
+/// serializer the app has anyway: a derived one cost 1 KB more.)
 pub(super) fn recipe(
     method: &str,
     url: &str,
@@ -55,25 +37,36 @@ pub(super) fn recipe(
     timeout_ms: i32,
     kept: Kept,
 ) -> Option<String> {
-    if headers.csrf.is_some() || headers.authorization.is_some() != kept.secret.is_some() {
+    if headers.csrf.is_some() {
         return None;
     }
-    let auth = match (scheme, headers.authorization) {
-        (Some(scheme), Some(_)) => Some(("Authorization", scheme)),
-        (None, None) => None,
+    let mut recipe = Map::new();
+    let mut put = |key: &str, value: Value| {
+        recipe.insert(key.to_string(), value);
+    };
+    put("method", Value::String(method.to_ascii_uppercase()));
+    put("url", Value::String(url.to_string()));
+    // Name and value pairs, as fetch takes them.
+    put("headers", Value::Array(fetch::fixed_headers(headers).iter().map(|(n, v)| strings(&[*n, *v])).collect()));
+    put("credentials", Value::String(fetch::credentials(headers.with_cookies).1.to_string()));
+    put("timeout", Value::from(timeout_ms));
+    // The storage key the session is kept under: no read without it.
+    put("key", Value::String(kept.key.to_string()));
+    match (kept.secret, scheme, headers.authorization) {
+        // Where the secret is in that key's JSON; the header it goes in,
+        // and what precedes it there.
+        (Some(at), Some(scheme), Some(_)) => {
+            put("secret", strings(at));
+            put("auth", strings(&["Authorization", scheme]));
+        }
+        (None, _, None) => {}
         _ => return None,
-    };
-    let recipe = Recipe {
-        method: method.to_ascii_uppercase(),
-        url,
-        headers: fetch::fixed_headers(headers),
-        credentials: fetch::credentials(headers.with_cookies).1,
-        timeout: timeout_ms,
-        key: kept.key,
-        secret: kept.secret,
-        auth,
-    };
-    serde_json::to_string(&recipe).ok()
+    }
+    serde_json::to_string(&Value::Object(recipe)).ok()
+}
+
+fn strings(items: &[&str]) -> Value {
+    Value::Array(items.iter().map(|s| Value::String(s.to_string())).collect())
 }
 
 /// The boot script's read, if it left one: removed either way, and its

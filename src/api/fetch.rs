@@ -74,7 +74,7 @@ pub(super) async fn send(
         Err(_) if timeout.fired() => return Err(ClientError::Timeout),
         Err(_) => return Err(ClientError::Network),
     };
-    read(response, || timeout.fired()).await
+    read(response, &|| timeout.fired()).await
 }
 
 /// The headers every request carries besides the credential and CSRF
@@ -101,11 +101,11 @@ pub(super) async fn receive(response: js_sys::Promise, signal: AbortSignal) -> R
         Err(_) if fired() => return Err(ClientError::Timeout),
         Err(_) => return Err(ClientError::Network),
     };
-    read(response, fired).await
+    read(response, &fired).await
 }
 
 /// Status, the headers we use, and the text of an answer.
-async fn read(response: gloo_net::http::Response, timed_out: impl Fn() -> bool) -> Result<Answer, ClientError> {
+async fn read(response: gloo_net::http::Response, timed_out: &dyn Fn() -> bool) -> Result<Answer, ClientError> {
     let status = response.status();
     let content_type = response.headers().get("content-type");
     let retry_after = response.headers().get("retry-after");
