@@ -13,7 +13,6 @@
 //! otherwise it drops it and reads as always. Either way the answer goes
 //! down the one path every answer takes (renewal, sign-in, Retry).
 
-use serde_json::{Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
@@ -27,8 +26,9 @@ const GLOBAL: &str = "__profileRead";
 /// The recipe of a bodiless request with `headers`, or `None` when the
 /// boot script could not send it as the app would: a CSRF token (not
 /// kept), or a credential that is not where `kept` says. Its keys are the
-/// boot script's: change them together. (A `serde_json::Value`, whose
-/// serializer the app has anyway: a derived one cost 1 KB more.)
+/// boot script's: change them together. Written by the browser's own
+/// `JSON.stringify` (keys in the order set here), which costs the main
+/// module less than a serde serializer.
 pub(super) fn recipe(
     method: &str,
     url: &str,
@@ -40,33 +40,34 @@ pub(super) fn recipe(
     if headers.csrf.is_some() {
         return None;
     }
-    let mut recipe = Map::new();
-    let mut put = |key: &str, value: Value| {
-        recipe.insert(key.to_string(), value);
+    let recipe = js_sys::Object::new();
+    let put = |key: &str, value: &JsValue| {
+        let _ = js_sys::Reflect::set(&recipe, &JsValue::from_str(key), value);
     };
-    put("method", Value::String(method.to_ascii_uppercase()));
-    put("url", Value::String(url.to_string()));
+    put("method", &JsValue::from_str(&method.to_ascii_uppercase()));
+    put("url", &JsValue::from_str(url));
     // Name and value pairs, as fetch takes them.
-    put("headers", Value::Array(fetch::fixed_headers(headers).iter().map(|(n, v)| strings(&[*n, *v])).collect()));
-    put("credentials", Value::String(fetch::credentials(headers.with_cookies).1.to_string()));
-    put("timeout", Value::from(timeout_ms));
+    let fixed: js_sys::Array = fetch::fixed_headers(headers).iter().map(|(n, v)| strings(&[n, v])).collect();
+    put("headers", &fixed);
+    put("credentials", &JsValue::from_str(fetch::credentials(headers.with_cookies).1));
+    put("timeout", &JsValue::from(timeout_ms));
     // The storage key the session is kept under: no read without it.
-    put("key", Value::String(kept.key.to_string()));
+    put("key", &JsValue::from_str(kept.key));
     match (kept.secret, scheme, headers.authorization) {
         // Where the secret is in that key's JSON; the header it goes in,
         // and what precedes it there.
         (Some(at), Some(scheme), Some(_)) => {
-            put("secret", strings(at));
-            put("auth", strings(&["Authorization", scheme]));
+            put("secret", &strings(at));
+            put("auth", &strings(&["Authorization", scheme]));
         }
         (None, _, None) => {}
         _ => return None,
     }
-    serde_json::to_string(&Value::Object(recipe)).ok()
+    js_sys::JSON::stringify(&recipe).ok().map(String::from)
 }
 
-fn strings(items: &[&str]) -> Value {
-    Value::Array(items.iter().map(|s| Value::String(s.to_string())).collect())
+fn strings(items: &[&str]) -> js_sys::Array {
+    items.iter().map(|s| JsValue::from_str(s)).collect()
 }
 
 /// The boot script's read, if it left one: removed either way, and its
