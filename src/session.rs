@@ -13,6 +13,9 @@ use crate::storage::Store;
 
 const REMEMBERED_KEY: &str = "profile-app.credential";
 const COOKIE_SESSION_KEY: &str = "profile-app.cookie-session";
+/// The recipe of the profile read (`api::early_read`), kept beside the
+/// credential and forgotten with it.
+const READ_RECIPE_KEY: &str = "profile-app.read-recipe";
 
 /// What proves who the person is on each request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +33,17 @@ struct Remembered {
     credential: Credential,
     #[serde(default)]
     refresh: Option<String>,
+}
+
+/// Where [`Remembered`] holds the secret: `{"credential": {"Secret": …}}`.
+const REMEMBERED_SECRET: &[&str] = &["credential", "Secret"];
+
+/// Where a kept session is: the storage key and, for a secret, its place
+/// in that key's JSON (object keys, outermost first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kept {
+    pub key: &'static str,
+    pub secret: Option<&'static [&'static str]>,
 }
 
 #[derive(Clone, Copy)]
@@ -118,6 +132,26 @@ impl Session {
         self.refresh.get_untracked()
     }
 
+    /// Where the credential is kept for the boot script's early read, or
+    /// `None` while it lives in memory only.
+    pub fn kept(&self) -> Option<Kept> {
+        match self.credential.get_untracked()? {
+            Credential::Secret(_) if self.remember.get_untracked() => {
+                Some(Kept { key: REMEMBERED_KEY, secret: Some(REMEMBERED_SECRET) })
+            }
+            Credential::Secret(_) => None,
+            Credential::Cookie => Some(Kept { key: COOKIE_SESSION_KEY, secret: None }),
+        }
+    }
+
+    /// Keeps the profile read's recipe where the credential is kept; the
+    /// only writer of [`READ_RECIPE_KEY`].
+    pub fn keep_read_recipe(&self, recipe: &str) {
+        if self.kept().is_some() && Store::Local.read(READ_RECIPE_KEY).as_deref() != Some(recipe) {
+            set(READ_RECIPE_KEY, recipe);
+        }
+    }
+
     /// Forgets the credential everywhere (memory and storage).
     pub fn sign_out(&self) {
         forget_stored();
@@ -134,4 +168,5 @@ fn set(key: &str, value: &str) {
 fn forget_stored() {
     Store::Local.remove(REMEMBERED_KEY);
     Store::Local.remove(COOKIE_SESSION_KEY);
+    Store::Local.remove(READ_RECIPE_KEY);
 }

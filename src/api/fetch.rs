@@ -6,7 +6,7 @@ use std::time::Duration;
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
-use web_sys::{AbortController, FormData, RequestCredentials};
+use web_sys::{AbortController, AbortSignal, FormData, RequestCredentials};
 
 use super::ClientError;
 
@@ -51,10 +51,11 @@ pub(super) async fn send(
     let timeout = Timeout::start(timeout_ms);
     let mut builder = RequestBuilder::new(url)
         .method(parse_method(method))
-        .credentials(if headers.with_cookies { RequestCredentials::Include } else { RequestCredentials::SameOrigin })
-        .header("Accept", "application/json")
-        .header("Accept-Language", headers.language)
+        .credentials(credentials(headers.with_cookies).0)
         .abort_signal(Some(&timeout.controller.signal()));
+    for (name, value) in fixed_headers(&headers) {
+        builder = builder.header(name, value);
+    }
     if let Some(value) = headers.authorization {
         builder = builder.header("Authorization", value);
     }
@@ -73,12 +74,44 @@ pub(super) async fn send(
         Err(_) if timeout.fired() => return Err(ClientError::Timeout),
         Err(_) => return Err(ClientError::Network),
     };
+    read(response, &|| timeout.fired()).await
+}
+
+/// The headers every request carries besides the credential and CSRF
+/// token: the early read's recipe lists the same (`early_read.rs`).
+pub(super) fn fixed_headers<'a>(headers: &Headers<'a>) -> [(&'static str, &'a str); 2] {
+    [("Accept", "application/json"), ("Accept-Language", headers.language)]
+}
+
+/// fetch's `credentials` mode, and its name in a recipe.
+pub(super) fn credentials(with_cookies: bool) -> (RequestCredentials, &'static str) {
+    if with_cookies {
+        (RequestCredentials::Include, "include")
+    } else {
+        (RequestCredentials::SameOrigin, "same-origin")
+    }
+}
+
+/// The answer to a request the boot script sent before the app started
+/// (`early_read.rs`): `signal` aborts it at the recipe's timeout.
+pub(super) async fn receive(response: js_sys::Promise, signal: AbortSignal) -> Result<Answer, ClientError> {
+    let fired = || signal.aborted();
+    let response = match wasm_bindgen_futures::JsFuture::from(response).await {
+        Ok(response) => gloo_net::http::Response::from(response.unchecked_into::<web_sys::Response>()),
+        Err(_) if fired() => return Err(ClientError::Timeout),
+        Err(_) => return Err(ClientError::Network),
+    };
+    read(response, &fired).await
+}
+
+/// Status, the headers we use, and the text of an answer.
+async fn read(response: gloo_net::http::Response, timed_out: &dyn Fn() -> bool) -> Result<Answer, ClientError> {
     let status = response.status();
     let content_type = response.headers().get("content-type");
     let retry_after = response.headers().get("retry-after");
     let body = match response.text().await {
         Ok(text) => text,
-        Err(_) if timeout.fired() => return Err(ClientError::Timeout),
+        Err(_) if timed_out() => return Err(ClientError::Timeout),
         Err(_) => return Err(ClientError::Network),
     };
     Ok(Answer { status, content_type, retry_after, body })

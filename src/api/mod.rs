@@ -6,6 +6,7 @@
 
 pub mod auth;
 mod csrf;
+mod early_read;
 mod error;
 mod fetch;
 pub mod profile;
@@ -172,11 +173,20 @@ impl ApiClient {
         body: Body,
         csrf: Option<&str>,
     ) -> Result<Value, ClientError> {
-        let language = self.language.get_untracked();
-        let with_cookies = self.config().auth == AuthMode::Session;
-        let headers = fetch::Headers { authorization, csrf, language, with_cookies };
-        let answer = fetch::send(method, url, body, headers, self.timeout_ms).await?;
+        let headers = self.headers(authorization, csrf);
+        // The profile read: the boot script's answer if it sent this very
+        // request (`early_read.rs`), and its recipe kept for the next load.
+        let is_read = self.is_read(method, url, &body);
+        let recipe = if is_read { self.read_recipe(&headers) } else { None };
+        let early = if is_read { early_read::take(recipe.as_deref()) } else { None };
+        let answer = match early {
+            Some(early) => early.answer().await?,
+            None => fetch::send(method, url, body, headers, self.timeout_ms).await?,
+        };
         if (200..300).contains(&answer.status) {
+            if let Some(recipe) = &recipe {
+                self.session.keep_read_recipe(recipe);
+            }
             if answer.body.trim().is_empty() {
                 return Ok(Value::Null);
             }
@@ -191,5 +201,44 @@ impl ApiClient {
             answer.retry_after.as_deref().and_then(profile_model::parse_error::parse_retry_after),
         );
         Err(ClientError::Api(error))
+    }
+
+    /// What a request says besides its body.
+    fn headers<'a>(&self, authorization: Option<&'a str>, csrf: Option<&'a str>) -> fetch::Headers<'a> {
+        let language = self.language.get_untracked();
+        let with_cookies = self.config().auth == AuthMode::Session;
+        fetch::Headers { authorization, csrf, language, with_cookies }
+    }
+
+    fn is_read(&self, method: &str, url: &str, body: &Body) -> bool {
+        let read = &self.config.endpoints.read;
+        method == read.method && url == self.config.url(read, None) && matches!(body, Body::None)
+    }
+
+    /// The recipe of the profile read sent with `headers` (`early_read.rs`)
+    /// when it carries the session's own credential and the session is kept.
+    fn read_recipe(&self, headers: &fetch::Headers<'_>) -> Option<String> {
+        if headers.authorization != self.session.auth_header(self.config.auth).as_deref() {
+            return None;
+        }
+        let read = &self.config.endpoints.read;
+        let url = self.config.url(read, None);
+        early_read::recipe(
+            &read.method,
+            &url,
+            headers,
+            self.config.auth.scheme(),
+            self.timeout_ms,
+            self.session.kept()?,
+        )
+    }
+
+    /// Keeps the recipe of the profile read as it would be sent now (the
+    /// language changed: the next load's early read must speak it).
+    pub fn keep_read_recipe(&self) {
+        let authorization = self.session.auth_header(self.config.auth);
+        if let Some(recipe) = self.read_recipe(&self.headers(authorization.as_deref(), None)) {
+            self.session.keep_read_recipe(&recipe);
+        }
     }
 }

@@ -40,12 +40,20 @@ impl AuthMode {
     }
 
     /// The `Authorization` header for a credential, if this mode uses one
-    /// (Basic expects `user:password` already base64-encoded).
+    /// (Basic expects `user:password` already base64-encoded): the
+    /// [scheme](Self::scheme) and the credential.
     pub fn header(self, credential: &str) -> Option<String> {
+        self.scheme().map(|scheme| format!("{scheme}{credential}"))
+    }
+
+    /// What precedes the credential in the `Authorization` header (with
+    /// its space), if this mode sends one. The boot script's early read
+    /// puts the kept secret after it (the app's `api::early_read`).
+    pub fn scheme(self) -> Option<&'static str> {
         match self {
-            AuthMode::Basic => Some(format!("Basic {credential}")),
-            AuthMode::Bearer => Some(format!("Bearer {credential}")),
-            AuthMode::Token => Some(format!("Token {credential}")),
+            AuthMode::Basic => Some("Basic "),
+            AuthMode::Bearer => Some("Bearer "),
+            AuthMode::Token => Some("Token "),
             AuthMode::Session | AuthMode::None => None,
         }
     }

@@ -172,13 +172,17 @@ fn LanguageSection() -> impl IntoView {
         })
         .to_vec();
     let on_select = Callback::new(move |locale: Locale| i18n.set_locale(locale));
+    let api = use_context::<crate::api::ApiClient>();
     // Announced once the switch happened (a language may first download),
-    // in the new language.
+    // in the new language; the next load's early profile read asks in it.
     Effect::new(move |before: Option<Locale>| {
         let now = i18n.locale();
         if before.is_some_and(|before| before != now) {
             let name = i18n.t(now.name_key());
             announcer.announce(i18n.message(&Message::rule("status.language_changed").with("language", name)));
+            if let Some(api) = &api {
+                api.keep_read_recipe();
+            }
         }
         now
     });

@@ -18,12 +18,16 @@ import { summary } from './stats.mjs';
 /// throttle); per subject `{ ...summary, samples, loads: [{ readyMs, sent }] }`.
 export async function measureFormReady(browser, subjects, loads, network = null) {
   const runs = Object.fromEntries(subjects.map((s) => [s.name, []]));
-  for (const s of subjects) await coldLoad(browser, s.state, profileUrl(s.base), s.cityReady, { network });
+  for (const s of subjects) await coldLoad(browser, s.state, profileUrl(s.base), s.cityReady, { network, readPath: s.readPath });
   for (let i = 0; i < loads; i++) {
-    for (const s of subjects) runs[s.name].push(await coldLoad(browser, s.state, profileUrl(s.base), s.cityReady, { network }));
+    for (const s of subjects) runs[s.name].push(await coldLoad(browser, s.state, profileUrl(s.base), s.cityReady, { network, readPath: s.readPath }));
   }
   return Object.fromEntries(subjects.map((s) => {
     const samples = runs[s.name].map((r) => r.readyMs);
-    return [s.name, { network: network?.name ?? 'none', ready: s.cityReady, ...summary(samples), samples, loads: runs[s.name] }];
+    // Profile read start / main module arrival, where both are known.
+    const ratios = runs[s.name].map((r) => r.timeline).filter((t) => t?.readStart != null && t.mainEnd)
+      .map((t) => t.readStart / t.mainEnd);
+    const readVsMain = ratios.length ? { ...summary(ratios), samples: ratios } : null;
+    return [s.name, { network: network?.name ?? 'none', ready: s.cityReady, ...summary(samples), samples, readVsMain, loads: runs[s.name] }];
   }));
 }

@@ -68,8 +68,19 @@ async function networkQuiet(page, transfers) {
   }
 }
 
-/// `{ readyMs, sent }` of one cold load of `url` from `state`.
-export async function coldLoad(browser, state, url, ready, { network = null, slowdown = CPU_SLOWDOWN } = {}) {
+/// When the profile read (`readPath`) started and the main wasm module
+/// arrived (responseEnd), in ms from the navigation, from resource timing;
+/// null for what the page did not fetch (the peer has no wasm).
+function readTiming(readPath) {
+  const entries = performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, e }));
+  const read = entries.find((x) => x.path === readPath)?.e;
+  const main = entries.find((x) => /^\/profile-app_bg-[^/]*\.wasm$/.test(x.path))?.e;
+  return { readStart: read?.startTime ?? null, readEnd: read?.responseEnd ?? null, mainEnd: main?.responseEnd ?? null };
+}
+
+/// `{ readyMs, sent, timeline? }` of one cold load of `url` from `state`;
+/// `timeline` (readTiming, and readyMs) when `readPath` is given.
+export async function coldLoad(browser, state, url, ready, { network = null, slowdown = CPU_SLOWDOWN, readPath = null } = {}) {
   const { page, cdp, close } = await coldPage(browser, state, { slowdown, network, initScripts: [[watchReady, ready]] });
   try {
     const problems = [];
@@ -83,7 +94,8 @@ export async function coldLoad(browser, state, url, ready, { network = null, slo
       throw new Error(`${url}: ${JSON.stringify(ready)} ${e.message}${problems.length ? `; page errors: ${problems.join('; ')}` : ''}`);
     }
     await withDeadline(networkQuiet(page, transfers), `${url}: network not quiet`);
-    return { readyMs, sent: transfers.read(), ...(problems.length ? { problems } : {}) };
+    const timeline = readPath ? { ...(await page.evaluate(readTiming, readPath)), readyMs } : null;
+    return { readyMs, sent: transfers.read(), ...(timeline ? { timeline } : {}), ...(problems.length ? { problems } : {}) };
   } finally {
     await close();
   }

@@ -184,6 +184,25 @@ function tableRows({ builds, profileBytes, formReady, formReadySlow4g, keystroke
     formReady, timing, (r) => r.median, { target: `median ${limit(TARGETS.formReadyMedianRatio)}`, limit: TARGETS.formReadyMedianRatio }));
   rows.push(compare(`navigation → City shows server's value, ${CPU_SLOWDOWN}× CPU, ${SLOW_4G.name}, ${n} loads`,
     formReadySlow4g, timing, (r) => r.median, { target: `median ${limit(TARGETS.formReadySlow4gMedianRatio)}`, limit: TARGETS.formReadySlow4gMedianRatio }));
+  // When the data is asked for: the profile read's start over the main
+  // module's arrival (< 1: sent before the code is in). Ours alone: the
+  // peer has no wasm module.
+  for (const [network, runs] of [['no network throttle', formReady], [SLOW_4G.name, formReadySlow4g]]) {
+    const r = runs.app?.readVsMain;
+    if (!runs.app) continue;
+    const loads = runs.app.loads.map((l) => l.timeline).filter(Boolean);
+    const mid = (pick) => median(loads.map(pick).filter((x) => x != null));
+    rows.push({
+      metric: `profile read start / main module responseEnd, ${CPU_SLOWDOWN}× CPU, ${network} (median of ${r?.n ?? 0})`,
+      app: r ? `${r.median.toFixed(2)} (read ${ms(mid((t) => t.readStart))} → ${ms(mid((t) => t.readEnd))}, main module ${ms(mid((t) => t.mainEnd))}, form ${ms(mid((t) => t.readyMs))})` : 'n/a',
+      peer: 'app only',
+      // On a slow network (#28: the read is sent before the main module has
+      // arrived); unthrottled, the module may well arrive first.
+      target: runs === formReadySlow4g ? '< 1.00' : '',
+      pass: r && runs === formReadySlow4g ? r.median < 1 : null,
+      values: { app: r?.median ?? null, peer: null, ratio: null },
+    });
+  }
   const keys = Object.values(keystroke)[0]?.n;
   rows.push(compare(`keystroke → message painted, ${CPU_SLOWDOWN}× CPU, ${keys} keys`,
     keystroke, timing, (r) => r.median, { target: `median ${limit(TARGETS.keystrokeMedianRatio)}`, limit: TARGETS.keystrokeMedianRatio }));

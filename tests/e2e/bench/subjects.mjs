@@ -16,12 +16,15 @@ import { signedInState, signedOutState, peerSignedInState } from './session.mjs'
 
 /// The dialect both apps talk: the peer only speaks letraz.
 export const DIALECT = 'letraz';
+/// letraz's profile read, the request both apps need before the form.
+const READ_PATH = '/api/v1/user/';
 const DEMO = { email: 'demo@example.com', password: 'demo-pass-123' };
 
 const APP = {
   name: 'app',
   label: 'this app (Leptos, wasm)',
   city: '[data-testid="city"]',
+  readPath: READ_PATH,
   keystroke: {
     input: '[data-testid="website"]',
     message: '[data-testid="error-website"]',
@@ -43,6 +46,7 @@ const PEER = {
   name: 'peer',
   label: 'React peer (React 19, react-hook-form, zod)',
   city: '#city',
+  readPath: READ_PATH,
   keystroke: {
     input: '#website',
     message: '#website-err',
