@@ -7,7 +7,10 @@
   function stored(key) {
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
   }
-  var signedIn = stored('profile-app.credential') || stored('profile-app.cookie-session');
+  // Remembered (localStorage) or kept for this tab (sessionStorage): src/session.rs.
+  var signedIn = stored('profile-app.credential') || stored('profile-app.cookie-session') || (function () {
+    try { var tab = window.sessionStorage; return tab.getItem('profile-app.credential') || tab.getItem('profile-app.cookie-session'); } catch (e) { return null; }
+  })();
   var path = location.pathname.replace(/\/+$/, '') || '/';
   if (path === '/') path = '/profile';
   // The profile page sends someone who is not signed in to the sign-in page.
