@@ -22,7 +22,7 @@ pub fn SaveBar(flow: SaveFlow) -> impl IntoView {
             }
         } else if flow.saved_notice.get() && !flow.dirty.get() {
             i18n.t("form.saved")
-        } else if flow.needs_sign_in.get() {
+        } else if flow.needs_sign_in.get() && flow.dirty.get() {
             i18n.t("form.waiting_sign_in")
         } else if flow.rate_limited.get() {
             i18n.t("form.rate_limited")

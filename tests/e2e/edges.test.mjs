@@ -241,6 +241,7 @@ test('the header fits one line at 360 px in English, Persian and Spanish, signed
       if (signedInToo) await page.getByTestId('user-badge').waitFor();
       const lines = await headerLines(page);
       seen[`${locale}${signedInToo ? ' signed in' : ''}`] = lines;
+      await page.locator('.app-header').screenshot({ path: `${OUT_DIR}header-360-${locale}${signedInToo ? '-signed-in' : ''}.png` });
     }
   }
   const bad = Object.entries(seen).filter(([, l]) => !l.oneLine || l.wrapped.length || l.overflows);
