@@ -11,7 +11,7 @@
 // users-me: a DRF Token, revoked the way a sign-out on another device does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, pageFor, signIn, APP_URL, OUT_DIR } from './browser.mjs';
+import { launch, pageFor, signIn, wholePageShot, APP_URL, OUT_DIR } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 import { call, PASSWORD } from './server.mjs';
 
@@ -196,6 +196,7 @@ test('signed-out Settings: Account and Notifications link to sign-in, which come
     assert.match(await link.getAttribute('href'), /^\/sign-in/);
   }
   await page.getByRole('radio', { name: 'Dark' }).check();
+  await wholePageShot(page, `${OUT_DIR}settings-signed-out-dark.png`);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   await page.getByTestId('settings-account').getByRole('link', { name: 'Sign in' }).click();
   await page.waitForURL('**/sign-in**');

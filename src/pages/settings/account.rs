@@ -31,7 +31,7 @@ pub fn AccountSettings() -> impl IntoView {
     let profile = use_settings_profile();
     view! {
         <SettingsSection section=ACCOUNT>
-            <SignInNeeded>
+            <SignInNeeded message="settings.account.sign_in">
                 <ProfileAnswer profile
                     pending=move || view! { <p class="settings__pending" aria-busy="true">{i18n.tr("settings.pending")}</p> }
                     loaded=Callback::new(|loaded| view! { <AccountForm loaded/> }.into_any())/>

@@ -27,7 +27,7 @@ pub fn NotificationSettings() -> impl IntoView {
     let profile = use_settings_profile();
     view! {
         <SettingsSection section=NOTIFICATIONS>
-            <SignInNeeded>
+            <SignInNeeded message="settings.notifications.sign_in">
                 <ProfileAnswer profile
                     loaded=Callback::new(move |loaded| view! { <NotificationSwitches loaded specs=specs.get_value()/> }.into_any())/>
             </SignInNeeded>
