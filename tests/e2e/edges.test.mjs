@@ -157,8 +157,15 @@ test('not remembered: a reload keeps the session, a new tab and a new browser se
   const token = await signedIn(page, false);
   const local = await page.evaluate(() => JSON.stringify(localStorage));
   assert.ok(!local.includes(token), 'no token in localStorage');
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.reload();
   await page.getByTestId('first_name').waitFor({ timeout: 10_000 });
+  // The boot script saw the session in sessionStorage: it preloaded the
+  // profile page's module, not the sign-in page's.
+  const modules = fetched.filter((p) => /\/split_/.test(p));
+  assert.ok(modules.some((p) => p.startsWith('/split_profile')), `fetched ${modules}`);
+  assert.ok(!modules.some((p) => p.startsWith('/split_sign_in')), `fetched ${modules}`);
   // A new tab in the same browser: same localStorage, its own sessionStorage.
   const tab = await page.context().newPage();
   await tab.goto(`${APP_URL}/profile`);
