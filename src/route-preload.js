@@ -5,10 +5,15 @@
 // (the app reads it next), and a kept session's profile read. Keys match
 // src/session.rs and src/config.rs.
 (function (ROUTE_MODULES) {
-  function stored(key) {
-    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  function stored(key, store) {
+    try { return window[store || 'localStorage'].getItem(key); } catch (e) { return null; }
   }
-  var signedIn = stored('profile-app.credential') || stored('profile-app.cookie-session');
+  // A session is kept remembered (localStorage) or for this tab
+  // (sessionStorage), with its read's recipe beside it: src/session.rs.
+  var keptIn = ['localStorage', 'sessionStorage'].filter(function (store) {
+    return stored('profile-app.credential', store) || stored('profile-app.cookie-session', store);
+  })[0];
+  var signedIn = !!keptIn;
   var path = location.pathname.replace(/\/+$/, '') || '/';
   if (path === '/') path = '/profile';
   // The profile page sends someone who is not signed in to the sign-in page.
@@ -38,9 +43,9 @@
   // the recipe says everything but the secret, and where that is kept.
   if (path === '/profile' || path === '/settings') {
     try {
-      var recipe = stored('profile-app.read-recipe');
+      var recipe = stored('profile-app.read-recipe', keptIn);
       var r = JSON.parse(recipe);
-      var kept = stored(r.key);
+      var kept = stored(r.key, keptIn);
       if (kept != null) {
         if (r.secret) {
           var secret = JSON.parse(kept);

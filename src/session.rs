@@ -1,9 +1,15 @@
-//! Who is signed in. Secrets (tokens, Basic credentials, simplejwt's
-//! refresh token) live in memory unless the person ticks "remember me";
-//! only then are they written to `localStorage`, the refresh token beside
-//! the access token it renews, never anywhere the access token is not. A cookie session keeps no secret here at all: the
-//! browser holds the `sessionid` cookie, and we only note (in
-//! `localStorage`, so new tabs know too) that we have one.
+//! Who is signed in, and where the session is kept. The one rule
+//! ([`kept_in`]): a session the person asked us to remember lives in
+//! `localStorage` (every tab, across restarts); any other in this tab's
+//! `sessionStorage` (it survives a reload; a new tab or a new browser
+//! session starts signed out). Secrets (tokens, Basic credentials,
+//! simplejwt's refresh token, kept beside the access token it renews) are
+//! therefore in `localStorage` only when the person ticked "remember me".
+//! A cookie session keeps no secret here at all: the browser holds the
+//! `sessionid` cookie, and we only note, by the same rule, that we have one.
+//! The profile read's recipe (`api::early_read`) is kept by the same rule,
+//! beside the credential, and forgotten with it. `src/route-preload.js`
+//! reads these keys in both stores.
 
 use leptos::prelude::*;
 use profile_model::AuthMode;
@@ -11,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::storage::Store;
 
-const REMEMBERED_KEY: &str = "profile-app.credential";
+const CREDENTIAL_KEY: &str = "profile-app.credential";
 const COOKIE_SESSION_KEY: &str = "profile-app.cookie-session";
 /// The recipe of the profile read (`api::early_read`), kept beside the
 /// credential and forgotten with it.
@@ -26,22 +32,24 @@ pub enum Credential {
     Cookie,
 }
 
-/// What "remember me" writes: the credential and, for simplejwt, the
-/// refresh token that renews it.
+/// What is kept for a token or Basic session: the credential and, for
+/// simplejwt, the refresh token that renews it.
 #[derive(Serialize, Deserialize)]
-struct Remembered {
+struct Kept {
     credential: Credential,
     #[serde(default)]
     refresh: Option<String>,
 }
 
-/// Where [`Remembered`] holds the secret: `{"credential": {"Secret": …}}`.
-const REMEMBERED_SECRET: &[&str] = &["credential", "Secret"];
+/// Where [`Kept`] holds the secret: `{"credential": {"Secret": …}}`.
+const KEPT_SECRET: &[&str] = &["credential", "Secret"];
 
-/// Where a kept session is: the storage key and, for a secret, its place
-/// in that key's JSON (object keys, outermost first).
+/// Where a kept session is, for the boot script's early read: the storage
+/// key and, for a secret, its place in that key's JSON (object keys,
+/// outermost first). The store is the one [`kept_in`] names, the same
+/// the recipe is written to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Kept {
+pub struct KeptAt {
     pub key: &'static str,
     pub secret: Option<&'static [&'static str]>,
 }
@@ -52,7 +60,9 @@ pub struct Session {
     /// simplejwt's refresh token: renews an expired access token, and is
     /// blacklisted on sign-out.
     refresh: RwSignal<Option<String>>,
-    /// Whether the person asked to be remembered (storage follows memory).
+    /// Whether the person asked to be remembered: where the session is
+    /// kept ([`kept_in`]), and where "remember me" starts when they sign in
+    /// again.
     remember: RwSignal<bool>,
 }
 
@@ -62,22 +72,22 @@ impl Session {
         Session { credential: RwSignal::new(None), refresh: RwSignal::new(None), remember: RwSignal::new(false) }
     }
 
-    /// Picks up a credential the person asked us to remember, or a cookie
-    /// session from earlier in this tab.
+    /// Picks up the session kept for this browser (remembered) or for
+    /// this tab (a reload).
     pub fn restore() -> Self {
-        let remembered: Option<Remembered> =
-            Store::Local.read(REMEMBERED_KEY).and_then(|json| serde_json::from_str(&json).ok());
-        let cookie = Store::Local.read(COOKIE_SESSION_KEY).map(|_| Credential::Cookie);
-        let remember = remembered.is_some();
-        let (credential, refresh) = match remembered {
-            Some(r) => (Some(r.credential), r.refresh),
-            None => (cookie, None),
-        };
-        Session {
-            credential: RwSignal::new(credential),
-            refresh: RwSignal::new(refresh),
-            remember: RwSignal::new(remember),
+        let session = Session::signed_out();
+        if let Some((kept, remember)) = [true, false].into_iter().find_map(|r| read_kept(kept_in(r)).map(|k| (k, r))) {
+            session.remember.set(remember);
+            session.refresh.set(kept.refresh);
+            session.credential.set(Some(kept.credential));
         }
+        session
+    }
+
+    /// Whether this session is remembered on this browser: "remember me"
+    /// in the sign-in dialog starts here.
+    pub fn remembers_untracked(&self) -> bool {
+        self.remember.get_untracked()
     }
 
     pub fn is_signed_in(&self) -> bool {
@@ -98,13 +108,10 @@ impl Session {
     }
 
     /// Starts a session: the credential, simplejwt's refresh token if the
-    /// backend gave one, and whether to keep them across a reload.
+    /// backend gave one, and whether to remember it on this browser.
     pub fn sign_in(&self, credential: Credential, refresh: Option<String>, remember: bool) {
         forget_stored();
-        if credential == Credential::Cookie {
-            set(COOKIE_SESSION_KEY, "1");
-        }
-        self.remember.set(remember && credential != Credential::Cookie);
+        self.remember.set(remember);
         self.refresh.set(refresh);
         self.credential.set(Some(credential));
         self.store();
@@ -122,33 +129,35 @@ impl Session {
 
     fn store(&self) {
         let Some(credential) = self.credential.get_untracked() else { return };
-        if self.remember.get_untracked() {
-            let remembered = Remembered { credential, refresh: self.refresh.get_untracked() };
-            set(REMEMBERED_KEY, &serde_json::to_string(&remembered).unwrap_or_default());
-        }
+        let store = kept_in(self.remember.get_untracked());
+        // Best effort: refused storage leaves the session in memory.
+        let _ = match credential {
+            Credential::Cookie => store.write(COOKIE_SESSION_KEY, "1"),
+            credential => {
+                let kept = Kept { credential, refresh: self.refresh.get_untracked() };
+                store.write(CREDENTIAL_KEY, &serde_json::to_string(&kept).unwrap_or_default())
+            }
+        };
     }
 
     pub fn refresh_token(&self) -> Option<String> {
         self.refresh.get_untracked()
     }
 
-    /// Where the credential is kept for the boot script's early read, or
-    /// `None` while it lives in memory only.
-    pub fn kept(&self) -> Option<Kept> {
+    /// Where the credential is kept for the boot script's early read.
+    pub fn kept(&self) -> Option<KeptAt> {
         match self.credential.get_untracked()? {
-            Credential::Secret(_) if self.remember.get_untracked() => {
-                Some(Kept { key: REMEMBERED_KEY, secret: Some(REMEMBERED_SECRET) })
-            }
-            Credential::Secret(_) => None,
-            Credential::Cookie => Some(Kept { key: COOKIE_SESSION_KEY, secret: None }),
+            Credential::Secret(_) => Some(KeptAt { key: CREDENTIAL_KEY, secret: Some(KEPT_SECRET) }),
+            Credential::Cookie => Some(KeptAt { key: COOKIE_SESSION_KEY, secret: None }),
         }
     }
 
     /// Keeps the profile read's recipe where the credential is kept; the
     /// only writer of [`READ_RECIPE_KEY`].
     pub fn keep_read_recipe(&self, recipe: &str) {
-        if self.kept().is_some() && Store::Local.read(READ_RECIPE_KEY).as_deref() != Some(recipe) {
-            set(READ_RECIPE_KEY, recipe);
+        let store = kept_in(self.remember.get_untracked());
+        if self.kept().is_some() && store.read(READ_RECIPE_KEY).as_deref() != Some(recipe) {
+            let _ = store.write(READ_RECIPE_KEY, recipe);
         }
     }
 
@@ -161,12 +170,29 @@ impl Session {
     }
 }
 
-fn set(key: &str, value: &str) {
-    let _ = Store::Local.write(key, value);
+/// The one rule for where a session is kept: remembered, on this browser
+/// (`localStorage`); otherwise in this tab only (`sessionStorage`).
+pub fn kept_in(remember: bool) -> Store {
+    if remember {
+        Store::Local
+    } else {
+        Store::Session
+    }
 }
 
+/// The session kept in `store`, if any.
+fn read_kept(store: Store) -> Option<Kept> {
+    match store.read(CREDENTIAL_KEY) {
+        Some(json) => serde_json::from_str(&json).ok(),
+        None => store.read(COOKIE_SESSION_KEY).map(|_| Kept { credential: Credential::Cookie, refresh: None }),
+    }
+}
+
+/// Forgets the kept session in both stores (whichever rule kept it).
 fn forget_stored() {
-    Store::Local.remove(REMEMBERED_KEY);
-    Store::Local.remove(COOKIE_SESSION_KEY);
-    Store::Local.remove(READ_RECIPE_KEY);
+    for store in [Store::Local, Store::Session] {
+        store.remove(CREDENTIAL_KEY);
+        store.remove(COOKIE_SESSION_KEY);
+        store.remove(READ_RECIPE_KEY);
+    }
 }

@@ -2,8 +2,10 @@
 //! effort: private modes and full quotas refuse storage, and the app then
 //! keeps the value for this page only.
 
-/// Which store: `Local` lasts across tabs and restarts (preferences, the
-/// sign-in, the config override); `Session` lasts for this tab (drafts).
+/// Which store: `Local` lasts across tabs and restarts (preferences, a
+/// remembered sign-in, the config override); `Session` lasts for this tab
+/// and its reloads (drafts, a sign-in not remembered). Which one a sign-in
+/// goes to is `session::kept_in`'s rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Store {
     Local,

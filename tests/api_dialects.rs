@@ -198,21 +198,37 @@ async fn a_refused_renewal_is_a_sign_in_and_a_sign_out_blacklists_the_refresh_to
     assert_eq!(answer.status(), 401, "blacklisted on sign-out");
 }
 
-#[wasm_bindgen_test]
-async fn a_remembered_session_keeps_its_refresh_token_and_a_forgotten_one_does_not() {
-    reset_preferences();
-    let (api, _) = client_for(shipped::pwgen());
-    api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, true).await.expect("sign-in");
-    let restored = profile_app::session::Session::restore();
-    assert!(restored.refresh_token().is_some(), "remembered beside the access token");
-    assert_eq!(restored.auth_header(api.config().auth), api.session().auth_header(api.config().auth));
-    api.sign_out().await;
+/// Everything `profile-app.*` in one of the browser's stores, as text.
+fn kept_in(store: web_sys::Storage) -> String {
+    let keys: Vec<String> = (0..store.length().unwrap()).filter_map(|i| store.key(i).unwrap()).collect();
+    keys.iter()
+        .filter(|k| k.starts_with("profile-app.") && !k.starts_with("profile-app.draft."))
+        .map(|k| format!("{k}={}", store.get_item(k).unwrap().unwrap_or_default()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
-    let (api, _) = client_for(shipped::pwgen());
-    api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, false).await.expect("sign-in");
-    assert!(api.session().refresh_token().is_some(), "in memory");
-    assert_eq!(profile_app::session::Session::restore().refresh_token(), None, "nothing in storage");
-    api.sign_out().await;
+#[wasm_bindgen_test]
+async fn a_remembered_session_is_kept_in_local_storage_and_one_not_remembered_in_this_tab_only() {
+    reset_preferences();
+    let window = web_sys::window().unwrap();
+    let (local, tab) = (window.local_storage().unwrap().unwrap(), window.session_storage().unwrap().unwrap());
+    for remember in [true, false] {
+        let (api, _) = client_for(shipped::pwgen());
+        api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, remember).await.expect("sign-in");
+        let refresh = api.session().refresh_token().expect("a refresh token");
+        // What a reload finds: the same session, remembered or not as chosen.
+        let restored = profile_app::session::Session::restore();
+        assert_eq!(restored.refresh_token().as_deref(), Some(refresh.as_str()), "beside the access token");
+        assert_eq!(restored.auth_header(api.config().auth), api.session().auth_header(api.config().auth));
+        assert_eq!(restored.remembers_untracked(), remember);
+        let (in_local, in_tab) = (kept_in(local.clone()), kept_in(tab.clone()));
+        assert_eq!(in_local.contains(&refresh), remember, "localStorage only when remembered: {in_local}");
+        assert_eq!(in_tab.contains(&refresh), !remember, "this tab's sessionStorage otherwise: {in_tab}");
+        api.sign_out().await;
+        assert!(!kept_in(local.clone()).contains("credential") && !kept_in(tab.clone()).contains("credential"));
+        assert!(!profile_app::session::Session::restore().is_signed_in_untracked(), "signed out in both");
+    }
 }
 
 async fn pwgen_save_error(answer: serde_json::Value, timeout_ms: Option<i32>) -> ClientError {

@@ -10,6 +10,7 @@ mod support;
 use leptos::prelude::*;
 use profile_app::api::{ApiClient, ClientError};
 use profile_app::session::Session;
+use profile_app::storage::Store;
 use profile_model::{shipped, Dialect};
 use serde_json::Value;
 use support::*;
@@ -80,13 +81,26 @@ async fn the_recipe_holds_no_secret_and_says_where_it_is_kept() {
 }
 
 #[wasm_bindgen_test]
-async fn a_session_kept_in_memory_only_keeps_no_recipe() {
+async fn a_session_kept_for_this_tab_keeps_its_recipe_in_this_tab_and_the_boot_script_uses_it() {
+    let dialect = shipped::users_me();
     let session = Session::signed_out();
-    let api = ApiClient::new(config_for(shipped::users_me()), session);
+    let api = ApiClient::new(config_for(dialect), session).with_language(Signal::stored("en"));
     api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, false).await.unwrap();
-    api.load_profile().await.unwrap();
-    assert_eq!(recipe(), None);
-    api.sign_out().await;
+    let expected = api.load_profile().await.unwrap();
+    assert_eq!(recipe(), None, "not remembered: nothing in localStorage");
+    let in_tab = Store::Session.read(RECIPE_KEY).expect("the recipe is kept in this tab, beside the session");
+    assert!(!in_tab.contains(&session.auth_header(dialect.auth).unwrap()), "no secret in the recipe");
+    let (method, path) = read_of(dialect);
+    clear_hooks().await;
+    count_requests(&method, &path).await;
+    run_boot_script();
+    assert!(early_read_left(), "the boot script found the recipe and the session in this tab");
+    let reloaded = next_load(dialect, "en");
+    assert_eq!(reloaded.load_profile().await.unwrap(), expected);
+    assert_eq!(requests_counted(&method, &path).await, 1, "one read");
+    clear_hooks().await;
+    reloaded.sign_out().await;
+    assert_eq!(Store::Session.read(RECIPE_KEY), None, "signing out forgets it");
 }
 
 #[wasm_bindgen_test]

@@ -123,8 +123,9 @@ async fn a_draft_is_not_offered_to_the_next_person_in_the_tab() {
 }
 
 #[wasm_bindgen_test]
-async fn an_expired_session_asks_to_sign_in_and_keeps_the_edit() {
-    let (api, session) = signed_in_client_for(shipped::pwgen()).await;
+async fn an_expired_session_asks_to_sign_in_in_a_modal_that_keeps_the_edit_and_the_choice_to_be_remembered() {
+    let (api, session) = client_for(shipped::pwgen());
+    api.sign_in(DEMO_EMAIL, DEMO_PASSWORD, true).await.expect("a remembered sign-in");
     let loaded = api.load_profile().await.unwrap();
     let page = mount(api, session);
     let input = wait_for_test_id(&page.root, "first_name").await;
@@ -150,7 +151,22 @@ async fn an_expired_session_asks_to_sign_in_and_keeps_the_edit() {
     .await;
     type_into(&input, "Kept while signing in");
     click_when_enabled(&page.root, "save").await;
-    wait_for_test_id(&page.root, "reauth").await;
+    let dialog = wait_for_test_id(&page.root, "reauth").await;
+    // The platform's modal: top layer, the page behind inert.
+    wait_for("the dialog to open as a modal", 5_000.0, || dialog.matches(":modal").unwrap().then_some(())).await;
+    assert_eq!(dialog.tag_name().to_lowercase(), "dialog");
     assert_eq!(value_of(&input), "Kept while signing in");
+    let remember = wait_for_test_id(&dialog, "remember").await;
+    assert!(is_checked(&remember), "\"remember me\" starts at the person's choice");
     clear_hooks().await;
+
+    // Cancel: closed, the edit kept, and the save bar says the save waits.
+    click(&find(&dialog, "sign-in-cancel").expect("a Cancel button"));
+    wait_for("the dialog to close", 5_000.0, || (!dialog.has_attribute("open")).then_some(())).await;
+    assert_eq!(value_of(&input), "Kept while signing in");
+    text_of(&page.root, "save-status", "the save waiting for a sign-in", |t| t.contains("sign in")).await;
+    // Save again: the dialog again, without a request the server would refuse.
+    click_when_enabled(&page.root, "save").await;
+    wait_for("the dialog to open again", 5_000.0, || dialog.matches(":modal").unwrap().then_some(())).await;
+    session.sign_out();
 }

@@ -76,3 +76,15 @@ async fn a_dialect_without_account_fields_has_no_section() {
     next_turn(50).await;
     assert!(find(&page.root, "settings-account").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn signed_out_the_section_says_signing_in_shows_it_and_links_there_and_back() {
+    let (api, session) = client_for(shipped::pwgen());
+    let page = mount(api, session);
+    let note = wait_for_test_id(&page.root, "settings-sign-in-needed").await;
+    let text = note.text_content().unwrap_or_default();
+    assert!(text.contains("username and email"), "{text}");
+    let link = note.query_selector("a").unwrap().expect("a link to sign in");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/sign-in?next=/settings"), "back to Settings after");
+    assert!(find(&page.root, "account-form").is_none());
+}

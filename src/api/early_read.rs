@@ -18,7 +18,7 @@ use web_sys::AbortSignal;
 
 use super::fetch::{self, Answer, Headers};
 use super::ClientError;
-use crate::session::Kept;
+use crate::session::KeptAt;
 
 /// The global the boot script leaves its read in.
 const GLOBAL: &str = "__profileRead";
@@ -35,7 +35,7 @@ pub(super) fn recipe(
     headers: &Headers<'_>,
     scheme: Option<&'static str>,
     timeout_ms: i32,
-    kept: Kept,
+    kept: KeptAt,
 ) -> Option<String> {
     if headers.csrf.is_some() {
         return None;

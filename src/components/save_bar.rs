@@ -1,11 +1,11 @@
 //! The pieces around a form's save cycle ([`SaveFlow`]): the Save and
-//! Discard buttons with their status, the offer of an older draft, and the
-//! sign-in dialog that lets a save survive an ended session.
+//! Discard buttons with their status, and the offer of an older draft.
+//! The sign-in dialog that lets a save survive an ended session is
+//! `reauth_dialog.rs` (its code arrives on first use: `pages/reauth.rs`).
 
 use leptos::prelude::*;
 
 use crate::components::banner::ErrorBanner;
-use crate::components::sign_in_form::SignInForm;
 use crate::forms::SaveFlow;
 use crate::i18n::use_i18n;
 
@@ -22,6 +22,8 @@ pub fn SaveBar(flow: SaveFlow) -> impl IntoView {
             }
         } else if flow.saved_notice.get() && !flow.dirty.get() {
             i18n.t("form.saved")
+        } else if flow.needs_sign_in.get() && flow.dirty.get() {
+            i18n.t("form.waiting_sign_in")
         } else if flow.rate_limited.get() {
             i18n.t("form.rate_limited")
         } else {
@@ -30,7 +32,7 @@ pub fn SaveBar(flow: SaveFlow) -> impl IntoView {
     };
     view! {
         <div class="form-actions">
-            <button type="submit" class="button button--primary" data-testid="save"
+            <button type="submit" class="button button--primary" data-testid="save" node_ref=flow.save_button
                 disabled=move || !flow.can_save() aria-busy=move || flow.pending.get().then_some("true")>
                 {move || i18n.t(if flow.pending.get() { "form.saving" } else { "form.save" })}
             </button>
@@ -75,27 +77,6 @@ pub fn DraftOffer(flow: SaveFlow) -> impl IntoView {
                 <button type="button" class="button" data-testid="draft-drop" on:click=move |_| flow.drop_draft()>
                     {i18n.tr("form.draft_drop")}
                 </button>
-            </div>
-        </Show>
-    }
-}
-
-/// A 401 while saving: sign in again over the form, then the save goes on
-/// with every edit still in place.
-#[component]
-pub fn ReauthDialog(flow: SaveFlow) -> impl IntoView {
-    let i18n = use_i18n();
-    let signed_in = Callback::new(move |_| {
-        flow.needs_sign_in.set(false);
-        flow.submit();
-    });
-    view! {
-        <Show when=move || flow.needs_sign_in.get()>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="reauth-title" data-testid="reauth">
-                <div class="dialog__body">
-                    <p id="reauth-title">{i18n.tr("form.session_expired")}</p>
-                    <SignInForm on_signed_in=signed_in/>
-                </div>
             </div>
         </Show>
     }

@@ -14,13 +14,19 @@ use crate::i18n::use_i18n;
 pub fn SignInForm(
     /// Runs once the session holds a working credential.
     on_signed_in: Callback<()>,
+    /// Where "remember me" starts (the dialog: the person's current choice).
+    #[prop(optional)]
+    remember: bool,
+    /// A Cancel button beside Sign in (the dialog), running this.
+    #[prop(optional)]
+    on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let i18n = use_i18n();
     let login = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let token = RwSignal::new(String::new());
-    let remember = RwSignal::new(false);
+    let remember = RwSignal::new(remember);
     let takes_token = matches!(api.config().auth, AuthMode::Bearer | AuthMode::Token);
     // The backend's sign-in is elsewhere (an identity provider): a token
     // is the only way in, here and in the dialog after it expires.
@@ -94,9 +100,16 @@ pub fn SignInForm(
                     <label for="sign-in-remember">{i18n.tr("sign_in.remember")}</label>
                 </div>
                 <ErrorBanner messages=problems/>
-                <button type="submit" class="button button--primary" data-testid="sign-in" disabled=move || sign_in.pending().get()>
-                    {move || i18n.t(if sign_in.pending().get() { "sign_in.pending" } else { "sign_in.submit" })}
-                </button>
+                <div class="sign-in__actions">
+                    <button type="submit" class="button button--primary" data-testid="sign-in" disabled=move || sign_in.pending().get()>
+                        {move || i18n.t(if sign_in.pending().get() { "sign_in.pending" } else { "sign_in.submit" })}
+                    </button>
+                    {on_cancel.map(|cancel| view! {
+                        <button type="button" class="button" data-testid="sign-in-cancel" on:click=move |_| cancel.run(())>
+                            {i18n.tr("action.cancel")}
+                        </button>
+                    })}
+                </div>
             </form>
         </section>
     }

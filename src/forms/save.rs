@@ -60,8 +60,13 @@ pub struct SaveFlow {
     pub retryable: RwSignal<bool>,
     /// A 429 said to wait; Save stays off until then.
     pub rate_limited: RwSignal<bool>,
-    /// A 401 while saving: the sign-in dialog opens over the form.
+    /// The session ended while saving: the save waits for a sign-in.
     pub needs_sign_in: RwSignal<bool>,
+    /// The sign-in dialog over the form is open (Escape closes it; Save
+    /// opens it again while the save still waits).
+    pub sign_in_open: RwSignal<bool>,
+    /// The Save button: focus returns there when the sign-in dialog closes.
+    pub save_button: NodeRef<leptos::html::Button>,
     /// Where the banner sits, to scroll a form-level failure into view.
     pub banner_box: NodeRef<leptos::html::Div>,
     /// "Saved", for a few seconds after a save (or until the next edit).
@@ -106,6 +111,8 @@ impl SaveFlow {
             retryable: RwSignal::new(false),
             rate_limited: RwSignal::new(false),
             needs_sign_in: RwSignal::new(false),
+            sign_in_open: RwSignal::new(false),
+            save_button: NodeRef::new(),
             banner_box: NodeRef::new(),
             saved_notice: RwSignal::new(false),
             saved_timer: StoredValue::new(None),
@@ -132,7 +139,8 @@ impl SaveFlow {
     }
 
     /// Save: sends the changed fields (and the photo) once; while a save is
-    /// pending, or when nothing may be sent, it only points at the problem.
+    /// pending, or when nothing may be sent, it only points at the problem,
+    /// and while the save waits for a sign-in it opens the sign-in dialog.
     pub fn submit(&self) {
         self.form.touch_changed();
         let blocked = self.pending.get_untracked()
@@ -143,11 +151,23 @@ impl SaveFlow {
             self.show_problem();
             return;
         }
+        // The session is gone: no request, the dialog again.
+        if self.needs_sign_in.get_untracked() {
+            self.sign_in_open.set(true);
+            return;
+        }
         let sent = self.form.edited(&self.loaded.get_untracked().values);
         self.last_sent.set_value(sent.clone());
         self.banner.set(Vec::new());
         self.saved_notice.set(false);
         self.action.dispatch((sent, self.upload.get_untracked()));
+    }
+
+    /// Signed in again from the dialog: the waiting save goes.
+    pub fn signed_in_again(&self) {
+        self.needs_sign_in.set(false);
+        self.sign_in_open.set(false);
+        self.submit();
     }
 
     /// Back to what the server last confirmed; the draft goes too.
@@ -212,6 +232,7 @@ impl SaveFlow {
     fn show_error(&self, error: ClientError) {
         if error.is_unauthorized() {
             self.needs_sign_in.set(true);
+            self.sign_in_open.set(true);
         }
         if let Some(seconds) = error.retry_after() {
             let rate_limited = self.rate_limited;

@@ -1,11 +1,13 @@
 //! One module per route (settings has its sections in settings/); pages
 //! own their resources and actions. `profile_read` is the profile load
 //! the profile and settings pages share; `save_news` is how both tell the
-//! person about a save.
+//! person about a save; `reauth` brings both the sign-in dialog when a
+//! session ends.
 
 pub mod not_found;
 pub mod profile;
 pub mod profile_read;
+pub mod reauth;
 pub mod save_news;
 pub mod settings;
 pub mod sign_in;

@@ -14,7 +14,7 @@ use crate::components::avatar::{AvatarEditor, AvatarLauncher, AvatarStart};
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
 use crate::components::person_photo::PersonPhoto;
-use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
+use crate::components::save_bar::{DraftOffer, SaveBar, SaveErrors};
 use crate::components::section_nav::{NavEntry, SectionNav};
 use crate::dom_id;
 use crate::forms::{today, FieldState, FormState, SaveFlow};
@@ -22,6 +22,7 @@ use crate::i18n::use_i18n;
 use crate::on_demand;
 use crate::on_demand::OnDemand;
 use crate::pages::profile_read::{use_profile_read, ProfileAnswer, ProfileResource};
+use crate::pages::reauth::ReauthOnDemand;
 use crate::pages::save_news::use_save_news;
 use crate::session::Session;
 
@@ -111,7 +112,7 @@ fn ProfileEditor(loaded: LoadedProfile) -> impl IntoView {
                 <SaveBar flow/>
             </form>
         </div>
-        <ReauthDialog flow/>
+        <ReauthOnDemand flow/>
     }
 }
 

@@ -1,7 +1,8 @@
 // The split release build (.ci/build) as a person meets it: each landing
 // route downloads only its own modules (dist/routes.json), they start
-// beside the main module instead of after it, the avatar editor and the
-// Persian texts arrive only when used, and a module that fails to
+// beside the main module instead of after it, the avatar editor, the
+// sign-in dialog of a lost session and the Persian texts arrive only when
+// used, and a module that fails to
 // download shows a message with Retry that keeps the page and its edits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,6 +54,7 @@ test('each landing route downloads exactly the modules routes.json lists for it'
     const expected = routes[route].filter((f) => f.endsWith('.wasm')).sort();
     assert.deepEqual(wasm, expected, `${route} fetched ${wasm}`);
     assert.ok(!wasm.some((m) => m.startsWith('split_avatar_editor')), `${route}: the avatar editor waits`);
+    assert.ok(!wasm.some((m) => m.startsWith('split_reauth')), `${route}: the sign-in dialog waits for a lost session`);
     if (needsSession) await fresh.close(); else await fresh.context().close();
   }
   await signedIn.context().close();

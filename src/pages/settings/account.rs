@@ -5,17 +5,17 @@
 use leptos::prelude::*;
 use profile_model::catalogue::{fields_in, Section};
 
-use super::{SettingsSection, ACCOUNT};
+use super::{SettingsSection, SignInNeeded, ACCOUNT};
 use crate::api::profile::LoadedProfile;
 use crate::api::ApiClient;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
-use crate::components::save_bar::{DraftOffer, ReauthDialog, SaveBar, SaveErrors};
+use crate::components::save_bar::{DraftOffer, SaveBar, SaveErrors};
 use crate::forms::{today, FormState, SaveFlow};
 use crate::i18n::use_i18n;
 use crate::pages::profile_read::{use_settings_profile, ProfileAnswer};
+use crate::pages::reauth::ReauthOnDemand;
 use crate::pages::save_news::use_save_news;
-use crate::session::Session;
 
 const DRAFT_PAGE: &str = "account";
 
@@ -24,7 +24,6 @@ const DRAFT_PAGE: &str = "account";
 #[component]
 pub fn AccountSettings() -> impl IntoView {
     let api = expect_context::<ApiClient>();
-    let session = expect_context::<Session>();
     let i18n = use_i18n();
     if fields_in(api.dialect(), Section::Account).next().is_none() {
         return ().into_any();
@@ -32,11 +31,11 @@ pub fn AccountSettings() -> impl IntoView {
     let profile = use_settings_profile();
     view! {
         <SettingsSection section=ACCOUNT>
-            <Show when=move || session.is_signed_in()>
+            <SignInNeeded message="settings.account.sign_in">
                 <ProfileAnswer profile
                     pending=move || view! { <p class="settings__pending" aria-busy="true">{i18n.tr("settings.pending")}</p> }
                     loaded=Callback::new(|loaded| view! { <AccountForm loaded/> }.into_any())/>
-            </Show>
+            </SignInNeeded>
         </SettingsSection>
     }
     .into_any()
@@ -60,6 +59,6 @@ fn AccountForm(loaded: LoadedProfile) -> impl IntoView {
             <ReadOnlyFacts specs=read_only_in(dialect, Section::Account) values api_base_url=api.config().api_base_url.clone()/>
             {editable.then(|| view! { <SaveBar flow/> })}
         </form>
-        <ReauthDialog flow/>
+        <ReauthOnDemand flow/>
     }
 }

@@ -205,34 +205,34 @@ fn PendingSection(section: SectionSpec) -> impl IntoView {
     let id = section.id;
     view! {
         <SettingsSection section>
-            <SignInNeeded fallback=move || view! {
+            <SignInNeeded message="settings.sign_in_needed">
                 <p class="settings__pending" data-testid=format!("settings-{id}-pending")>{i18n.tr("settings.pending")}</p>
-            }/>
+            </SignInNeeded>
         </SettingsSection>
     }
 }
 
-/// "Sign in to change…" with a link when signed out, else `fallback`.
+/// While signed out: "Sign in to change…" with a link to the sign-in
+/// page, which brings the person back here. Signed in: `children`, kept
+/// while a new sign-in (the save's dialog) swaps the credential.
 #[component]
-fn SignInNeeded<F, V>(fallback: F) -> impl IntoView
-where
-    F: Fn() -> V + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+fn SignInNeeded(
+    /// Key of the sentence before the link: what signing in shows.
+    message: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
-    move || {
-        if session.is_signed_in() {
-            fallback().into_any()
-        } else {
-            view! {
-                <p class="settings__pending">
-                    {i18n.tr("settings.sign_in_needed")}" "
-                    <A href="/sign-in">{i18n.tr("nav.sign_in")}</A>
-                </p>
-            }
-            .into_any()
-        }
+    let signed_in = Memo::new(move |_| session.is_signed_in());
+    view! {
+        <Show when=move || signed_in.get() fallback=move || view! {
+            <p class="settings__pending" data-testid="settings-sign-in-needed">
+                {i18n.tr(message)}" "
+                <A href=crate::pages::sign_in::BACK_TO_SETTINGS>{i18n.tr("nav.sign_in")}</A>
+            </p>
+        }>
+            {children()}
+        </Show>
     }
 }
 

@@ -7,19 +7,17 @@ use leptos::task::spawn_local;
 use profile_model::catalogue::{fields_in, FieldSpec, Section};
 use profile_model::FieldValue;
 
-use super::{SettingsSection, NOTIFICATIONS};
+use super::{SettingsSection, SignInNeeded, NOTIFICATIONS};
 use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::ApiClient;
 use crate::components::switch::{SaveState, Switch};
 use crate::i18n::use_i18n;
 use crate::pages::profile_read::{use_settings_profile, ProfileAnswer};
-use crate::session::Session;
 
 /// The section, or nothing for dialects without notification settings.
 #[component]
 pub fn NotificationSettings() -> impl IntoView {
     let api = expect_context::<ApiClient>();
-    let session = expect_context::<Session>();
     let specs: Vec<&'static FieldSpec> =
         fields_in(api.dialect(), Section::Notifications).filter(|s| s.editable()).collect();
     if specs.is_empty() {
@@ -29,10 +27,10 @@ pub fn NotificationSettings() -> impl IntoView {
     let profile = use_settings_profile();
     view! {
         <SettingsSection section=NOTIFICATIONS>
-            <Show when=move || session.is_signed_in()>
+            <SignInNeeded message="settings.notifications.sign_in">
                 <ProfileAnswer profile
                     loaded=Callback::new(move |loaded| view! { <NotificationSwitches loaded specs=specs.get_value()/> }.into_any())/>
-            </Show>
+            </SignInNeeded>
         </SettingsSection>
     }
     .into_any()

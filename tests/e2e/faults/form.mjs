@@ -86,11 +86,12 @@ export async function offersRetry(page, expected) {
   else assert.equal(await retry.count(), 0, 'no "Try again" for a failure that would repeat');
 }
 
-/// The sign-in dialog is open over the form (the form is still there).
+/// The sign-in dialog is open over the form (the form is still there),
+/// as the platform's modal (`showModal()`: the page behind is inert).
 export async function showsSignInDialog(page, field) {
   const dialog = page.getByRole('dialog');
   await dialog.getByText(MESSAGES.sessionExpired).waitFor();
-  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  assert.equal(await dialog.evaluate((d) => d.matches(':modal')), true, 'a modal <dialog>');
   await dialog.getByTestId('password').waitFor();
   assert.equal(await page.getByTestId(field).count(), 1, 'the form stays under the dialog');
 }
@@ -101,7 +102,8 @@ export async function signInAgain(page) {
   await dialog.getByTestId('password').fill('demo-pass-123');
   await dialog.getByTestId('remember').check();
   await dialog.getByTestId('sign-in').click();
-  await dialog.waitFor({ state: 'detached' });
+  // Closed (it stays in the page, empty, for the next time).
+  await dialog.waitFor({ state: 'hidden' });
 }
 
 /// The 429 wait: the status line says saving is paused and Save is off.
