@@ -306,6 +306,31 @@ impl<W: Write> Checker<'_, W> {
     }
 
     /// What is wrong with the CORS headers of an answer to the app's origin.
+    /// One call as the app makes it: the answer, or `None` once the reason
+    /// the app would not get one (no answer, or CORS hiding it) is said
+    /// under `what`.
+    fn exchange(
+        &mut self,
+        what: &str,
+        method: &str,
+        url: &str,
+        headers: &[(&str, String)],
+        body: Option<(&str, Vec<u8>)>,
+    ) -> Option<Answer> {
+        let answer = match self.send(method, url, headers, body) {
+            Ok(a) => a,
+            Err(e) => {
+                self.item(Verdict::Problem, what, format!("no answer: {e}"));
+                return None;
+            }
+        };
+        if let Some(p) = self.cors_problem(&answer) {
+            self.item(Verdict::Problem, what, p);
+            return None;
+        }
+        Some(answer)
+    }
+
     fn cors_problem(&self, answer: &Answer) -> Option<String> {
         let origin = &self.target.origin;
         match answer.header("access-control-allow-origin") {
@@ -503,16 +528,10 @@ impl<W: Write> Checker<'_, W> {
         };
         let body = serde_json::to_vec(&nested(&field, Value::String(token))).unwrap_or_default();
         let url = self.url(&call, None);
-        let answer = match self.send(&call.method, &url, &[], Some(("application/json", body))) {
-            Ok(a) => a,
-            Err(e) => {
-                self.item(Verdict::Problem, &what, format!("no answer: {e}"));
-                return;
-            }
+        let Some(answer) = self.exchange(&what, &call.method, &url, &[], Some(("application/json", body))) else {
+            return;
         };
-        if let Some(p) = self.cors_problem(&answer) {
-            self.item(Verdict::Problem, &what, p);
-        } else if answer.json().and_then(|v| d.sign_in.token(&v)).is_some() && (200..300).contains(&answer.status) {
+        if answer.json().and_then(|v| d.sign_in.token(&v)).is_some() && (200..300).contains(&answer.status) {
             let key = d.sign_in.token_field.clone().unwrap_or_default();
             self.item(Verdict::Ok, &what, format!("{} with a new token in {key:?}", answer.status));
         } else {
@@ -546,17 +565,7 @@ impl<W: Write> Checker<'_, W> {
         };
         let what = format!("csrf {} {}", call.method, call.path);
         let url = self.url(&call, None);
-        let answer = match self.send(&call.method, &url, &[], None) {
-            Ok(a) => a,
-            Err(e) => {
-                self.item(Verdict::Problem, &what, format!("no answer: {e}"));
-                return None;
-            }
-        };
-        if let Some(p) = self.cors_problem(&answer) {
-            self.item(Verdict::Problem, &what, p);
-            return None;
-        }
+        let answer = self.exchange(&what, &call.method, &url, &[], None)?;
         let token = answer.json().and_then(|v| v["csrftoken"].as_str().map(str::to_string));
         match &token {
             Some(_) if (200..300).contains(&answer.status) => {
@@ -640,17 +649,7 @@ impl<W: Write> Checker<'_, W> {
         let body = serde_json::to_vec(&d.sign_in.body(login, password)).unwrap_or_default();
         let headers: Vec<(&str, String)> = csrf.map(|t| ("X-CSRFToken", t.to_string())).into_iter().collect();
         let url = self.url(&call, None);
-        let answer = match self.send(&call.method, &url, &headers, Some(("application/json", body))) {
-            Ok(a) => a,
-            Err(e) => {
-                self.item(Verdict::Problem, &what, format!("no answer: {e}"));
-                return None;
-            }
-        };
-        if let Some(p) = self.cors_problem(&answer) {
-            self.item(Verdict::Problem, &what, p);
-            return None;
-        }
+        let answer = self.exchange(&what, &call.method, &url, &headers, Some(("application/json", body)))?;
         if !(200..300).contains(&answer.status) {
             let hint = match answer.status {
                 403 if answer.body.contains("CSRF") => {
@@ -710,17 +709,7 @@ impl<W: Write> Checker<'_, W> {
         let call = self.target.dialect.endpoints.read.clone();
         let what = format!("read {} {}", call.method, call.path);
         let url = self.url(&call, None);
-        let answer = match self.send(&call.method, &url, auth, None) {
-            Ok(a) => a,
-            Err(e) => {
-                self.item(Verdict::Problem, &what, format!("no answer: {e}"));
-                return None;
-            }
-        };
-        if let Some(p) = self.cors_problem(&answer) {
-            self.item(Verdict::Problem, &what, p);
-            return None;
-        }
+        let answer = self.exchange(&what, &call.method, &url, auth, None)?;
         match answer.json().filter(|v| v.is_object() && (200..300).contains(&answer.status)) {
             Some(user) => {
                 let fields = self.target.dialect.fields.len();
@@ -776,17 +765,9 @@ impl<W: Write> Checker<'_, W> {
             headers.push(("X-CSRFToken", token.to_string()));
         }
         let url = self.url(&call, id.as_deref());
-        let answer = match self.send(&call.method, &url, &headers, Some(("application/json", body))) {
-            Ok(a) => a,
-            Err(e) => {
-                self.item(Verdict::Problem, &what, format!("no answer: {e}"));
-                return;
-            }
-        };
-        if let Some(p) = self.cors_problem(&answer) {
-            self.item(Verdict::Problem, &what, p);
+        let Some(answer) = self.exchange(&what, &call.method, &url, &headers, Some(("application/json", body))) else {
             return;
-        }
+        };
         if (200..300).contains(&answer.status) {
             self.item(Verdict::Ok, &what, format!("{} with {path} unchanged", answer.status));
             return;

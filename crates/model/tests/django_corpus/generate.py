@@ -14,33 +14,14 @@ Python; this script is only for regenerating.
 import json
 import os
 import random
-import subprocess
 import sys
-import venv
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "corpus.json")
-DJANGO_REQ = "django>=5.2,<5.3"
-VENV = os.environ.get("CORPUS_VENV", "/tmp/profile-model-django-venv")
 
+from django_venv import ensure_django  # noqa: E402
 
-def ensure_django():
-    try:
-        import django  # noqa: F401
-        return
-    except ImportError:
-        pass
-    if os.environ.get("CORPUS_IN_VENV"):
-        sys.exit("django still missing inside the venv")
-    py = os.path.join(VENV, "bin", "python")
-    if not os.path.exists(py):
-        venv.create(VENV, with_pip=True)
-    subprocess.check_call([py, "-m", "pip", "install", "-q", DJANGO_REQ])
-    env = dict(os.environ, CORPUS_IN_VENV="1")
-    os.execve(py, [py, os.path.abspath(__file__)] + sys.argv[1:], env)
-
-
-ensure_django()
+ensure_django(__file__)
 
 import unicodedata  # noqa: E402
 
