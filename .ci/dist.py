@@ -11,6 +11,7 @@ referenced by its new name. index.html is the Trunk entry with its
 data-trunk links replaced by the built files: no inline script, so the
 CSP needs no hash. routes.json says which files each landing route needs
 before it works; boot.js preloads them and .ci/size-budget weighs them.
+after-first-screen.json says which a route fetches once that is painted.
 """
 import hashlib
 import json
@@ -25,6 +26,11 @@ APP = "profile-app"
 # Landing route -> the on_demand! module its page lives in (src/pages/*).
 # "*" is every other address: the not-found page.
 ROUTE_MODULES = {"/sign-in": "sign_in", "/profile": "profile", "/settings": "settings", "*": "not_found"}
+# Landing route -> the modules its page asks for once its first screen is
+# painted (a form's checks, Save, drafts: src/pages/form_behaviour.rs).
+# Not preloaded and not in routes.json's bytes: they are off the critical
+# path. after-first-screen.json lists their files.
+ROUTE_AFTER = {"/profile": ["form_behaviour"], "/settings": ["form_behaviour"]}
 
 
 def digest(data: bytes) -> str:
@@ -189,6 +195,12 @@ def main(work: Path, dist: Path) -> None:
     (dist / "routes.json").write_text(json.dumps(manifest, indent=2) + "\n")
     for route, files in manifest.items():
         print(f"dist: {route}: {' '.join(files[len(common):]) or '(main module only)'}")
+    after = {}
+    for route, names in ROUTE_AFTER.items():
+        files = [wasm_names[f] for name in names for f in modules[name]]
+        after[route] = sorted(set(files) - set(manifest[route]))
+        print(f"dist: {route} after its first screen: {' '.join(after[route])}")
+    (dist / "after-first-screen.json").write_text(json.dumps(after, indent=2) + "\n")
 
 
 if __name__ == "__main__":

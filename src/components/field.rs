@@ -1,9 +1,11 @@
 //! One labelled input for a catalogue field, whatever its kind, with its
-//! error tied to it (`aria-invalid`, `aria-describedby`).
+//! error tied to it (`aria-invalid`, `aria-describedby`). It only shows
+//! the field's message: the rules that set it come with the form's save
+//! cycle (`forms::use_checks`), so the input works before they arrive.
 
 use leptos::prelude::*;
 use profile_model::catalogue::FieldKind;
-use profile_model::{Date, FieldValue};
+use profile_model::FieldValue;
 
 use crate::dom_id;
 use crate::forms::FieldState;
@@ -13,14 +15,12 @@ use crate::i18n::use_i18n;
 pub fn FieldInput(
     /// The field's signals and its catalogue entry.
     field: FieldState,
-    /// Today's date, for rules about dates.
-    today: Date,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let spec = field.spec;
     let id = dom_id::field(&spec.path);
     let error_id = dom_id::field_error(&spec.path);
-    let error = Memo::new(move |_| field.shown_error(today));
+    let error = field.error;
     let invalid = move || error.with(Option::is_some).then_some("true");
     let text = move || field.value.with(|v| v.as_text().to_string());
     let on_text = move |ev: leptos::ev::Event| field.edit(FieldValue::Text(event_target_value(&ev)));

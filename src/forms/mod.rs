@@ -19,6 +19,10 @@ pub struct FieldState {
     pub saved: RwSignal<FieldValue>,
     pub touched: RwSignal<bool>,
     pub server_errors: RwSignal<Vec<Message>>,
+    /// The message the input shows: [`FieldState::shown_error`], kept here
+    /// by [`use_checks`], so drawing a field needs none of the rules (they
+    /// arrive after the form is shown, see `pages/profile.rs`).
+    pub error: RwSignal<Option<Message>>,
 }
 
 impl FieldState {
@@ -30,6 +34,7 @@ impl FieldState {
             saved: RwSignal::new(value),
             touched: RwSignal::new(false),
             server_errors: RwSignal::new(Vec::new()),
+            error: RwSignal::new(None),
         }
     }
 
@@ -208,6 +213,20 @@ impl FormState {
     /// The first field showing an error, in page order (for focus).
     pub fn first_invalid(&self, today: Date) -> Option<FieldState> {
         self.fields.with_value(|fs| fs.iter().find(|f| f.shown_error(today).is_some()).copied())
+    }
+}
+
+/// Keeps each field's shown message ([`FieldState::error`]) up to date
+/// with its rules, from now on: a value typed before this ran is judged
+/// at once.
+pub fn use_checks(form: FormState, today: Date) {
+    for field in form.fields() {
+        Effect::new(move || {
+            let shown = field.shown_error(today);
+            if field.error.with_untracked(|e| *e != shown) {
+                field.error.set(shown);
+            }
+        });
     }
 }
 

@@ -13,7 +13,7 @@ use crate::api::profile::{AvatarUpload, LoadedProfile};
 use crate::api::{ApiClient, ClientError};
 use crate::app_state::use_unsaved_guard;
 use crate::drafts as draft;
-use crate::forms::{today, FormState};
+use crate::forms::{today, use_checks, FormState};
 
 /// How long "Saved" stays after a save.
 const SAVED_NOTICE_FOR: std::time::Duration = std::time::Duration::from_secs(5);
@@ -87,15 +87,16 @@ pub struct SaveFlow {
 }
 
 impl SaveFlow {
-    /// Starts the cycle for `form` over the `loaded` profile; the draft is
-    /// kept under `draft_page` until a save succeeds, and `news` hears of
-    /// each outcome.
-    pub fn new(form: FormState, loaded: LoadedProfile, draft_page: &'static str, news: SaveNews) -> Self {
+    /// Starts the cycle for `form` over the `loaded` profile (the page
+    /// draws its facts from it too); the fields' rules start showing, the
+    /// draft is kept under `draft_page` until a save succeeds, and `news`
+    /// hears of each outcome.
+    pub fn new(form: FormState, loaded: RwSignal<LoadedProfile>, draft_page: &'static str, news: SaveNews) -> Self {
         let api = expect_context::<ApiClient>();
         let dialect = form.dialect;
         let today = today();
-        let draft_owner = person_key(&loaded);
-        let loaded = RwSignal::new(loaded);
+        let draft_owner = loaded.with_untracked(person_key);
+        use_checks(form, today);
         let upload = RwSignal::new_local(AvatarUpload::Keep);
         let action: SaveAction = Action::new_local(move |(sent, upload): &(FormValues, AvatarUpload)| {
             let api = api.clone();

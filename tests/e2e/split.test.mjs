@@ -1,5 +1,6 @@
 // The split release build (.ci/build) as a person meets it: each landing
-// route downloads only its own modules (dist/routes.json), they start
+// route downloads only its own modules (dist/routes.json) before its first
+// screen and the form's behaviour after it (after-first-screen.json), they start
 // beside the main module instead of after it, the avatar editor, the
 // sign-in dialog of a lost session and the Persian texts arrive only when
 // used, and a module that fails to
@@ -12,6 +13,7 @@ import { bigJpeg } from './photo.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url);
 const routes = JSON.parse(readFileSync(new URL('routes.json', DIST)));
+const afterFirstScreen = JSON.parse(readFileSync(new URL('after-first-screen.json', DIST)));
 const browser = await launch();
 test.after(() => browser.close());
 
@@ -42,17 +44,28 @@ const LANDINGS = [
   { route: '*', path: '/no-such-page', ready: 'not-found', signedIn: false },
 ];
 
-test('each landing route downloads exactly the modules routes.json lists for it', async () => {
+test('each landing route downloads exactly the modules routes.json lists for it, then those after-first-screen.json lists', async () => {
   assert.deepEqual(LANDINGS.map((l) => l.route).sort(), Object.keys(routes).sort(), 'every route in routes.json is visited');
   const signedIn = await signedInPage();
   for (const { route, path, ready, signedIn: needsSession } of LANDINGS) {
     const fresh = needsSession ? await signedIn.context().newPage() : await pageFor(browser, 'pwgen');
     const seen = recordFetches(fresh);
+    const later = afterFirstScreen[route] ?? [];
+    const arrived = Promise.all(later.map((f) => fresh.waitForResponse((r) => r.url().endsWith(`/${f}`))));
     await fresh.goto(`${APP_URL}${path}`);
     await fresh.getByTestId(ready).waitFor();
+    await arrived;
     const wasm = [...new Set(seen.filter((f) => f.endsWith('.wasm')))].sort();
-    const expected = routes[route].filter((f) => f.endsWith('.wasm')).sort();
-    assert.deepEqual(wasm, expected, `${route} fetched ${wasm}`);
+    const expected = routes[route].filter((f) => f.endsWith('.wasm'));
+    assert.deepEqual(wasm, [...expected, ...later].sort(), `${route} fetched ${wasm}`);
+    // The line between them: what comes after the first screen is asked
+    // for only once everything before it has arrived.
+    const timing = await fresh.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime, end: e.responseEnd })));
+    const before = timing.filter((t) => expected.includes(t.path));
+    const afterwards = timing.filter((t) => later.includes(t.path));
+    const lastBefore = Math.max(...before.map((t) => t.end));
+    for (const t of afterwards) assert.ok(t.start >= lastBefore, `${route}: ${t.path} asked for at ${t.start} ms, before the first screen's modules arrived (${lastBefore} ms)`);
     assert.ok(!wasm.some((m) => m.startsWith('split_avatar_editor')), `${route}: the avatar editor waits`);
     assert.ok(!wasm.some((m) => m.startsWith('split_reauth')), `${route}: the sign-in dialog waits for a lost session`);
     if (needsSession) await fresh.close(); else await fresh.context().close();

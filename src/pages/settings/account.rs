@@ -10,11 +10,13 @@ use crate::api::profile::LoadedProfile;
 use crate::api::ApiClient;
 use crate::components::facts::{read_only_in, ReadOnlyFacts};
 use crate::components::field::FieldInput;
-use crate::components::save_bar::{DraftOffer, SaveBar, SaveErrors};
-use crate::forms::{today, FormState, SaveFlow};
+use crate::components::save_bar::SaveBar;
+use crate::forms::{FormState, SaveFlow};
 use crate::i18n::use_i18n;
+use crate::on_demand;
+use crate::on_demand::OnDemand;
+use crate::pages::form_behaviour::{slot, submit_with, AfterFirstPaint, FormArgs, FormSlots, SaveBarPlaceholder};
 use crate::pages::profile_read::{use_settings_profile, ProfileAnswer};
-use crate::pages::reauth::ReauthOnDemand;
 use crate::pages::save_news::use_save_news;
 
 const DRAFT_PAGE: &str = "account";
@@ -41,24 +43,36 @@ pub fn AccountSettings() -> impl IntoView {
     .into_any()
 }
 
+/// The fields and facts; the save cycle arrives once they are painted
+/// (`pages/form_behaviour.rs`).
 #[component]
 fn AccountForm(loaded: LoadedProfile) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let dialect = api.dialect();
     let form = FormState::for_section(dialect, Section::Account, &loaded.values);
-    let flow = SaveFlow::new(form, loaded, DRAFT_PAGE, use_save_news());
-    let today = today();
-    let values = Signal::derive(move || flow.loaded.with(|l| l.values.clone()));
+    let loaded = RwSignal::new(loaded);
+    let values = Signal::derive(move || loaded.with(|l| l.values.clone()));
+    let slots = RwSignal::new(None::<FormSlots>);
     let editable = !form.is_empty();
     view! {
-        <form class="account" novalidate data-testid="account-form"
-            on:submit=move |ev| { ev.prevent_default(); flow.submit(); }>
-            <DraftOffer flow/>
-            <SaveErrors flow/>
-            {form.fields().into_iter().map(|field| view! { <FieldInput field today/> }).collect_view()}
+        <form class="account" novalidate data-testid="account-form" on:submit=submit_with(slots)>
+            {move || slot(slots, |s| Some(&s.above))}
+            {form.fields().into_iter().map(|field| view! { <FieldInput field/> }).collect_view()}
             <ReadOnlyFacts specs=read_only_in(dialect, Section::Account) values api_base_url=api.config().api_base_url.clone()/>
-            {editable.then(|| view! { <SaveBar flow/> })}
+            {editable.then(|| view! {
+                <AfterFirstPaint>
+                    <OnDemand load=move || account_behaviour_view(FormArgs { form, loaded, slots }) fallback=SaveBarPlaceholder/>
+                </AfterFirstPaint>
+            })}
         </form>
-        <ReauthOnDemand flow/>
+        {move || slot(slots, |s| Some(&s.after))}
     }
 }
+
+// In the module of the profile page's behaviour: the same save cycle.
+on_demand!(form_behaviour: fn account_behaviour_view(args: FormArgs) -> AnyView {
+    let FormArgs { form, loaded, slots } = args;
+    let flow = SaveFlow::new(form, loaded, DRAFT_PAGE, use_save_news());
+    slots.set(Some(FormSlots::for_flow(flow)));
+    view! { <SaveBar flow/> }.into_any()
+});

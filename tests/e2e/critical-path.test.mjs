@@ -1,0 +1,118 @@
+// The critical path (#28 part 2): a landing route's form shows before the
+// code for acting on it (the rules, Save, drafts, the section list) has
+// arrived; that code is fetched once the form is painted. On a phone's
+// network a person may type before it is here: the typing stays, the
+// rules judge it when the module arrives, and Save sends it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, pageFor, signIn, APP_URL } from './browser.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url);
+const after = JSON.parse(readFileSync(new URL('after-first-screen.json', DIST)));
+const BEHAVIOUR = '**/split_form_behaviour-*.wasm';
+const browser = await launch();
+test.after(() => browser.close());
+
+/// A signed-in (remembered) pwgen context, then a fresh page in it on
+/// Slow 4G with a 4× slower CPU, its cache off.
+async function slowSignedInPage() {
+  const page = await pageFor(browser, 'pwgen');
+  await signIn(page);
+  await page.getByTestId('first_name').waitFor();
+  const fresh = await page.context().newPage();
+  fresh.problems = [];
+  fresh.on('pageerror', (e) => fresh.problems.push(String(e)));
+  const cdp = await fresh.context().newCDPSession(fresh);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.close();
+  return fresh;
+}
+
+/// Holds the behaviour module's response until `release()`; `asked` is
+/// settled once the page has requested it.
+async function holdBehaviour(page) {
+  let release, asked;
+  const released = new Promise((resolve) => { release = resolve; });
+  const requested = new Promise((resolve) => { asked = resolve; });
+  await page.route(BEHAVIOUR, async (route) => {
+    asked();
+    await released;
+    await route.continue();
+  });
+  return { release, requested };
+}
+
+test('/profile: the form shows before its behaviour module, which is fetched only after it', async () => {
+  assert.ok(after['/profile'].some((f) => f.startsWith('split_form_behaviour-')), JSON.stringify(after));
+  const page = await slowSignedInPage();
+  const held = await holdBehaviour(page);
+  await page.goto(`${APP_URL}/profile`);
+  await page.getByTestId('first_name').waitFor({ timeout: 60_000 });
+  await held.requested;
+  assert.equal(await page.getByTestId('save').count(), 0, 'Save arrives with the behaviour module');
+  held.release();
+  await page.getByTestId('save').waitFor({ timeout: 60_000 });
+  await page.context().close();
+});
+
+test('Slow 4G: typing before the behaviour module arrives is kept, judged once it is here, and saved', async () => {
+  const page = await slowSignedInPage();
+  const held = await holdBehaviour(page);
+  await page.goto(`${APP_URL}/profile`);
+  const input = page.getByTestId('first_name');
+  await input.waitFor({ timeout: 60_000 });
+  await held.requested;
+
+  // Too long (200 at most), then leave the field: no rules here yet.
+  const tooLong = 'x'.repeat(201);
+  await input.fill(tooLong);
+  await input.press('Tab');
+  assert.equal(await input.inputValue(), tooLong);
+  assert.equal(await page.getByTestId('error-first_name').innerText(), '', 'the rules have not arrived');
+  assert.equal(await page.getByTestId('save').count(), 0, 'nor has Save');
+
+  held.release();
+  await page.getByTestId('error-first_name').getByText(/200/).waitFor({ timeout: 60_000 });
+  assert.equal(await input.inputValue(), tooLong, 'the typing is kept');
+  assert.equal(await input.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByTestId('save').isDisabled(), true, 'an invalid value is not sent');
+
+  const name = `Ada ${Date.now() % 100000}`;
+  await input.fill(name);
+  await page.getByTestId('error-first_name').getByText(/200/).waitFor({ state: 'detached', timeout: 30_000 });
+  await page.getByTestId('save').click({ timeout: 30_000 });
+  await page.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor({ timeout: 60_000 });
+  await page.unroute(BEHAVIOUR);
+  await page.reload();
+  await page.getByTestId('first_name').waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('first_name').inputValue(), name, 'the save reached the server');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a behaviour module that fails to download keeps the typing, says so, and Retry brings Save', async () => {
+  const page = await pageFor(browser, 'pwgen');
+  await signIn(page);
+  await page.getByTestId('first_name').waitFor();
+  const fresh = await page.context().newPage();
+  fresh.problems = [];
+  fresh.on('pageerror', (e) => fresh.problems.push(String(e)));
+  await fresh.route(BEHAVIOUR, (route) => route.abort());
+  await fresh.goto(`${APP_URL}/profile`);
+  await fresh.getByTestId('last_name').fill('Lovelace-King');
+  await fresh.getByTestId('form-banner').getByText('could not be downloaded').waitFor();
+  assert.equal(await fresh.getByTestId('last_name').inputValue(), 'Lovelace-King', 'the edit is kept');
+  await fresh.unroute(BEHAVIOUR);
+  await fresh.getByTestId('form-banner').getByTestId('retry').click();
+  await fresh.getByTestId('save').waitFor();
+  assert.equal(await fresh.getByTestId('last_name').inputValue(), 'Lovelace-King');
+  assert.equal(await fresh.getByTestId('save').isEnabled(), true, 'the edit counts as a change');
+  assert.deepEqual(fresh.problems, []);
+  await page.context().close();
+});
