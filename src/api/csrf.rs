@@ -1,11 +1,17 @@
 //! Django's CSRF token for cookie sessions. On the API's own site the
 //! `csrftoken` cookie is readable and is the token; from another site it
-//! is not, and the `csrf` endpoint answers it in the body instead.
+//! is not, and the `csrf` endpoint answers it in the body instead. Asking
+//! the endpoint is code that arrives on first use: only a person's action
+//! (save, sign-in, sign-out) sends an unsafe method.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use profile_model::AuthMode;
 
 use super::{fetch, ApiClient, Body};
+use crate::on_demand;
 
 impl ApiClient {
     /// The token to send with `method`, if it needs one: the cookie, else
@@ -20,9 +26,13 @@ impl ApiClient {
                 return Some(token);
             }
         }
-        if self.config.auth != AuthMode::Session {
+        if self.config.auth != AuthMode::Session || self.config.endpoints.csrf.is_none() {
             return None;
         }
+        asking_csrf(self.clone()).await.ok()?.await
+    }
+
+    async fn ask_csrf(&self) -> Option<String> {
         let endpoint = self.config.endpoints.csrf.clone()?;
         let url = self.config.url(&endpoint, None);
         let answer = self.exchange(None, &endpoint.method, &url, Body::None, None).await.ok()?;
@@ -31,3 +41,8 @@ impl ApiClient {
         Some(token)
     }
 }
+
+// With the token renewal: both keep a session going, after an action.
+on_demand!(session_upkeep: fn asking_csrf(client: ApiClient) -> Pin<Box<dyn Future<Output = Option<String>>>> {
+    Box::pin(async move { client.ask_csrf().await })
+});

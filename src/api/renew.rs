@@ -1,6 +1,11 @@
 //! simplejwt: an access token the backend refuses is traded for a new one
 //! with the refresh token, once for all the requests that found it
-//! refused together, and only then is the person asked to sign in.
+//! refused together, and only then is the person asked to sign in. The
+//! trade itself is code that arrives on first use (a module of its own:
+//! most visits never renew); a failed download counts as not renewed.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use serde_json::{Map, Value};
@@ -8,6 +13,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use super::{ApiClient, Body};
+use crate::on_demand;
 
 /// A renewal under way; resolves to whether the session has a new token.
 /// A promise, because any number of requests may await the same one (and
@@ -32,7 +38,10 @@ impl ApiClient {
             None => {
                 let client = self.clone();
                 let renewal = future_to_promise(async move {
-                    let renewed = client.renew_now().await;
+                    let renewed = match renewing(client.clone()).await {
+                        Ok(renewing) => renewing.await,
+                        Err(_) => false,
+                    };
                     client.renewal.set_value(None);
                     Ok(JsValue::from_bool(renewed))
                 });
@@ -67,3 +76,7 @@ impl ApiClient {
         }
     }
 }
+
+on_demand!(session_upkeep: fn renewing(client: ApiClient) -> Pin<Box<dyn Future<Output = bool>>> {
+    Box::pin(async move { client.renew_now().await })
+});
