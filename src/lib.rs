@@ -1,5 +1,8 @@
 //! The profile and settings single-page app.
 
+// First: its `on_demand!` is in scope in every module below.
+#[macro_use]
+pub mod chunk;
 pub mod api;
 pub mod app_state;
 pub mod components;

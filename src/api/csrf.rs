@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use profile_model::AuthMode;
 
 use super::{fetch, ApiClient, Body};
-use crate::on_demand;
 
 impl ApiClient {
     /// The token to send with `method`, if it needs one: the cookie, else

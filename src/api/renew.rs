@@ -13,7 +13,6 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use super::{ApiClient, Body};
-use crate::on_demand;
 
 /// A renewal under way; resolves to whether the session has a new token.
 /// A promise, because any number of requests may await the same one (and

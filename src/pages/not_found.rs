@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::i18n::use_i18n;
-use crate::on_demand;
 use crate::shell::use_page_title;
 
 on_demand!(not_found: pub fn not_found_view() -> AnyView {

@@ -15,7 +15,6 @@ use crate::components::person_photo::PersonPhoto;
 use crate::dom_id;
 use crate::forms::FormState;
 use crate::i18n::use_i18n;
-use crate::on_demand;
 use crate::on_demand::OnDemand;
 use crate::pages::form_behaviour::{slot, submit_with, AfterFirstPaint, FormArgs, FormSlots, SaveBarPlaceholder};
 use crate::pages::profile_behaviour::behaviour_view;

@@ -19,7 +19,6 @@ use crate::components::section_nav::{NavEntry, SectionNav};
 use crate::dom_id;
 use crate::forms::{FieldState, SaveFlow};
 use crate::i18n::use_i18n;
-use crate::on_demand;
 use crate::on_demand::OnDemand;
 use crate::pages::form_behaviour::{FormArgs, FormSlots};
 use crate::pages::save_news::use_save_news;

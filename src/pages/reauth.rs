@@ -9,7 +9,6 @@ use leptos::prelude::*;
 
 use crate::components::reauth_dialog::ReauthDialog;
 use crate::forms::SaveFlow;
-use crate::on_demand;
 use crate::on_demand::OnDemand;
 
 /// What the dialog needs from the save cycle, carried into its module.

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::sign_in_form::SignInForm;
-use crate::on_demand;
 
 on_demand!(sign_in: pub fn sign_in_view() -> AnyView {
     view! { <SignInPage/> }.into_any()

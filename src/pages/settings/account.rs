@@ -13,7 +13,6 @@ use crate::components::field::FieldInput;
 use crate::components::save_bar::SaveBar;
 use crate::forms::{FormState, SaveFlow};
 use crate::i18n::use_i18n;
-use crate::on_demand;
 use crate::on_demand::OnDemand;
 use crate::pages::form_behaviour::{slot, submit_with, AfterFirstPaint, FormArgs, FormSlots, SaveBarPlaceholder};
 use crate::pages::profile_read::{use_settings_profile, ProfileAnswer};

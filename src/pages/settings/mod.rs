@@ -21,7 +21,6 @@ use crate::components::choice_group::{ChoiceGroup, ChoiceOption};
 use crate::components::section_nav::{NavEntry, SectionNav};
 use crate::dom_id;
 use crate::i18n::{use_i18n, Locale};
-use crate::on_demand;
 use crate::on_demand::OnDemand;
 use crate::session::Session;
 use crate::shell::use_page_title;
