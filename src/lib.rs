@@ -29,7 +29,10 @@ use crate::app_state::provide_app_state;
 use crate::config::ConfigProblem;
 use crate::i18n::use_i18n;
 use crate::on_demand::OnDemand;
-use crate::pages::{account_deleted::account_deleted_view, not_found::not_found_view, profile::ProfilePage, settings::SettingsRoute, sign_in::sign_in_view};
+use crate::pages::{
+    account_deleted::account_deleted_view, not_found::not_found_view, profile::ProfilePage, settings::SettingsRoute,
+    sign_in::sign_in_view,
+};
 use crate::session::Session;
 use crate::shell::AppShell;
 

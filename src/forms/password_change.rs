@@ -87,23 +87,30 @@ pub fn use_password_change(
         }
         match input {
             PasswordInput::Current => Vec::new(),
-            PasswordInput::New => owner.with(|o| {
-                common.with(|list| password_errors(&text, &o.attributes(), list.as_deref()))
-            })
-            .into_iter()
-            .map(|e| e.message())
-            .collect(),
+            PasswordInput::New => owner
+                .with(|o| common.with(|list| password_errors(&text, &o.attributes(), list.as_deref())))
+                .into_iter()
+                .map(|e| e.message())
+                .collect(),
             // As soon as what is typed parts from the new password.
             PasswordInput::Confirm => new.with(|n| {
                 let mismatch = !n.starts_with(&text) || ((tried.get() || text.len() >= n.len()) && *n != text);
-                if mismatch { vec![Message::rule("error.password_mismatch")] } else { Vec::new() }
+                if mismatch {
+                    vec![Message::rule("error.password_mismatch")]
+                } else {
+                    Vec::new()
+                }
             }),
         }
     };
     let shown = move |input: PasswordInput| {
         Signal::derive(move || {
             let from_server = server.with(|s| s[input as usize].clone());
-            if from_server.is_empty() { client(input) } else { from_server }
+            if from_server.is_empty() {
+                client(input)
+            } else {
+                from_server
+            }
         })
     };
     let value = |text, input| PasswordValue { text, errors: shown(input) };

@@ -15,8 +15,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use notifications::NotificationSettings;
-use security::SecuritySettings;
 use profile_model::Message;
+use security::SecuritySettings;
 
 use crate::app_state::{use_announcer, use_current_user};
 use crate::components::choice_group::{ChoiceGroup, ChoiceOption};

@@ -50,7 +50,8 @@ fn SecurityParts() -> impl IntoView {
     // What Django compares a new password with, and the account's name
     // for the deletion's phrase, from the page's one profile read.
     let text = move |path: &str| {
-        profile.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).map(|l| l.values.text(path).to_string()))
+        profile
+            .with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).map(|l| l.values.text(path).to_string()))
             .unwrap_or_default()
     };
     let owner = Memo::new(move |_| PasswordOwner {
@@ -120,14 +121,19 @@ fn PasswordForm(change: &'static PasswordChange, owner: Signal<PasswordOwner>) -
 
 /// "Delete account" and its dialog.
 #[component]
-fn DeletePart(delete: &'static DeleteAccount, owner: Signal<PasswordOwner>, id: Signal<Option<String>>) -> impl IntoView {
+fn DeletePart(
+    delete: &'static DeleteAccount,
+    owner: Signal<PasswordOwner>,
+    id: Signal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
     let opener = NodeRef::<Button>::new();
     // The account's own name: typing it says which account goes (and any
     // keyboard has its letters); a fixed word where the dialect has none.
     let phrase = Signal::derive(move || {
-        owner.with(|o| [&o.email, &o.username].into_iter().find(|s| !s.is_empty()).cloned())
+        owner
+            .with(|o| [&o.email, &o.username].into_iter().find(|s| !s.is_empty()).cloned())
             .unwrap_or_else(|| i18n.t("security.delete.word"))
     });
     view! {

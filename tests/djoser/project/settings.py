@@ -42,7 +42,15 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
-DJOSER = {"SERIALIZERS": {"current_user": "accounts.serializers.CurrentUserSerializer"}}
+# SET_PASSWORD_RETYPE: set_password takes re_new_password too, so the app's
+# confirmation field is sent (dialect-gen reads it from the OpenAPI).
+DJOSER = {"SERIALIZERS": {"current_user": "accounts.serializers.CurrentUserSerializer"}, "SET_PASSWORD_RETYPE": True}
+# The four validators `startproject` writes: the ones the app checks as
+# the person types (crates/model/src/password.rs).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"django.contrib.auth.password_validation.{name}"}
+    for name in ("UserAttributeSimilarityValidator", "MinimumLengthValidator", "CommonPasswordValidator", "NumericPasswordValidator")
+]
 SPECTACULAR_SETTINGS = {"TITLE": "djoser demo", "VERSION": "1.0.0", "COMPONENT_SPLIT_REQUEST": True}
 
 CORS_ALLOWED_ORIGINS = [o for o in os.environ.get("DJOSER_CORS_ORIGINS", "").split(",") if o]
