@@ -74,7 +74,10 @@ pub fn use_password_change(
             let now = text.get();
             if before.is_some_and(|b| b != now) {
                 server.update(|s| s[i].clear());
-                done.set(false);
+                // Not the emptying that follows a change: "changed" stays.
+                if !now.is_empty() {
+                    done.set(false);
+                }
             }
             now
         });

@@ -222,7 +222,7 @@ test('the section shows only the calls a dialect has, and is in the section nav 
   await pwgen.context().close();
   const none = await pageFor(browser, 'aisquare-details');
   await signIn(none, 'other@example.com');
-  await none.getByTestId('first_name').waitFor();
+  await none.getByTestId('save').waitFor();
   await none.locator('.app-nav a[href="/settings"]').click();
   await none.getByTestId('settings-connection').waitFor();
   assert.equal(await none.getByTestId('settings-security').count(), 0);
