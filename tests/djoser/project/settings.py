@@ -42,9 +42,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
-# SET_PASSWORD_RETYPE: set_password takes re_new_password too, so the app's
-# confirmation field is sent (dialect-gen reads it from the OpenAPI).
-DJOSER = {"SERIALIZERS": {"current_user": "accounts.serializers.CurrentUserSerializer"}, "SET_PASSWORD_RETYPE": True}
+# SET_PASSWORD_RETYPE stays off: the app then asks twice and sends the
+# new password once (the reference server's users-me covers the retype),
+# and crates/dialect-gen/tests/openapi/stacks/djoser.yaml stays this
+# project's document.
+DJOSER = {"SERIALIZERS": {"current_user": "accounts.serializers.CurrentUserSerializer"}}
 # The four validators `startproject` writes: the ones the app checks as
 # the person types (crates/model/src/password.rs).
 AUTH_PASSWORD_VALIDATORS = [
