@@ -1,8 +1,9 @@
 //! Settings > Security: change the password and delete the account, each
-//! where the dialect has the call. The section's frame (for the section
-//! nav) is in the settings module; its forms and the delete dialog are a
-//! module of their own (`security`), and Django's common-password list is
-//! a file fetched only when the password form opens.
+//! where the dialect has the call. The section and its two buttons are in
+//! the settings module (the section nav lists it); the password form and
+//! the delete dialog are a module of their own (`security`) fetched on the
+//! first click, and Django's common-password list a file fetched when the
+//! password form opens.
 
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -22,68 +23,86 @@ use crate::on_demand;
 use crate::on_demand::OnDemand;
 use crate::pages::profile_read::use_settings_profile;
 
-/// The section; nothing where the dialect has neither call.
+/// The section; nothing where the dialect has neither call. Its two
+/// buttons are here; what they open is code that arrives on first use.
 #[component]
 pub fn SecuritySettings() -> impl IntoView {
+    let i18n = use_i18n();
     let config = expect_context::<ApiClient>().config().clone();
-    if config.password_change().is_none() && config.delete_account().is_none() {
+    let (has_change, has_delete) = (config.password_change().is_some(), config.delete_account().is_some());
+    if !has_change && !has_delete {
         return ().into_any();
     }
+    let password_open = RwSignal::new(false);
+    let delete_open = RwSignal::new(false);
+    // Latched: the dialog's module stays once fetched, closed or open.
+    let delete_wanted = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || delete_open.get());
+    let opener = NodeRef::<Button>::new();
     view! {
         <SettingsSection section=SECURITY>
             <SignInNeeded message="settings.security.sign_in">
-                <OnDemand load=security_view/>
+                {has_change.then(|| view! {
+                    <div class="security__part">
+                        <button type="button" class="button" data-testid="password-open" aria-controls="password-form"
+                            aria-expanded=move || if password_open.get() { "true" } else { "false" }
+                            on:click=move |_| password_open.update(|o| *o = !*o)>
+                            {i18n.tr("security.password")}
+                        </button>
+                        <Show when=move || password_open.get()>
+                            <OnDemand load=password_view/>
+                        </Show>
+                    </div>
+                })}
+                {has_delete.then(|| view! {
+                    <div class="security__part">
+                        <button type="button" class="button button--danger" data-testid="delete-open" node_ref=opener
+                            on:click=move |_| delete_open.set(true)>
+                            {i18n.tr("security.delete")}
+                        </button>
+                        <Show when=move || delete_wanted.get()>
+                            <OnDemand load=move || delete_view(DeleteArgs { open: delete_open, return_focus: opener })/>
+                        </Show>
+                    </div>
+                })}
             </SignInNeeded>
         </SettingsSection>
     }
     .into_any()
 }
 
-on_demand!(security: fn security_view() -> AnyView {
-    view! { <SecurityParts/> }.into_any()
+/// What the delete dialog's module is handed.
+pub struct DeleteArgs {
+    open: RwSignal<bool>,
+    return_focus: NodeRef<Button>,
+}
+
+on_demand!(security: fn password_view() -> AnyView {
+    let change = expect_context::<ApiClient>().config().password_change().map(|(_, change)| change);
+    change.map(|change| view! { <PasswordForm change owner=use_owner()/> }).into_any()
 });
 
-#[component]
-fn SecurityParts() -> impl IntoView {
-    let api = expect_context::<ApiClient>();
+on_demand!(security: fn delete_view(args: DeleteArgs) -> AnyView {
+    let DeleteArgs { open, return_focus } = args;
+    let delete = expect_context::<ApiClient>().config().delete_account().map(|(_, delete)| delete);
+    delete.map(|delete| view! { <DeleteDialog delete open return_focus/> }).into_any()
+});
+
+/// The person as the page's one profile read has them: what Django
+/// compares a new password with, and the name the deletion asks for.
+fn use_owner() -> Signal<PasswordOwner> {
     let profile = use_settings_profile();
-    // What Django compares a new password with, and the account's name
-    // for the deletion's phrase, from the page's one profile read.
     let text = move |path: &str| {
         profile
             .with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).map(|l| l.values.text(path).to_string()))
             .unwrap_or_default()
     };
-    let owner = Memo::new(move |_| PasswordOwner {
+    Memo::new(move |_| PasswordOwner {
         username: text("username"),
         first_name: text("first_name"),
         last_name: text("last_name"),
         email: text("email"),
-    });
-    let id = Memo::new(move |_| profile.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).and_then(|l| l.id.clone())));
-    view! {
-        {api.config().password_change().map(|(_, change)| view! { <PasswordPart change owner=owner.into()/> })}
-        {api.config().delete_account().map(|(_, delete)| view! { <DeletePart delete owner=owner.into() id=id.into()/> })}
-    }
-}
-
-/// "Change password", which opens the form (and fetches the common list).
-#[component]
-fn PasswordPart(change: &'static PasswordChange, owner: Signal<PasswordOwner>) -> impl IntoView {
-    let i18n = use_i18n();
-    let open = RwSignal::new(false);
-    view! {
-        <div class="security__part">
-            <button type="button" class="button" data-testid="password-open" aria-controls="password-form"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                on:click=move |_| open.update(|o| *o = !*o)>
-                {i18n.tr("security.password")}
-            </button>
-            <Show when=move || open.get()>
-                <PasswordForm change owner/>
-            </Show>
-        </div>
-    }
+    })
+    .into()
 }
 
 #[component]
@@ -119,31 +138,23 @@ fn PasswordForm(change: &'static PasswordChange, owner: Signal<PasswordOwner>) -
     }
 }
 
-/// "Delete account" and its dialog.
+/// The dialog, with the account's own name as the phrase to type: it says
+/// which account goes (and any keyboard has its letters); a fixed word
+/// where the dialect shows neither email nor username.
 #[component]
-fn DeletePart(
-    delete: &'static DeleteAccount,
-    owner: Signal<PasswordOwner>,
-    id: Signal<Option<String>>,
-) -> impl IntoView {
+fn DeleteDialog(delete: &'static DeleteAccount, open: RwSignal<bool>, return_focus: NodeRef<Button>) -> impl IntoView {
     let i18n = use_i18n();
-    let open = RwSignal::new(false);
-    let opener = NodeRef::<Button>::new();
-    // The account's own name: typing it says which account goes (and any
-    // keyboard has its letters); a fixed word where the dialect has none.
+    let owner = use_owner();
+    let profile = use_settings_profile();
+    let id =
+        Signal::derive(move || profile.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).and_then(|l| l.id.clone())));
     let phrase = Signal::derive(move || {
         owner
             .with(|o| [&o.email, &o.username].into_iter().find(|s| !s.is_empty()).cloned())
             .unwrap_or_else(|| i18n.t("security.delete.word"))
     });
     view! {
-        <div class="security__part">
-            <button type="button" class="button button--danger" data-testid="delete-open" node_ref=opener
-                on:click=move |_| open.set(true)>
-                {i18n.tr("security.delete")}
-            </button>
-        </div>
-        <Modal open labelled_by="delete-title" test_id="delete-dialog" return_focus=opener>
+        <Modal open labelled_by="delete-title" test_id="delete-dialog" return_focus>
             <DeleteForm delete phrase id open/>
         </Modal>
     }
