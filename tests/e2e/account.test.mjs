@@ -95,7 +95,9 @@ test('Django\'s checks as the person types; the common list is fetched only once
   const me = await throwaway('users-me');
   const page = await openSecurity('users-me', me.email);
   assert.ok(!page.requested.some((p) => p.endsWith('/common-passwords.txt')), 'not before the form opens');
+  assert.ok(!page.requested.some((p) => p.includes('split_security')), 'nor the forms\' module');
   await fillPassword(page, { next: '12345678' });
+  assert.ok(page.requested.some((p) => p.includes('split_security')), 'the module came with the click');
   const newErrors = page.getByTestId('error-password-new');
   await newErrors.getByText('This password is entirely numeric.').waitFor();
   // The common check joins once the list has arrived.
