@@ -185,6 +185,9 @@ def main(work: Path, dist: Path) -> None:
     (dist / "dialects").mkdir()
     for dialect in (ROOT / "crates/model/dialects").glob("*.json"):
         (dist / "dialects" / dialect.name).write_text(json.dumps(json.loads(dialect.read_text()), ensure_ascii=False, separators=(",", ":")))
+    # Django's common-password list: data the password form fetches when
+    # it opens (never part of a first load); the name is the app's.
+    shutil.copy(ROOT / "crates/model/data/common-passwords.txt", dist / "common-passwords.txt")
     (dist / "i18n").mkdir()
     for table in (ROOT / "src/i18n").glob("*.json"):
         if table.stem != "en":  # English is inside the wasm

@@ -32,7 +32,10 @@ use crate::app_state::provide_app_state;
 use crate::config::ConfigProblem;
 use crate::i18n::use_i18n;
 use crate::on_demand::OnDemand;
-use crate::pages::{not_found::not_found_view, profile::ProfilePage, settings::SettingsRoute, sign_in::sign_in_view};
+use crate::pages::{
+    account_deleted::account_deleted_view, not_found::not_found_view, profile::ProfilePage, settings::SettingsRoute,
+    sign_in::sign_in_view,
+};
 use crate::session::Session;
 use crate::shell::AppShell;
 
@@ -72,6 +75,7 @@ fn Routed(config: AppConfig) -> impl IntoView {
                     <Route path=path!("/sign-in") view=|| view! { <OnDemand load=sign_in_view/> }/>
                     <Route path=path!("/profile") view=ProfilePage/>
                     <Route path=path!("/settings") view=SettingsRoute/>
+                    <Route path=path!("/account-deleted") view=|| view! { <OnDemand load=account_deleted_view/> }/>
                 </Routes>
             </AppShell>
         </Router>

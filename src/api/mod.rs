@@ -4,6 +4,7 @@
 //! modules on top say what to send: `auth` (sign in/out) and `profile`
 //! (load, save, avatar).
 
+pub mod account;
 pub mod auth;
 mod csrf;
 mod early_read;

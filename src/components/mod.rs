@@ -8,6 +8,7 @@ pub mod field;
 pub mod live_region;
 pub mod modal;
 pub mod nav;
+pub mod password_field;
 pub mod person_photo;
 pub mod reauth_dialog;
 pub mod save_bar;

@@ -3,6 +3,8 @@
 //! left the field (touched), and the server's messages. Everything else
 //! (dirty, client errors, can-save) is derived, so it cannot go stale.
 
+pub mod delete_account;
+pub mod password_change;
 pub mod save;
 
 pub use save::SaveFlow;

@@ -6,6 +6,7 @@
 //! person about a save; `reauth` brings both the sign-in dialog when a
 //! session ends.
 
+pub mod account_deleted;
 pub mod form_behaviour;
 pub mod not_found;
 pub mod profile;

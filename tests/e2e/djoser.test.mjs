@@ -75,3 +75,79 @@ test('djoser: a rule only the server knows (a taken email) shows under its field
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+/// A fresh djoser user through djoser's own registration (`POST
+/// /auth/users/`): the password and delete tests leave the demo people be.
+async function djoserThrowaway() {
+  const username = `tmp${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const r = await fetch(`${DJOSER_URL}/auth/users/`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, email: `${username}@example.com`, password: 'demo-pass-123' }) });
+  assert.equal(r.status, 201, await r.text());
+  return username;
+}
+
+const djoserLogin = (username, password) => fetch(`${DJOSER_URL}/auth/token/login/`, { method: 'POST',
+  headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) }).then((r) => r.status);
+
+async function djoserSecurity(username) {
+  const page = await djoserPage();
+  await signIn(page, username);
+  await page.getByTestId('first_name').waitFor();
+  await page.goto(`${APP_URL}/settings`);
+  await page.getByTestId('settings-security').waitFor();
+  return page;
+}
+
+test('djoser: the generated file changes the password; the new one signs in, the old one not', { skip }, async () => {
+  const dialect = JSON.parse(readFileSync(DJOSER_DIALECT, 'utf8'));
+  const username = await djoserThrowaway();
+  const page = await djoserSecurity(username);
+  // Without SET_PASSWORD_RETYPE: the app still asks twice, and sends once.
+  assert.deepEqual(dialect.password_change,
+    { current_field: 'current_password', new_field: 'new_password', confirm_field: null });
+  const bodies = [];
+  page.on('request', (r) => { if (r.url().endsWith('/auth/users/set_password/') && r.method() === 'POST') bodies.push(r.postDataJSON()); });
+  await page.getByTestId('password-open').click();
+  await page.getByTestId('password-current').fill('demo-pass-123');
+  await page.getByTestId('password-new').fill('quiet-harbour-lantern-47');
+  await page.getByTestId('password-confirm').fill('quiet-harbour-lantern-47');
+  await page.getByTestId('password-change').click();
+  await page.getByTestId('password-status').getByText('Password changed.').waitFor();
+  assert.deepEqual(bodies, [{ current_password: 'demo-pass-123', new_password: 'quiet-harbour-lantern-47' }]);
+  assert.equal(await djoserLogin(username, 'demo-pass-123'), 400, 'the old password is refused');
+  assert.equal(await djoserLogin(username, 'quiet-harbour-lantern-47'), 200);
+  await page.getByTestId('sign-out').click();
+  await signIn(page, username, 'quiet-harbour-lantern-47');
+  await page.getByTestId('first_name').waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('djoser: Django\'s own refusal (wrong current password) shows under its input', { skip }, async () => {
+  const username = await djoserThrowaway();
+  const page = await djoserSecurity(username);
+  await page.getByTestId('password-open').click();
+  await page.getByTestId('password-current').fill('not-my-password');
+  await page.getByTestId('password-new').fill('quiet-harbour-lantern-47');
+  await page.getByTestId('password-confirm').fill('quiet-harbour-lantern-47');
+  await page.getByTestId('password-change').click();
+  await page.getByTestId('error-password-current').getByText('Invalid password.').waitFor();
+  assert.equal(await page.getByTestId('password-status').innerText(), '');
+  assert.equal(await djoserLogin(username, 'demo-pass-123'), 200);
+  await page.context().close();
+});
+
+test('djoser: the generated file deletes the account', { skip }, async () => {
+  const username = await djoserThrowaway();
+  const page = await djoserSecurity(username);
+  await page.getByTestId('delete-open').click();
+  const dialog = page.getByTestId('delete-dialog');
+  await dialog.getByTestId('delete-phrase').fill(`${username}@example.com`);
+  await dialog.getByTestId('password-delete-current').fill('demo-pass-123');
+  await dialog.getByTestId('delete-confirm').click();
+  await page.getByTestId('account-deleted').waitFor();
+  assert.equal(await djoserLogin(username, 'demo-pass-123'), 400, 'no such user any more');
+  assert.equal(await djoserLogin('demo', 'demo-pass-123'), 200, 'the demo person stays');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -58,8 +58,8 @@ test('settings: sections the dialect lacks are not listed; phones get no list', 
   await page.getByTestId('settings-account').waitFor();
   const nav = page.getByTestId('section-nav');
   await nav.getByRole('link', { name: 'Account' }).waitFor();
-  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Appearance', 'Language', 'Account', 'Connection'],
-    'pwgen has no notification settings, so no Notifications link');
+  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Appearance', 'Language', 'Account', 'Security', 'Connection'],
+    'pwgen has no notification settings, so no Notifications link (and its account deletion makes a Security one)');
   await nav.getByRole('link', { name: 'Connection' }).click();
   await current(page).filter({ hasText: 'Connection' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'settings-connection');

@@ -6,6 +6,7 @@
 pub mod account;
 mod connection;
 pub mod notifications;
+pub mod security;
 
 use crate::pages::profile_read::provide_settings_profile;
 use account::AccountSettings;
@@ -15,6 +16,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use notifications::NotificationSettings;
 use profile_model::Message;
+use security::SecuritySettings;
 
 use crate::app_state::{use_announcer, use_current_user};
 use crate::components::choice_group::{ChoiceGroup, ChoiceOption};
@@ -39,6 +41,7 @@ on_demand!(settings: fn settings_view() -> AnyView {
         <SettingsPage
             notifications=|| view! { <NotificationSettings/> }
             account=|| view! { <AccountSettings/> }
+            security=|| view! { <SecuritySettings/> }
             connection=|| view! { <ConnectionDetails/> }/>
     }
     .into_any()
@@ -58,6 +61,10 @@ pub fn SettingsPage(
     /// The Account section (username and email form).
     #[prop(optional, into)]
     account: Option<ViewFn>,
+    /// The Security section (password change, account deletion); none
+    /// until the API client is there.
+    #[prop(optional, into)]
+    security: Option<ViewFn>,
     /// The body of the Connection section: dialect, API base URL, auth
     /// mode and the override.
     #[prop(optional, into)]
@@ -89,6 +96,7 @@ pub fn SettingsPage(
                     Some(view) => view.run(),
                     None => view! { <PendingSection section=ACCOUNT/> }.into_any(),
                 }}
+                {security.map(|view| view.run())}
                 <ConnectionSection body=connection/>
             </div>
         </div>
@@ -113,10 +121,12 @@ pub const LANGUAGE: SectionSpec =
 pub const NOTIFICATIONS: SectionSpec =
     SectionSpec { id: "notifications", title: "section.notifications", hint: "settings.notifications.hint" };
 pub const ACCOUNT: SectionSpec = SectionSpec { id: "account", title: "section.account", hint: "settings.account.hint" };
+pub const SECURITY: SectionSpec =
+    SectionSpec { id: "security", title: "section.security", hint: "settings.security.hint" };
 pub const CONNECTION: SectionSpec =
     SectionSpec { id: "connection", title: "settings.connection", hint: "settings.connection.hint" };
 /// In page order: the section nav is built from this list.
-const SECTIONS: [SectionSpec; 5] = [APPEARANCE, LANGUAGE, NOTIFICATIONS, ACCOUNT, CONNECTION];
+const SECTIONS: [SectionSpec; 6] = [APPEARANCE, LANGUAGE, NOTIFICATIONS, ACCOUNT, SECURITY, CONNECTION];
 
 /// The frame of one settings section: a card with a heading that also
 /// names the region, its hint, then the content.

@@ -42,7 +42,17 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
+# SET_PASSWORD_RETYPE stays off: the app then asks twice and sends the
+# new password once (the reference server's users-me covers the retype),
+# and crates/dialect-gen/tests/openapi/stacks/djoser.yaml stays this
+# project's document.
 DJOSER = {"SERIALIZERS": {"current_user": "accounts.serializers.CurrentUserSerializer"}}
+# The four validators `startproject` writes: the ones the app checks as
+# the person types (crates/model/src/password.rs).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"django.contrib.auth.password_validation.{name}"}
+    for name in ("UserAttributeSimilarityValidator", "MinimumLengthValidator", "CommonPasswordValidator", "NumericPasswordValidator")
+]
 SPECTACULAR_SETTINGS = {"TITLE": "djoser demo", "VERSION": "1.0.0", "COMPONENT_SPLIT_REQUEST": True}
 
 CORS_ALLOWED_ORIGINS = [o for o in os.environ.get("DJOSER_CORS_ORIGINS", "").split(",") if o]
