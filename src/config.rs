@@ -5,7 +5,7 @@
 //! `dialects/`, or a URL), fetched next: only that one backend's
 //! description is ever downloaded.
 
-use profile_model::{dialect_source, parse_config, parse_dialect, AppConfig};
+use profile_model::{dialect_source_with, parse_config_with, parse_dialect_with, AppConfig};
 
 use wasm_bindgen::JsCast;
 
@@ -40,12 +40,13 @@ pub async fn load() -> Result<(AppConfig, ConfigSource), ConfigProblem> {
     resolve(&text).await.map(|c| (c, source)).map_err(|detail| ConfigProblem { source, detail })
 }
 
-/// The config text with its dialect file fetched and both checked.
+/// The config text with its dialect file fetched and both checked (both
+/// read by the browser's JSON parser, `crate::json`).
 pub async fn resolve(text: &str) -> Result<AppConfig, String> {
-    let url = dialect_source(text).map_err(|e| e.to_string())?.url();
+    let url = dialect_source_with(text, crate::json::parse).map_err(|e| e.to_string())?.url();
     let dialect_text = fetch_text(&url).await?;
-    let dialect = parse_dialect(&dialect_text).map_err(|e| format!("{url}: {e}"))?.leak();
-    parse_config(text, dialect).map_err(|e| e.to_string())
+    let dialect = parse_dialect_with(&dialect_text, crate::json::parse).map_err(|e| format!("{url}: {e}"))?.leak();
+    parse_config_with(text, dialect, crate::json::parse).map_err(|e| e.to_string())
 }
 
 /// `config.json`: the text the boot script already asked for (release

@@ -67,7 +67,8 @@ pub fn load(dialect: &'static Dialect, page: &str, owner: &str) -> Option<FormVa
     let others = page_prefix(dialect, page);
     DRAFTS.remove_where(&|k| k.starts_with(&others) && k != own);
     let json = DRAFTS.read(&own)?;
-    serde_json::from_str::<FormValues>(&json).ok().filter(|d| d.iter().next().is_some())
+    let value = crate::json::parse(&json).ok()?;
+    serde_json::from_value::<FormValues>(value).ok().filter(|d| d.iter().next().is_some())
 }
 
 pub fn forget(dialect: &'static Dialect, page: &str, owner: &str) {

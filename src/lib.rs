@@ -13,6 +13,7 @@ pub mod drafts;
 pub mod format;
 pub mod forms;
 pub mod i18n;
+pub mod json;
 pub mod media;
 pub mod on_demand;
 pub mod pages;

@@ -18,6 +18,10 @@
   if (path === '/') path = '/profile';
   // The profile page sends someone who is not signed in to the sign-in page.
   if (path === '/profile' && !signedIn) path = '/sign-in';
+  // The frame index.html paints first takes the landing page's layout:
+  // profile and settings have their sections listed beside them
+  // (style/boot-frame.css).
+  if (path === '/profile' || path === '/settings') document.documentElement.setAttribute('data-frame', 'sectioned');
   var files = (ROUTE_MODULES[path] || ROUTE_MODULES['*']).slice();
   var locale = document.documentElement.getAttribute('lang');
   if (locale && locale !== 'en') files.push('i18n/' + locale + '.json');

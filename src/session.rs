@@ -183,7 +183,7 @@ pub fn kept_in(remember: bool) -> Store {
 /// The session kept in `store`, if any.
 fn read_kept(store: Store) -> Option<Kept> {
     match store.read(CREDENTIAL_KEY) {
-        Some(json) => serde_json::from_str(&json).ok(),
+        Some(json) => serde_json::from_value(crate::json::parse(&json).ok()?).ok(),
         None => store.read(COOKIE_SESSION_KEY).map(|_| Kept { credential: Credential::Cookie, refresh: None }),
     }
 }

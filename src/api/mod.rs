@@ -88,7 +88,8 @@ impl ApiClient {
         if self.session.is_signed_in_untracked() {
             return Ok(());
         }
-        Err(ClientError::Api(profile_model::parse_error(401, None, "", None)))
+        let envelope = profile_model::parse_error::DEFAULT_ENVELOPE;
+        Err(ClientError::Api(profile_model::parse_error_with(crate::json::parse, envelope, 401, None, "", None)))
     }
 
     /// Sends one request with the session's credentials and reads the
@@ -191,10 +192,11 @@ impl ApiClient {
             if answer.body.trim().is_empty() {
                 return Ok(Value::Null);
             }
-            return serde_json::from_str(&answer.body)
+            return crate::json::parse(&answer.body)
                 .map_err(|_| ClientError::Api(profile_model::ApiError::malformed(answer.status)));
         }
-        let error = profile_model::parse_error_in(
+        let error = profile_model::parse_error_with(
+            crate::json::parse,
             &self.dialect().error_envelope,
             answer.status,
             answer.content_type.as_deref(),

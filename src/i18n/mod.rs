@@ -106,7 +106,7 @@ impl Locale {
             return Err(LanguageUnavailable);
         }
         let json = response.text().await.map_err(|_| LanguageUnavailable)?;
-        let table = serde_json::from_str(&json).map_err(|_| LanguageUnavailable)?;
+        let table = read_table(&json).ok_or(LanguageUnavailable)?;
         let _ = TABLES[self as usize].set(table);
         Ok(())
     }
@@ -120,7 +120,14 @@ static TABLES: [OnceLock<HashMap<String, String>>; Locale::ALL.len()] = [const {
 pub struct LanguageUnavailable;
 
 fn parse_table(json: &str) -> HashMap<String, String> {
-    serde_json::from_str(json).expect("translation files are valid JSON maps of strings")
+    read_table(json).expect("translation files are valid JSON maps of strings")
+}
+
+/// A translation file: a JSON object of strings (read by the browser's
+/// parser, `crate::json`).
+fn read_table(json: &str) -> Option<HashMap<String, String>> {
+    let serde_json::Value::Object(texts) = crate::json::parse(json).ok()? else { return None };
+    texts.into_iter().map(|(key, text)| Some((key, text.as_str()?.to_string()))).collect()
 }
 
 /// Translation key of a choice option's label: `choice.<field>.<option>`

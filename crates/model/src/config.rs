@@ -360,13 +360,25 @@ pub(crate) fn err<T>(file: ConfigFile, path: &str, message: impl Into<String>) -
     Err(ConfigError::new(file, path, message))
 }
 
-/// JSON text, depth-checked before serde sees it.
-pub(crate) fn json(text: &str, file: ConfigFile) -> Result<Value, ConfigError> {
+/// Reads JSON text into a value, or says what is wrong with it: [`serde_json_text`]
+/// natively; the app passes the browser's own parser (`JSON.parse`), which
+/// keeps serde_json's text parser out of its wasm (#28 part 4). Every rule
+/// reads the value, so both read a file alike.
+pub type ReadJson = fn(&str) -> Result<Value, String>;
+
+/// serde_json's reader of JSON text.
+pub fn serde_json_text(text: &str) -> Result<Value, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+/// JSON text read by `read`, depth-checked first (serde_json, or the
+/// browser, is then never asked to go deeper than the rules below do).
+pub(crate) fn json_with(text: &str, file: ConfigFile, read: ReadJson) -> Result<Value, ConfigError> {
     let max = crate::parse_error::MAX_JSON_DEPTH;
     if !crate::parse_error::depth_within(text, max) {
         return err(file, "", format!("not valid JSON (nested deeper than {max} levels)"));
     }
-    serde_json::from_str(text).or_else(|e| err(file, "", format!("not valid JSON ({e})")))
+    read(text).or_else(|e| err(file, "", format!("not valid JSON ({e})")))
 }
 
 /// A name from a closed list, case-insensitively.
@@ -389,11 +401,16 @@ pub(crate) fn auth_mode(v: &Value, at: &str, file: ConfigFile) -> Result<AuthMod
 /// Parses and checks the config text, over the defaults of the dialect file
 /// its `dialect` names ([`crate::dialect_source`] says where that is).
 pub fn parse_config(text: &str, dialect: &'static Dialect) -> Result<AppConfig, ConfigError> {
+    parse_config_with(text, dialect, serde_json_text)
+}
+
+/// [`parse_config`] with the text read by `read`.
+pub fn parse_config_with(text: &str, dialect: &'static Dialect, read: ReadJson) -> Result<AppConfig, ConfigError> {
     const FILE: ConfigFile = ConfigFile::AppConfig;
-    let json = json(text, FILE)?;
+    let json = json_with(text, FILE, read)?;
     let obj = object(&json, "", FILE)?;
     known_keys(obj, "", &["dialect", "api_base_url", "auth", "sign_in", "avatar", "endpoints"], FILE)?;
-    crate::dialect::dialect_source(text)?;
+    crate::dialect::source_of(&json)?;
     let mut config = AppConfig::defaults(dialect);
 
     if let Some(v) = obj.get("api_base_url") {

@@ -8,7 +8,7 @@
 
 use crate::catalogue::{FieldKind, FieldSpec, Label, Section};
 use crate::config::{
-    avatar_policy, endpoint, err, kind, known_keys, object, one_of, sign_in, string, ConfigError, ConfigFile,
+    avatar_policy, endpoint, err, kind, known_keys, object, one_of, sign_in, string, ConfigError, ConfigFile, ReadJson,
 };
 use crate::{AuthMode, AvatarPolicy, DeleteAccount, Endpoints, PasswordChange, SignIn};
 use serde::Serialize;
@@ -118,9 +118,18 @@ pub const SHIPPED: [&str; 5] = ["letraz", "aisquare-profile", "aisquare-details"
 /// is (`https://…/x.json`, `/x.json`). The rest of the config is read by
 /// [`crate::parse_config`] once the file is in.
 pub fn dialect_source(config_text: &str) -> Result<DialectSource, ConfigError> {
+    dialect_source_with(config_text, crate::config::serde_json_text)
+}
+
+/// [`dialect_source`] with the text read by `read`.
+pub fn dialect_source_with(config_text: &str, read: ReadJson) -> Result<DialectSource, ConfigError> {
+    source_of(&crate::config::json_with(config_text, ConfigFile::AppConfig, read)?)
+}
+
+/// The dialect source of a config already read.
+pub(crate) fn source_of(json: &Value) -> Result<DialectSource, ConfigError> {
     let e = |path: &str, m: String| ConfigError::new(ConfigFile::AppConfig, path, m);
-    let json = crate::config::json(config_text, ConfigFile::AppConfig)?;
-    let obj = json.as_object().ok_or_else(|| e("", format!("expected an object, got {}", kind(&json))))?;
+    let obj = json.as_object().ok_or_else(|| e("", format!("expected an object, got {}", kind(json))))?;
     let expected = format!("one of {}, or the URL of a dialect file ending in .json", SHIPPED.join(", "));
     let value = obj.get("dialect").ok_or_else(|| e("dialect", format!("missing; expected {expected}")))?;
     let name = value.as_str().ok_or_else(|| e("dialect", format!("expected a string, got {}", kind(value))))?.trim();
@@ -137,8 +146,13 @@ pub fn dialect_source(config_text: &str) -> Result<DialectSource, ConfigError> {
 
 /// Parses and checks a dialect file.
 pub fn parse_dialect(text: &str) -> Result<Dialect, ConfigError> {
+    parse_dialect_with(text, crate::config::serde_json_text)
+}
+
+/// [`parse_dialect`] with the text read by `read`.
+pub fn parse_dialect_with(text: &str, read: ReadJson) -> Result<Dialect, ConfigError> {
     let file = ConfigFile::Dialect;
-    let json = crate::config::json(text, file)?;
+    let json = crate::config::json_with(text, file, read)?;
     let obj = object(&json, "", file)?;
     known_keys(obj, "", &TOP_KEYS, file)?;
     let format = match obj.get("format") {

@@ -4,6 +4,7 @@
 //! bodies. Server text is kept verbatim; where the server said nothing
 //! usable, a rule message for the kind of failure stands in.
 
+use crate::config::ReadJson;
 use crate::{FieldErrors, Message};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -134,6 +135,18 @@ pub fn parse_error_in(
     body: &str,
     retry_after: Option<u64>,
 ) -> ApiError {
+    parse_error_with(crate::config::serde_json_text, envelope, status, content_type, body, retry_after)
+}
+
+/// [`parse_error_in`] with JSON text read by `read`.
+pub fn parse_error_with(
+    read: ReadJson,
+    envelope: &str,
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+    retry_after: Option<u64>,
+) -> ApiError {
     let mut kind = ErrorKind::from_status(status, retry_after);
     let mut errors = FieldErrors::new();
     let mut reference = None;
@@ -141,9 +154,9 @@ pub fn parse_error_in(
     let ct = content_type.unwrap_or("").to_ascii_lowercase();
     let looks_html = ct.contains("html") || trimmed.starts_with('<');
 
-    match parse_json(trimmed) {
+    match parse_json_with(trimmed, read) {
         Some(json) if !looks_html || trimmed.starts_with(['{', '[']) => {
-            reference = collect_top(&json, &mut errors, true, envelope);
+            reference = collect_top(&json, &mut errors, Some(read), envelope);
         }
         _ if !trimmed.is_empty() && !looks_html && trimmed.chars().count() <= 500 => {
             // A short plain-text answer is a message in itself.
@@ -177,10 +190,14 @@ pub const MAX_JSON_DEPTH: usize = 128;
 
 /// JSON text into a value, if it is JSON no deeper than [`MAX_JSON_DEPTH`].
 pub fn parse_json(text: &str) -> Option<Value> {
+    parse_json_with(text, crate::config::serde_json_text)
+}
+
+fn parse_json_with(text: &str, read: ReadJson) -> Option<Value> {
     if !depth_within(text, MAX_JSON_DEPTH) {
         return None;
     }
-    serde_json::from_str(text).ok()
+    read(text).ok()
 }
 
 /// True when the brackets of `text` (outside strings) nest at most `max`
@@ -223,9 +240,9 @@ fn mentions_csrf(errors: &FieldErrors) -> bool {
 
 /// The top level: envelope keys first, then DRF field errors. An envelope
 /// may carry its field errors as JSON text; that text is read only at the
-/// top (`read_text`), never again inside it, so nothing recurses on
-/// strings within strings.
-fn collect_top(json: &Value, errors: &mut FieldErrors, read_text: bool, envelope: &str) -> Option<String> {
+/// top (`read_text`, the reader of that text), never again inside it, so
+/// nothing recurses on strings within strings.
+fn collect_top(json: &Value, errors: &mut FieldErrors, read_text: Option<ReadJson>, envelope: &str) -> Option<String> {
     let Value::Object(map) = json else {
         collect(json, "", errors);
         return None;
@@ -254,7 +271,7 @@ fn collect_top(json: &Value, errors: &mut FieldErrors, read_text: bool, envelope
 fn collect_envelope(
     env: &serde_json::Map<String, Value>,
     errors: &mut FieldErrors,
-    read_text: bool,
+    read_text: Option<ReadJson>,
     envelope: &str,
 ) -> Option<String> {
     let before = errors.len();
@@ -265,10 +282,10 @@ fn collect_envelope(
                 field => collect(v, field, errors),
             }
         }
-    } else if let Some(Value::String(s)) = env.get("details").filter(|_| read_text) {
+    } else if let (Some(Value::String(s)), Some(read)) = (env.get("details"), read_text) {
         // Some handlers put the serializer errors there as JSON text.
-        if let Some(inner @ Value::Object(_)) = parse_json(s) {
-            collect_top(&inner, errors, false, envelope);
+        if let Some(inner @ Value::Object(_)) = parse_json_with(s, read) {
+            collect_top(&inner, errors, None, envelope);
         }
     }
     if let Some(m) = env.get("message").and_then(Value::as_str).filter(|m| !m.trim().is_empty()) {
