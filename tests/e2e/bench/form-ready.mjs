@@ -28,6 +28,8 @@ export async function measureFormReady(browser, subjects, loads, network = null)
     const ratios = runs[s.name].map((r) => r.timeline).filter((t) => t?.readStart != null && t.mainEnd)
       .map((t) => t.readStart / t.mainEnd);
     const readVsMain = ratios.length ? { ...summary(ratios), samples: ratios } : null;
-    return [s.name, { network: network?.name ?? 'none', ready: s.cityReady, ...summary(samples), samples, readVsMain, loads: runs[s.name] }];
+    const saveSamples = runs[s.name].map((r) => r.saveReadyMs).filter((x) => x != null);
+    const saveReady = saveSamples.length ? { ...summary(saveSamples), samples: saveSamples } : null;
+    return [s.name, { network: network?.name ?? 'none', ready: s.cityReady, ...summary(samples), samples, readVsMain, saveReady, loads: runs[s.name] }];
   }));
 }

@@ -46,6 +46,9 @@ async function keystrokePage(browser, subject) {
   const { page, close } = await coldPage(browser, subject.state);
   await page.goto(profileUrl(subject.base));
   await page.waitForFunction(({ selector, value }) => document.querySelector(selector)?.value === value, subject.cityReady, { timeout: 60_000 });
+  // The rules arrive with the form's behaviour, after the first screen
+  // (#28): keystrokes are timed once they are there.
+  await page.locator(subject.save).waitFor({ timeout: 60_000 });
   const input = page.locator(subject.keystroke.input);
   const message = page.locator(subject.keystroke.message);
   await subject.keystroke.prepare(page, input, message);

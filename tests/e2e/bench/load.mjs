@@ -23,11 +23,10 @@ const TIMEOUT_MS = 120_000;
 
 /// Runs in the page before the app: `window.__ready` resolves with the
 /// time the frame that first shows `ready` was painted.
-function watchReady({ selector, value }) {
-  window.__ready = new Promise((resolve) => {
+function watchReady({ selector, value, save }) {
+  const painted = (shown) => new Promise((resolve) => {
     const check = () => {
-      const element = document.querySelector(selector);
-      if (element && (value == null || element.value === value)) {
+      if (shown()) {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => resolve(performance.now());
         channel.port2.postMessage(null);
@@ -37,6 +36,13 @@ function watchReady({ selector, value }) {
     };
     requestAnimationFrame(check);
   });
+  window.__ready = painted(() => {
+    const element = document.querySelector(selector);
+    return element && (value == null || element.value === value);
+  });
+  // When the form can be saved: the app's Save arrives with the form's
+  // behaviour, after the first screen (#28); the peer's is there with it.
+  if (save) window.__saveReady = painted(() => document.querySelector(save) != null);
 }
 
 function awaitReady(timeoutMs) {
@@ -78,7 +84,7 @@ function readTiming(readPath) {
   return { readStart: read?.startTime ?? null, readEnd: read?.responseEnd ?? null, mainEnd: main?.responseEnd ?? null };
 }
 
-/// `{ readyMs, sent, timeline? }` of one cold load of `url` from `state`;
+/// `{ readyMs, sent, sentBeforeReady, timeline? }` of one cold load of `url` from `state`;
 /// `timeline` (readTiming, and readyMs) when `readPath` is given.
 export async function coldLoad(browser, state, url, ready, { network = null, slowdown = CPU_SLOWDOWN, readPath = null } = {}) {
   const { page, cdp, close } = await coldPage(browser, state, { slowdown, network, initScripts: [[watchReady, ready]] });
@@ -93,9 +99,10 @@ export async function coldLoad(browser, state, url, ready, { network = null, slo
     } catch (e) {
       throw new Error(`${url}: ${JSON.stringify(ready)} ${e.message}${problems.length ? `; page errors: ${problems.join('; ')}` : ''}`);
     }
+    const saveReadyMs = ready.save ? await withDeadline(page.evaluate(() => window.__saveReady), `${url}: no Save`) : null;
     await withDeadline(networkQuiet(page, transfers), `${url}: network not quiet`);
     const timeline = readPath ? { ...(await page.evaluate(readTiming, readPath)), readyMs } : null;
-    return { readyMs, sent: transfers.read(), ...(timeline ? { timeline } : {}), ...(problems.length ? { problems } : {}) };
+    return { readyMs, saveReadyMs, sent: transfers.read(), sentBeforeReady: transfers.readUntil(readyMs), ...(timeline ? { timeline } : {}), ...(problems.length ? { problems } : {}) };
   } finally {
     await close();
   }

@@ -72,6 +72,8 @@ export async function measureMemory(browser, state, field, cycles) {
   const { page, cdp, close } = await coldPage(browser, state, { slowdown: 1, initScripts: [[keepWasmMemory]] });
   await page.goto(profileUrl());
   await page.getByTestId(field).waitFor({ timeout: 60_000 });
+  // Save arrives with the form's behaviour, after the first screen.
+  await page.getByTestId('save').waitFor({ timeout: 60_000 });
   const afterLoad = await readMemory(page, cdp);
   await page.evaluate(saveCycles, [field, 1, cycles]);
   const afterSaves = await readMemory(page, cdp);

@@ -24,6 +24,7 @@ const APP = {
   name: 'app',
   label: 'this app (Leptos, wasm)',
   city: '[data-testid="city"]',
+  save: '[data-testid="save"]',
   readPath: READ_PATH,
   keystroke: {
     input: '[data-testid="website"]',
@@ -46,6 +47,7 @@ const PEER = {
   name: 'peer',
   label: 'React peer (React 19, react-hook-form, zod)',
   city: '#city',
+  save: 'button[type="submit"]',
   readPath: READ_PATH,
   keystroke: {
     input: '#website',
@@ -107,7 +109,7 @@ export async function prepareSubjects(browser, { appUrl, peerUrl }) {
       throw new Error(`the servers hold different profiles: ${subjects[0].name} ${JSON.stringify(first)}, ${subjects[i].name} ${JSON.stringify(same)}`);
     }
   }
-  for (const s of subjects) s.cityReady = { selector: s.city, value: city };
+  for (const s of subjects) s.cityReady = { selector: s.city, value: city, save: s.save };
   return { subjects, city, profile: profiles[0] };
 }
 

@@ -61,6 +61,11 @@ export function recordTransfers(cdp) {
   const kinds = new Map();
   const paths = new Map();
   const open = new Set();
+  // CDP's monotonic clock (seconds): the navigation's first request, and
+  // when each request finished, so bytes can be counted up to a moment
+  // the page names in its own ms from the navigation.
+  let navigationAt = null;
+  const finishedAt = [];
   let started = 0;
   let waiters = [];
   const sent = Object.fromEntries(REQUEST_KINDS.map((k) => [k, { requests: 0, bytes: 0, encodings: [], urls: [] }]));
@@ -70,8 +75,9 @@ export function recordTransfers(cdp) {
     waiters = [];
     for (const resolve of ready) resolve();
   };
-  cdp.on('Network.requestWillBeSent', ({ requestId, type, request, redirectResponse }) => {
+  cdp.on('Network.requestWillBeSent', ({ requestId, type, request, redirectResponse, timestamp }) => {
     if (!/^https?:/.test(request.url)) return;
+    if (navigationAt == null) navigationAt = timestamp;
     if (redirectResponse && kinds.has(requestId)) sent[kinds.get(requestId)].bytes += redirectResponse.encodedDataLength ?? 0;
     const kind = kindOfRequest(type, request.url);
     if (!kinds.has(requestId)) started += 1;
@@ -86,24 +92,32 @@ export function recordTransfers(cdp) {
     const encoding = headers['content-encoding'] ?? 'identity';
     if (!sent[kind].encodings.includes(encoding)) sent[kind].encodings.push(encoding);
   });
-  const finish = (requestId, bytes, failed) => {
+  const finish = (requestId, bytes, failed, timestamp) => {
     const kind = kinds.get(requestId);
     if (!kind || !open.has(requestId)) return;
     open.delete(requestId);
+    finishedAt.push({ kind, bytes, at: timestamp });
     sent[kind].requests += 1;
     sent[kind].bytes += bytes;
     sent[kind].urls.push({ path: paths.get(requestId), bytes, ...(failed ? { failed } : {}) });
     if (failed) sent[kind].failed = (sent[kind].failed ?? 0) + 1;
     settle();
   };
-  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => finish(requestId, encodedDataLength, false));
-  cdp.on('Network.loadingFailed', ({ requestId }) => finish(requestId, 0, true));
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength, timestamp }) => finish(requestId, encodedDataLength, false, timestamp));
+  cdp.on('Network.loadingFailed', ({ requestId, timestamp }) => finish(requestId, 0, true, timestamp));
   return {
     read() {
       const byKind = structuredClone(sent);
       const total = REQUEST_KINDS.reduce((sum, k) => sum + byKind[k].bytes, 0);
       const requests = REQUEST_KINDS.reduce((sum, k) => sum + byKind[k].requests, 0);
       return { total, requests, byKind };
+    },
+    /// `{ total, requests }` of the requests that had finished `ms` after
+    /// the navigation's first request (the page's ready time): the bytes
+    /// a person waited for, not those fetched after the form showed.
+    readUntil(ms) {
+      const done = finishedAt.filter((f) => navigationAt != null && (f.at - navigationAt) * 1000 <= ms);
+      return { total: done.reduce((sum, f) => sum + f.bytes, 0), requests: done.length };
     },
     inFlight: () => open.size,
     started: () => started,
