@@ -102,6 +102,9 @@ def main(dist: Path, opt: Path, n: int) -> None:
         br = (shipped[stem].with_name(shipped[stem].name + ".br")).stat().st_size if stem in shipped else 0
         raw = shipped[stem].stat().st_size if stem in shipped else 0
         print(f"## {stem}: {br:,} B brotli ({kb(br)}), {raw:,} B shipped, {total:,} B of items (names dropped)\n")
+        if not items:
+            print("No code section (twiggy cannot read it): its sizes only.\n")
+            continue
         by_crate = Counter()
         by_module = Counter()
         for name, size in items:
