@@ -14,15 +14,22 @@ const BEHAVIOUR = '**/split_form_behaviour-*.wasm';
 const browser = await launch();
 test.after(() => browser.close());
 
-/// A signed-in (remembered) pwgen context, then a fresh page in it on
-/// Slow 4G with a 4× slower CPU, its cache off.
-async function slowSignedInPage() {
+/// A signed-in (remembered) pwgen context, then a fresh page in it that
+/// records page errors.
+async function signedInPage() {
   const page = await pageFor(browser, 'pwgen');
   await signIn(page);
   await page.getByTestId('first_name').waitFor();
   const fresh = await page.context().newPage();
   fresh.problems = [];
   fresh.on('pageerror', (e) => fresh.problems.push(String(e)));
+  await page.close();
+  return fresh;
+}
+
+/// signedInPage on Slow 4G with a 4× slower CPU, its cache off.
+async function slowSignedInPage() {
+  const fresh = await signedInPage();
   const cdp = await fresh.context().newCDPSession(fresh);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -30,7 +37,6 @@ async function slowSignedInPage() {
     offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.close();
   return fresh;
 }
 
@@ -98,12 +104,7 @@ test('Slow 4G: typing before the behaviour module arrives is kept, judged once i
 });
 
 test('a behaviour module that fails to download keeps the typing, says so, and Retry brings Save', async () => {
-  const page = await pageFor(browser, 'pwgen');
-  await signIn(page);
-  await page.getByTestId('first_name').waitFor();
-  const fresh = await page.context().newPage();
-  fresh.problems = [];
-  fresh.on('pageerror', (e) => fresh.problems.push(String(e)));
+  const fresh = await signedInPage();
   await fresh.route(BEHAVIOUR, (route) => route.abort());
   await fresh.goto(`${APP_URL}/profile`);
   await fresh.getByTestId('last_name').fill('Lovelace-King');
@@ -115,5 +116,5 @@ test('a behaviour module that fails to download keeps the typing, says so, and R
   assert.equal(await fresh.getByTestId('last_name').inputValue(), 'Lovelace-King');
   assert.equal(await fresh.getByTestId('save').isEnabled(), true, 'the edit counts as a change');
   assert.deepEqual(fresh.problems, []);
-  await page.context().close();
+  await fresh.context().close();
 });
