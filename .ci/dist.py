@@ -98,6 +98,134 @@ def sorted_main_shares(loader_js: str) -> str:
     return loader_js
 
 
+def uleb(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def read_uleb(data: bytes, i: int):
+    value = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, i
+
+
+def short_import_names(wasm: bytes, glue: str, module: str):
+    """wasm-bindgen names each JS import `__wbg_<name>_<16 hex digits>`,
+    once in the main module's import section and once as a key of the
+    glue's imports object: 265 names whose hashes brotli cannot shrink
+    (-3.7 KB of the main module, -2.7 KB of the glue before minifying).
+    Both sides are renamed to `w<index>`; the imports bind by that name
+    alone. Any name not found exactly once as a key stops the build."""
+    out, i, renames = bytearray(wasm[:8]), 8, {}
+    while i < len(wasm):
+        section, start = wasm[i], i
+        size, i = read_uleb(wasm, i + 1)
+        end = i + size
+        if section != 2:
+            out += wasm[start:end]
+            i = end
+            continue
+        count, j = read_uleb(wasm, i)
+        body = bytearray(uleb(count))
+        for _ in range(count):
+            length, j = read_uleb(wasm, j)
+            mod, j = wasm[j:j + length], j + length
+            length, j = read_uleb(wasm, j)
+            name, j = wasm[j:j + length].decode(), j + length
+            desc = j
+            kind, j = wasm[j], j + 1
+            if kind == 0:  # function: type index
+                _, j = read_uleb(wasm, j)
+            elif kind in (1, 2):  # table (reftype, limits) or memory (limits)
+                j += kind == 1
+                flags, j = wasm[j], j + 1
+                _, j = read_uleb(wasm, j)
+                if flags & 1:
+                    _, j = read_uleb(wasm, j)
+            elif kind == 3:  # global: valtype, mutability
+                j += 2
+            else:
+                sys.exit(f"dist.py: import kind {kind} in the main module; teach short_import_names")
+            if mod.decode() == module:
+                renames[name] = f"w{len(renames):x}"
+                name = renames[name]
+            body += uleb(len(mod)) + mod + uleb(len(name.encode())) + name.encode() + wasm[desc:j]
+        if j != end:
+            sys.exit("dist.py: the main module's import section did not parse to its end")
+        out += bytes([2]) + uleb(len(body)) + body
+        i = end
+    for old, new in renames.items():
+        glue, found = re.subn(rf"\b{re.escape(old)}:", f"{new}:", glue)
+        if found != 1 or re.search(rf"\b{re.escape(old)}\b", glue):
+            sys.exit(f"dist.py: the import {old} is not one key of the glue's imports object")
+    return bytes(out), glue
+
+
+# wasm-streams' classes: leptos' `csr` feature turns on server_fn's
+# `browser`, which links wasm-streams, whose #[wasm_bindgen] classes are
+# exports (so roots) although this app has no server functions and never
+# makes one. Dropped before wasm-opt, which then drops their code.
+STREAM_EXPORT = re.compile(r"(__wbg_)?intounderlying(bytesource|sink|source)_\w+")
+STREAM_CLASS = re.compile(
+    r"export class IntoUnderlying(ByteSource|Sink|Source) \{.*?\n\}\n"
+    r"if \(Symbol\.dispose\) IntoUnderlying\1\.prototype\[Symbol\.dispose\] = IntoUnderlying\1\.prototype\.free;\n"
+    r"|const IntoUnderlying(ByteSource|Sink|Source)Finalization = .*?\n.*?\n.*?;\n",
+    re.S,
+)
+
+
+def without_exports(wasm: bytes, dropped) -> bytes:
+    out, i = bytearray(wasm[:8]), 8
+    while i < len(wasm):
+        section, start = wasm[i], i
+        size, i = read_uleb(wasm, i + 1)
+        end = i + size
+        if section != 7:
+            out += wasm[start:end]
+            i = end
+            continue
+        count, j = read_uleb(wasm, i)
+        kept, entries = 0, bytearray()
+        for _ in range(count):
+            entry = j
+            length, j = read_uleb(wasm, j)
+            name, j = wasm[j:j + length].decode(), j + length
+            j += 1  # kind
+            _, j = read_uleb(wasm, j)
+            if not dropped(name):
+                kept += 1
+                entries += wasm[entry:j]
+        body = uleb(kept) + entries
+        out += bytes([7]) + uleb(len(body)) + body
+        i = end
+    return bytes(out)
+
+
+def prune(work: Path) -> None:
+    """Before wasm-opt: the main module without wasm-streams' exports and
+    the glue without their classes. Stops the build if anything of them is
+    left, or if they are not there (then this step should go)."""
+    wasm_path, glue_path = work / f"{APP}_bg.wasm", work / f"{APP}.js"
+    glue, found = STREAM_CLASS.subn("", glue_path.read_text())
+    if found != 6 or re.search("intounderlying", glue, re.I):
+        sys.exit(f"dist.py prune: expected wasm-streams' 3 classes and 3 finalizers in the glue, removed {found}")
+    wasm = wasm_path.read_bytes()
+    pruned = without_exports(wasm, STREAM_EXPORT.fullmatch)
+    if len(pruned) >= len(wasm):
+        sys.exit("dist.py prune: wasm-streams' exports are not in the main module")
+    wasm_path.write_bytes(pruned)
+    glue_path.write_text(glue)
+
+
 def main(work: Path, dist: Path) -> None:
     if dist.exists():
         shutil.rmtree(dist)
@@ -116,9 +244,11 @@ def main(work: Path, dist: Path) -> None:
         sys.exit("dist.py: the split loader no longer starts fetches as expected; check wasm-split-cli's output")
     loader = re.sub(r"(const src = fetch\(new URL\([^;]*\)\);)", r"\1 src.catch(() => {});", loader)
     loader = sorted_main_shares(loader)
+    main_bytes, glue = short_import_names((work / f"{APP}_bg.wasm").read_bytes(), glue, f"./{APP}_bg.js")
     wasm_names = {}
     for wasm in sorted(work.glob("*.wasm")):
-        wasm_names[wasm.name] = emit(dist, wasm.name, wasm.read_bytes())
+        data = main_bytes if wasm.name == f"{APP}_bg.wasm" else wasm.read_bytes()
+        wasm_names[wasm.name] = emit(dist, wasm.name, data)
     for old, new in wasm_names.items():
         loader = loader.replace(f'"./{old}"', f'"./{new}"')
 
@@ -207,4 +337,7 @@ def main(work: Path, dist: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    if sys.argv[1] == "prune":
+        prune(Path(sys.argv[2]))
+    else:
+        main(Path(sys.argv[1]), Path(sys.argv[2]))
