@@ -226,6 +226,28 @@ def prune(work: Path) -> None:
     glue_path.write_text(glue)
 
 
+# The first paint's texts (style/boot-frame.css), written from the
+# translation files so each text lives once: element -> translation key.
+BOOT_FRAME_TEXTS = {"brand": "app.name", "profile": "page.profile", "settings": "page.settings"}
+
+
+def languages() -> list:
+    """The app's languages: one translation file each, English first."""
+    return sorted((p.stem for p in (ROOT / "src/i18n").glob("*.json")), key=lambda lang: (lang != "en", lang))
+
+
+def boot_frame_texts() -> str:
+    rules = []
+    for lang in languages():
+        texts = json.loads((ROOT / f"src/i18n/{lang}.json").read_text())
+        scope = "" if lang == "en" else f":lang({lang}) "
+        for element, key in BOOT_FRAME_TEXTS.items():
+            text = json.dumps(texts[key], ensure_ascii=False)
+            rules.append(f"{scope}.boot-frame__{element}::before {{ content: {text}; }}")
+    # English first: the :lang() rules after it win where they apply.
+    return "\n".join(sorted(rules, key=lambda rule: rule.startswith(":lang"))) + "\n"
+
+
 def main(work: Path, dist: Path) -> None:
     if dist.exists():
         shutil.rmtree(dist)
@@ -278,7 +300,7 @@ def main(work: Path, dist: Path) -> None:
     index_html = (ROOT / "index.html").read_text()
     css_sources = re.findall(r'<link data-trunk rel="css" href="([^"]+)"', index_html)
     entry = dist / ".entry.css"
-    entry.write_text("".join(f'@import "{ROOT / c}";\n' for c in css_sources))
+    entry.write_text("".join(f'@import "{ROOT / c}";\n' for c in css_sources) + boot_frame_texts())
     esbuild(str(entry), "--bundle", "--minify", f"--outfile={dist / '.app.css'}")
     entry.unlink()
     css_name = emit(dist, "app.css", (dist / ".app.css").read_bytes())
@@ -292,7 +314,10 @@ def main(work: Path, dist: Path) -> None:
 
     preload = (ROOT / "src/route-preload.js").read_text()
     preload = preload.replace("/* ROUTE_MODULES */ {}", json.dumps(route_files))
-    boot = (ROOT / "src/theme-boot.js").read_text() + "\n" + preload
+    theme_boot, found = re.subn(r"/\* LANGUAGES \*/ \[[^\]]*\]", json.dumps(languages()), (ROOT / "src/theme-boot.js").read_text())
+    if found != 1:
+        sys.exit("dist.py: theme-boot.js has no /* LANGUAGES */ list")
+    boot = theme_boot + "\n" + preload
     boot_name = emit(dist, "boot.js", minify_js(boot, dist))
 
     head = "\n".join([

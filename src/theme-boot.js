@@ -8,9 +8,12 @@
   function stored(key) {
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
   }
+  // The languages of src/i18n/*.json: .ci/dist.py writes the list from
+  // those files (this one is for development builds).
+  var languages = /* LANGUAGES */ ['en', 'fa', 'es'];
   function known(code) {
     var primary = String(code || '').split(/[-_]/)[0].toLowerCase();
-    return primary === 'en' || primary === 'fa' ? primary : null;
+    return languages.indexOf(primary) >= 0 ? primary : null;
   }
 
   var theme = stored('profile-app.theme');
