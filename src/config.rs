@@ -68,7 +68,7 @@ async fn served_text() -> Result<String, String> {
 
 /// The words the API client uses for a failed connection.
 fn network_problem() -> String {
-    profile_model::Message::rule("error.network").to_english()
+    crate::i18n::english(&profile_model::Message::rule("error.network"))
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {

@@ -13,7 +13,7 @@
 
 use leptos::prelude::*;
 use profile_model::AuthMode;
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::storage::Store;
 
@@ -24,7 +24,7 @@ const COOKIE_SESSION_KEY: &str = "profile-app.cookie-session";
 const READ_RECIPE_KEY: &str = "profile-app.read-recipe";
 
 /// What proves who the person is on each request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Credential {
     /// A token (Bearer or `Token <key>`) or Basic `user:password` in base64.
     Secret(String),
@@ -34,15 +34,39 @@ pub enum Credential {
 
 /// What is kept for a token or Basic session: the credential and, for
 /// simplejwt, the refresh token that renews it.
-#[derive(Serialize, Deserialize)]
 struct Kept {
     credential: Credential,
-    #[serde(default)]
     refresh: Option<String>,
 }
 
 /// Where [`Kept`] holds the secret: `{"credential": {"Secret": …}}`.
 const KEPT_SECRET: &[&str] = &["credential", "Secret"];
+/// Where [`Kept`] holds the refresh token (`null` when there is none).
+const KEPT_REFRESH: &str = "refresh";
+
+impl Kept {
+    /// The kept JSON, written and read along [`KEPT_SECRET`] by hand: a
+    /// serde derive would bring serde's value reader and its error texts
+    /// into the main module for this one struct.
+    fn to_json(secret: &str, refresh: Option<String>) -> String {
+        let mut kept = KEPT_SECRET.iter().rev().fold(Value::String(secret.to_string()), |inner, key| {
+            Value::Object(Map::from_iter([(key.to_string(), inner)]))
+        });
+        if let Value::Object(top) = &mut kept {
+            top.insert(KEPT_REFRESH.to_string(), refresh.map_or(Value::Null, Value::String));
+        }
+        serde_json::to_string(&kept).unwrap_or_default()
+    }
+
+    fn from_json(kept: &Value) -> Option<Kept> {
+        let secret = KEPT_SECRET.iter().try_fold(kept, |v, key| v.get(key))?.as_str()?;
+        let refresh = match kept.get(KEPT_REFRESH) {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(v.as_str()?.to_string()),
+        };
+        Some(Kept { credential: Credential::Secret(secret.to_string()), refresh })
+    }
+}
 
 /// Where a kept session is, for the boot script's early read: the storage
 /// key and, for a secret, its place in that key's JSON (object keys,
@@ -133,9 +157,8 @@ impl Session {
         // Best effort: refused storage leaves the session in memory.
         let _ = match credential {
             Credential::Cookie => store.write(COOKIE_SESSION_KEY, "1"),
-            credential => {
-                let kept = Kept { credential, refresh: self.refresh.get_untracked() };
-                store.write(CREDENTIAL_KEY, &serde_json::to_string(&kept).unwrap_or_default())
+            Credential::Secret(secret) => {
+                store.write(CREDENTIAL_KEY, &Kept::to_json(&secret, self.refresh.get_untracked()))
             }
         };
     }
@@ -183,7 +206,7 @@ pub fn kept_in(remember: bool) -> Store {
 /// The session kept in `store`, if any.
 fn read_kept(store: Store) -> Option<Kept> {
     match store.read(CREDENTIAL_KEY) {
-        Some(json) => serde_json::from_value(crate::json::parse(&json).ok()?).ok(),
+        Some(json) => Kept::from_json(&crate::json::parse(&json).ok()?),
         None => store.read(COOKIE_SESSION_KEY).map(|_| Kept { credential: Credential::Cookie, refresh: None }),
     }
 }

@@ -66,7 +66,7 @@ impl ClientError {
 
 impl fmt::Display for ClientError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let texts: Vec<String> = self.form_messages().iter().map(Message::to_english).collect();
+        let texts: Vec<String> = self.form_messages().iter().map(crate::i18n::english).collect();
         f.write_str(&texts.join(" "))
     }
 }

@@ -130,6 +130,13 @@ fn read_table(json: &str) -> Option<HashMap<String, String>> {
     texts.into_iter().map(|(key, text)| Some((key, text.as_str()?.to_string()))).collect()
 }
 
+/// A message in English, from the English file (outside any view: the
+/// config page's network problem, a client error's `Display`).
+pub fn english(message: &Message) -> String {
+    let locale = Locale::En;
+    message.render_from(|key| locale.texts()?.get(key).cloned(), |n| locale.singular(n))
+}
+
 /// Translation key of a choice option's label: `choice.<field>.<option>`
 /// (`choice.gender.female`).
 pub fn choice_key(field_name: &str, option: &str) -> String {
@@ -239,7 +246,7 @@ impl I18n {
     /// A rule message translated and filled in; server text verbatim.
     pub fn message(&self, message: &Message) -> String {
         let locale = self.locale.get();
-        message.render_counted(|key| self.lookup(key), |n| locale.singular(n))
+        message.render_from(|key| self.lookup(key), |n| locale.singular(n))
     }
 
     /// A calendar date (`YYYY-MM-DD`) in the current language, e.g.

@@ -381,6 +381,12 @@ pub(crate) fn json_with(text: &str, file: ConfigFile, read: ReadJson) -> Result<
     read(text).or_else(|e| err(file, "", format!("not valid JSON ({e})")))
 }
 
+/// A value as JSON text, for a message: the writer the app already has
+/// for request bodies, not a second one behind `Value`'s `Display`.
+pub(crate) fn json_text(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
 /// A name from a closed list, case-insensitively.
 pub(crate) fn one_of<T: Copy>(name: &str, at: &str, all: &[(&str, T)], file: ConfigFile) -> Result<T, ConfigError> {
     let wanted = name.trim().to_ascii_lowercase();
@@ -613,7 +619,11 @@ pub(crate) fn avatar_policy(
     }
     if let Some(v) = obj.get("max_bytes") {
         policy.max_bytes = v.as_u64().filter(|n| *n > 0).ok_or_else(|| {
-            ConfigError::new(file, &key("max_bytes"), format!("expected a whole number of bytes above 0, got {v}"))
+            ConfigError::new(
+                file,
+                &key("max_bytes"),
+                format!("expected a whole number of bytes above 0, got {}", json_text(v)),
+            )
         })?;
     }
     if let Some(v) = obj.get("accepted_types") {

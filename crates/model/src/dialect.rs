@@ -8,7 +8,8 @@
 
 use crate::catalogue::{FieldKind, FieldSpec, Label, Section};
 use crate::config::{
-    avatar_policy, endpoint, err, kind, known_keys, object, one_of, sign_in, string, ConfigError, ConfigFile, ReadJson,
+    avatar_policy, endpoint, err, json_text, kind, known_keys, object, one_of, sign_in, string, ConfigError,
+    ConfigFile, ReadJson,
 };
 use crate::{AuthMode, AvatarPolicy, DeleteAccount, Endpoints, PasswordChange, SignIn};
 use serde::Serialize;
@@ -159,7 +160,13 @@ pub fn parse_dialect_with(text: &str, read: ReadJson) -> Result<Dialect, ConfigE
         None => return err(file, "format", format!("missing; expected {FORMAT}")),
         Some(v) => match v.as_u64() {
             Some(n) if (OLDEST_FORMAT..=FORMAT).contains(&n) => n,
-            _ => return err(file, "format", format!("this app reads formats {OLDEST_FORMAT} to {FORMAT}, got {v}")),
+            _ => {
+                return err(
+                    file,
+                    "format",
+                    format!("this app reads formats {OLDEST_FORMAT} to {FORMAT}, got {}", json_text(v)),
+                )
+            }
         },
     };
     if format < 2 {
@@ -393,7 +400,7 @@ fn field(v: &Value, at: &str) -> Result<FieldSpec, ConfigError> {
             ConfigError::new(
                 file,
                 &key("max_length"),
-                format!("expected a whole number above 0 on a text kind, got {v}"),
+                format!("expected a whole number above 0 on a text kind, got {}", json_text(v)),
             )
         })? as usize);
     }

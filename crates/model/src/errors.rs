@@ -66,15 +66,21 @@ impl Message {
     /// message with a count among its parameters takes `<key>.one` when the
     /// count is singular and that text exists: "in 1 second", not "1 seconds".
     pub fn render_counted(&self, translate: impl Fn(&str) -> Option<String>, one: impl Fn(u64) -> bool) -> String {
+        self.render_from(|key| translate(key).or_else(|| crate::messages::english(key).map(str::to_string)), one)
+    }
+
+    /// [`Message::render_counted`] from `translate` alone, without this
+    /// crate's English: for the app, whose English file holds these texts
+    /// too (checked by its translation test), so its wasm has them once.
+    pub fn render_from(&self, translate: impl Fn(&str) -> Option<String>, one: impl Fn(u64) -> bool) -> String {
         match self {
             Message::Server { text } => text.clone(),
             Message::Rule { key, params } => {
-                let text = |key: &str| translate(key).or_else(|| crate::messages::english(key).map(str::to_string));
                 let singular = params.values().filter_map(|v| v.parse::<u64>().ok()).any(one);
                 let template = singular
-                    .then(|| text(&format!("{key}.one")))
+                    .then(|| translate(&format!("{key}.one")))
                     .flatten()
-                    .or_else(|| text(key))
+                    .or_else(|| translate(key))
                     .unwrap_or_else(|| key.clone());
                 crate::messages::fill(&template, params)
             }

@@ -210,9 +210,9 @@ fn text_of(v: &Value, key: Option<&str>) -> String {
         Value::Object(o) => match key.and_then(|k| o.get(k)) {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string(),
-            _ => v.to_string(),
+            _ => crate::config::json_text(v),
         },
-        _ => v.to_string(),
+        _ => crate::config::json_text(v),
     }
 }
 
