@@ -118,6 +118,23 @@ def read_uleb(data: bytes, i: int):
             return value, i
 
 
+def with_section(wasm: bytes, section_id: int, rewrite) -> bytes:
+    """`wasm` with the body of its section `section_id` replaced by
+    `rewrite(wasm, start, end)` (the body's bounds in `wasm`)."""
+    out, i = bytearray(wasm[:8]), 8
+    while i < len(wasm):
+        section, start = wasm[i], i
+        size, i = read_uleb(wasm, i + 1)
+        end = i + size
+        if section == section_id:
+            body = rewrite(wasm, i, end)
+            out += bytes([section_id]) + uleb(len(body)) + body
+        else:
+            out += wasm[start:end]
+        i = end
+    return bytes(out)
+
+
 def short_import_names(wasm: bytes, glue: str, module: str):
     """wasm-bindgen names each JS import `__wbg_<name>_<16 hex digits>`,
     once in the main module's import section and once as a key of the
@@ -125,15 +142,9 @@ def short_import_names(wasm: bytes, glue: str, module: str):
     (-3.7 KB of the main module, -2.7 KB of the glue before minifying).
     Both sides are renamed to `w<index>`; the imports bind by that name
     alone. Any name not found exactly once as a key stops the build."""
-    out, i, renames = bytearray(wasm[:8]), 8, {}
-    while i < len(wasm):
-        section, start = wasm[i], i
-        size, i = read_uleb(wasm, i + 1)
-        end = i + size
-        if section != 2:
-            out += wasm[start:end]
-            i = end
-            continue
+    renames = {}
+
+    def renamed(wasm: bytes, i: int, end: int) -> bytes:
         count, j = read_uleb(wasm, i)
         body = bytearray(uleb(count))
         for _ in range(count):
@@ -161,13 +172,14 @@ def short_import_names(wasm: bytes, glue: str, module: str):
             body += uleb(len(mod)) + mod + uleb(len(name.encode())) + name.encode() + wasm[desc:j]
         if j != end:
             sys.exit("dist.py: the main module's import section did not parse to its end")
-        out += bytes([2]) + uleb(len(body)) + body
-        i = end
+        return bytes(body)
+
+    out = with_section(wasm, 2, renamed)
     for old, new in renames.items():
         glue, found = re.subn(rf"\b{re.escape(old)}:", f"{new}:", glue)
         if found != 1 or re.search(rf"\b{re.escape(old)}\b", glue):
             sys.exit(f"dist.py: the import {old} is not one key of the glue's imports object")
-    return bytes(out), glue
+    return out, glue
 
 
 # wasm-streams' classes: leptos' `csr` feature turns on server_fn's
@@ -184,15 +196,7 @@ STREAM_CLASS = re.compile(
 
 
 def without_exports(wasm: bytes, dropped) -> bytes:
-    out, i = bytearray(wasm[:8]), 8
-    while i < len(wasm):
-        section, start = wasm[i], i
-        size, i = read_uleb(wasm, i + 1)
-        end = i + size
-        if section != 7:
-            out += wasm[start:end]
-            i = end
-            continue
+    def kept(wasm: bytes, i: int, end: int) -> bytes:
         count, j = read_uleb(wasm, i)
         kept, entries = 0, bytearray()
         for _ in range(count):
@@ -204,10 +208,9 @@ def without_exports(wasm: bytes, dropped) -> bytes:
             if not dropped(name):
                 kept += 1
                 entries += wasm[entry:j]
-        body = uleb(kept) + entries
-        out += bytes([7]) + uleb(len(body)) + body
-        i = end
-    return bytes(out)
+        return uleb(kept) + entries
+
+    return with_section(wasm, 7, kept)
 
 
 def prune(work: Path) -> None:
