@@ -1,5 +1,5 @@
 //! The served app's Content Security Policy: sent on the page, deep links
-//! and the other static files, with `script-src` allowing exactly the
+//! and scripts (not wasm, CSS or JSON: static_files.rs), with `script-src` allowing exactly the
 //! inline script of the `index.html` on disk, by its SHA-256 (recomputed
 //! after a rebuild rewrites the file).
 

@@ -68,3 +68,28 @@ async fn hashed_files_are_immutable_and_pages_revalidate() {
         assert_eq!(r.headers()["content-encoding"], "br", "{page}: index.html's brotli copy");
     }
 }
+
+#[tokio::test]
+async fn the_apps_files_carry_only_the_headers_a_browser_reads_there() {
+    let (s, _dist) = serving_a_build().await;
+    // An allowed origin (the defaults allow 127.0.0.1 on any port).
+    let origin = "http://127.0.0.1:43123";
+    let r = s.req("GET", MODULE).header("Origin", origin).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let h = r.headers();
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    // No document runs from a wasm file: no policy, no framing rules, and
+    // no CORS, since the app fetches its own files from its own origin.
+    for name in ["content-security-policy", "x-frame-options", "referrer-policy"] {
+        assert!(h.get(name).is_none(), "{name} on {MODULE}");
+    }
+    assert!(!h.keys().any(|k| k.as_str().starts_with("access-control-")), "CORS on {MODULE}: {h:?}");
+    let vary: Vec<&str> = h.get_all("vary").iter().map(|v| v.to_str().unwrap()).collect();
+    assert!(!vary.iter().any(|v| v.contains("origin")), "{vary:?}");
+    // The page keeps its document headers, and the API its CORS.
+    let page = s.req("GET", "/profile").header("Accept", "text/html").send().await.unwrap();
+    assert!(page.headers().get("content-security-policy").is_some());
+    assert_eq!(page.headers()["x-frame-options"], "DENY");
+    let api = s.req("GET", "/_ref/health").header("Origin", origin).send().await.unwrap();
+    assert_eq!(api.headers()["access-control-allow-origin"], origin);
+}
