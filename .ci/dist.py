@@ -292,7 +292,8 @@ def main(work: Path, dist: Path) -> None:
 
     start = (
         f"import init, * as bindings from './{glue_name}';\n"
-        f"const wasm = await init({{ module_or_path: new URL('./{main_wasm}', import.meta.url) }});\n"
+        # The boot script's fetch of the main module (src/route-preload.js), else our own.
+        f"const wasm = await init({{ module_or_path: window.__mainWasm || new URL('./{main_wasm}', import.meta.url) }});\n"
         "window.wasmBindings = bindings;\n"
         # Trunk's event name: the benchmark and `trunk serve` builds share it.
         "dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));\n"
@@ -317,18 +318,24 @@ def main(work: Path, dist: Path) -> None:
 
     preload = (ROOT / "src/route-preload.js").read_text()
     preload = preload.replace("/* ROUTE_MODULES */ {}", json.dumps(route_files))
+    main_module = {"href": f"/{main_wasm}", "bytes": len(main_bytes)}
+    preload, found = re.subn(r"/\* MAIN_MODULE \*/ null", json.dumps(main_module), preload)
+    if found != 1:
+        sys.exit("dist.py: route-preload.js has no /* MAIN_MODULE */ null")
     theme_boot, found = re.subn(r"/\* LANGUAGES \*/ \[[^\]]*\]", json.dumps(languages()), (ROOT / "src/theme-boot.js").read_text())
     if found != 1:
         sys.exit("dist.py: theme-boot.js has no /* LANGUAGES */ list")
     boot = theme_boot + "\n" + preload
     boot_name = emit(dist, "boot.js", minify_js(boot, dist))
 
+    # The main module's preload comes before the boot script, which takes
+    # its response (a fetch matches only a preload the parser has seen).
     head = "\n".join([
+        f'<link rel="preload" href="/{main_wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">',
         f'<script src="/{boot_name}"></script>',
         f'<link rel="stylesheet" href="/{css_name}">',
         f'<link rel="modulepreload" href="/{glue_name}">',
         f'<link rel="modulepreload" href="/{loader_name}">',
-        f'<link rel="preload" href="/{main_wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">',
         f'<script type="module" src="/{start_name}"></script>',
     ])
     html = re.sub(r"<!--.*?-->", "", index_html, flags=re.S)

@@ -1,7 +1,8 @@
 // The split release build (.ci/build) as a person meets it: each landing
 // route downloads only its own modules (dist/routes.json) before its first
 // screen and the form's behaviour after it (after-first-screen.json), they start
-// beside the main module instead of after it, the avatar editor, the
+// before the main module has arrived instead of after it has started (but
+// not beside it, on a slow link), the avatar editor, the
 // sign-in dialog of a lost session and the Persian texts arrive only when
 // used, and a module that fails to
 // download shows a message with Retry that keeps the page and its edits.
@@ -93,6 +94,37 @@ test('a remembered session\'s profile modules start downloading before the main 
   const own = timing.find((t) => t.path.startsWith('split_profile-'));
   assert.ok(main && own, JSON.stringify(timing));
   assert.ok(own.start < main.end, `split_profile started at ${own.start} ms, main module arrived at ${main.end} ms`);
+  await page.context().close();
+});
+
+test('on Slow 4G the main module downloads once, alone for most of its way, and the route\'s modules are asked for before it has arrived', async () => {
+  const page = await signedInPage();
+  const fresh = await page.context().newPage();
+  const cdp = await fresh.context().newCDPSession(fresh);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1000 * 1000) / 8, uploadThroughput: (750 * 1000) / 8,
+  });
+  const mainRequests = [];
+  fresh.on('request', (r) => { if (/\/profile-app_bg-[0-9a-f]{10}\.wasm$/.test(r.url())) mainRequests.push(r.url()); });
+  await fresh.goto(`${APP_URL}/profile`);
+  await fresh.getByTestId('first_name').waitFor({ timeout: 60_000 });
+  const timing = await fresh.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('.wasm'))
+    .map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime, end: e.responseEnd })));
+  const main = timing.find((t) => t.path.startsWith('profile-app_bg-'));
+  const own = routes['/profile'].filter((f) => f.endsWith('.wasm') && !f.startsWith('profile-app_bg-'))
+    .map((f) => timing.find((t) => t.path === f));
+  assert.ok(main && own.every(Boolean), JSON.stringify(timing));
+  // One download: the boot script's fetch takes the preload's response,
+  // and the glue takes the boot script's.
+  assert.equal(mainRequests.length, 1, mainRequests.join(' '));
+  const half = main.start + (main.end - main.start) / 2;
+  for (const t of own) {
+    assert.ok(t.start > half && t.start < main.end,
+      `${t.path} asked for at ${Math.round(t.start)} ms; the main module ran ${Math.round(main.start)} → ${Math.round(main.end)} ms`);
+  }
   await page.context().close();
 });
 
