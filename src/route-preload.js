@@ -74,10 +74,12 @@
       return new Response(branches[0], { headers: { 'content-type': 'application/wasm' } });
     });
   }
-  // A round trip: what this small file took to come (from a cache, ~0:
-  // then the main module is likely there too, and nothing waits).
+  // A round trip: what this small file took to come over the network.
+  // From the cache (transferSize 0), the main module is likely cached too:
+  // the glue then fetches it by its URL, which keeps the browser's cache
+  // of its compiled code (a Response made here has no URL to key it by).
   var self = document.currentScript && performance.getEntriesByName(document.currentScript.src)[0];
-  var roundTrip = self ? self.responseEnd - self.requestStart : 0;
+  var roundTrip = self && self.transferSize > 0 ? self.responseEnd - self.requestStart : 0;
   if (MAIN_MODULE && window.ReadableStream && roundTrip > 0) {
     window.__mainWasm = followMain(MAIN_MODULE, roundTrip);
     window.__mainWasm.catch(askForModules);

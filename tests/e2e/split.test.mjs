@@ -128,6 +128,20 @@ test('on Slow 4G the main module downloads once, alone for most of its way, and 
   await page.context().close();
 });
 
+test('a second visit, its files cached, leaves the main module to the glue (which keeps its compiled code cached)', async () => {
+  const page = await signedInPage();
+  // A new tab: its files come from the disk cache (a reload in the same
+  // tab takes them from memory, where no timing entry is made at all).
+  const again = await page.context().newPage();
+  await again.goto(`${APP_URL}/profile`);
+  await again.getByTestId('first_name').waitFor();
+  const boot = await again.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /\/boot-[0-9a-f]{10}\.js$/.test(e.name)).map((e) => e.transferSize));
+  assert.deepEqual(boot, [0], 'the boot script came from the cache');
+  assert.equal(await again.evaluate(() => window.__mainWasm), undefined, 'no fetch of its own');
+  await page.context().close();
+});
+
 test('the avatar editor arrives with the first photo, and a failed download keeps the edits and retries', async () => {
   const signedIn = await signedInPage();
   const page = await signedIn.context().newPage();

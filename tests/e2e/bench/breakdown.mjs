@@ -1,9 +1,10 @@
 // Where a cold /profile load spends its time (a diagnostic, not in the
 // table): resource timings, the profile request, and the form-ready time,
-// for BREAKDOWN_LOADS cold loads at 4× CPU. Optional CPU profile.
+// for BREAKDOWN_LOADS cold loads at 4× CPU (BREAKDOWN_NETWORK=slow4g: on
+// Slow 4G too). Optional CPU profile.
 import { writeFileSync } from 'node:fs';
 import { launch } from '../browser.mjs';
-import { signedInState, coldPage, profileUrl } from './session.mjs';
+import { signedInState, coldPage, profileUrl, SLOW_4G } from './session.mjs';
 
 const LOADS = Number(process.env.BREAKDOWN_LOADS ?? 3);
 const browser = await launch();
@@ -11,6 +12,7 @@ try {
   const state = await signedInState(browser, 'letraz');
   for (let i = 0; i < LOADS; i++) {
     const { page, cdp, close } = await coldPage(browser, state, {
+      network: process.env.BREAKDOWN_NETWORK === 'slow4g' ? SLOW_4G : null,
       initScripts: [[() => {
         window.__marks = [];
         const seen = new Set();
