@@ -78,8 +78,8 @@
   // From the cache (transferSize 0), the main module is likely cached too:
   // the glue then fetches it by its URL, which keeps the browser's cache
   // of its compiled code (a Response made here has no URL to key it by).
-  var self = document.currentScript && performance.getEntriesByName(document.currentScript.src)[0];
-  var roundTrip = self && self.transferSize > 0 ? self.responseEnd - self.requestStart : 0;
+  var boot = document.currentScript && performance.getEntriesByName(document.currentScript.src)[0];
+  var roundTrip = boot && boot.transferSize > 0 ? boot.responseEnd - boot.requestStart : 0;
   if (MAIN_MODULE && window.ReadableStream && roundTrip > 0) {
     window.__mainWasm = followMain(MAIN_MODULE, roundTrip);
     window.__mainWasm.catch(askForModules);
