@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, pageFor, signIn, APP_URL } from './browser.mjs';
 import { bigJpeg } from './photo.mjs';
+import { SLOW_4G } from './bench/session.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url);
 const routes = JSON.parse(readFileSync(new URL('routes.json', DIST)));
@@ -35,6 +36,24 @@ async function signedInPage() {
   await page.getByTestId('first_name').waitFor();
   return page;
 }
+
+/// A new page in `signedIn`'s context, cold (no HTTP cache) on a phone's
+/// network (Slow 4G, as the benchmark's): on loopback everything arrives
+/// at once.
+async function coldSlow4gPage(signedIn) {
+  const fresh = await signedIn.context().newPage();
+  const cdp = await fresh.context().newCDPSession(fresh);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const { name: _, ...conditions } = SLOW_4G;
+  await cdp.send('Network.emulateNetworkConditions', conditions);
+  return fresh;
+}
+
+/// When each wasm module `page` fetched started and arrived (resource timing).
+const wasmTiming = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .filter((e) => e.name.endsWith('.wasm'))
+  .map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime, end: e.responseEnd })));
 
 /// Every landing route of routes.json, how to reach it, what shows when it
 /// is ready, and whether it is visited signed in.
@@ -76,20 +95,10 @@ test('each landing route downloads exactly the modules routes.json lists for it,
 
 test('a remembered session\'s profile modules start downloading before the main module has arrived', async () => {
   const page = await signedInPage();
-  const fresh = await page.context().newPage();
-  // A cold load on a phone's network (Slow 4G): on loopback everything
-  // arrives at once.
-  const cdp = await fresh.context().newCDPSession(fresh);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
-  });
+  const fresh = await coldSlow4gPage(page);
   await fresh.goto(`${APP_URL}/profile`);
   await fresh.getByTestId('first_name').waitFor({ timeout: 60_000 });
-  const timing = await fresh.evaluate(() => performance.getEntriesByType('resource')
-    .filter((e) => e.name.endsWith('.wasm'))
-    .map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime, end: e.responseEnd })));
+  const timing = await wasmTiming(fresh);
   const main = timing.find((t) => t.path.startsWith('profile-app_bg-'));
   const own = timing.find((t) => t.path.startsWith('split_profile-'));
   assert.ok(main && own, JSON.stringify(timing));
@@ -99,20 +108,12 @@ test('a remembered session\'s profile modules start downloading before the main 
 
 test('on Slow 4G the main module downloads once, alone for most of its way, and the route\'s modules are asked for before it has arrived', async () => {
   const page = await signedInPage();
-  const fresh = await page.context().newPage();
-  const cdp = await fresh.context().newCDPSession(fresh);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 150, downloadThroughput: (1.6 * 1000 * 1000) / 8, uploadThroughput: (750 * 1000) / 8,
-  });
+  const fresh = await coldSlow4gPage(page);
   const mainRequests = [];
   fresh.on('request', (r) => { if (/\/profile-app_bg-[0-9a-f]{10}\.wasm$/.test(r.url())) mainRequests.push(r.url()); });
   await fresh.goto(`${APP_URL}/profile`);
   await fresh.getByTestId('first_name').waitFor({ timeout: 60_000 });
-  const timing = await fresh.evaluate(() => performance.getEntriesByType('resource')
-    .filter((e) => e.name.endsWith('.wasm'))
-    .map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime, end: e.responseEnd })));
+  const timing = await wasmTiming(fresh);
   const main = timing.find((t) => t.path.startsWith('profile-app_bg-'));
   const own = routes['/profile'].filter((f) => f.endsWith('.wasm') && !f.startsWith('profile-app_bg-'))
     .map((f) => timing.find((t) => t.path === f));
