@@ -162,6 +162,10 @@ test('a backend answering javascript: or data: URLs for the résumé and photo g
     // Loaded as an image; it does not exist, so the initials stand in for it.
     await photoRequested;
     await page.getByTestId('photo-initials').first().waitFor();
+    // The first initials may be the header's, drawn before the photo's
+    // error has reached the page: wait (up to the default timeout) for
+    // the image to give way, then check it is gone.
+    await page.locator('img[data-testid="photo"]').waitFor({ state: 'detached' });
     assert.equal(await page.locator('img[data-testid="photo"]').count(), 0, 'no broken image');
     await page.context().close();
   } finally {
