@@ -5,9 +5,9 @@
 //! every key the app's source names literally (listed by `build.rs`).
 
 use profile_model::shipped;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use profile_app::i18n::{choice_key, Locale};
+use profile_app::i18n::{choice_key, Locale, Table};
 use profile_app::theme::ThemeChoice;
 use profile_model::catalogue::{catalogue, Page, Section};
 use profile_model::messages;
@@ -15,8 +15,12 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn keys(locale: Locale) -> BTreeSet<&'static str> {
-    locale.texts().expect("test builds bundle every language").keys().map(String::as_str).collect()
+fn keys(locale: Locale) -> BTreeSet<String> {
+    texts(locale).into_keys().collect()
+}
+
+fn texts(locale: Locale) -> BTreeMap<String, String> {
+    locale.texts().expect("test builds bundle every language").entries().into_iter().collect()
 }
 
 /// Every key the app must be able to show, from the model crate and the
@@ -61,7 +65,7 @@ fn every_language_has_the_same_keys_as_english() {
 fn every_model_message_and_catalogue_label_is_translated() {
     for locale in Locale::ALL {
         let have = keys(locale);
-        let missing: Vec<_> = required_keys().into_iter().filter(|k| !have.contains(k.as_str())).collect();
+        let missing: Vec<_> = required_keys().into_iter().filter(|k| !have.contains(k)).collect();
         assert!(missing.is_empty(), "{}.json misses {missing:?}", locale.code());
     }
 }
@@ -69,11 +73,12 @@ fn every_model_message_and_catalogue_label_is_translated() {
 #[wasm_bindgen_test]
 fn translations_keep_the_placeholders_and_are_not_empty() {
     for locale in Locale::ALL {
-        for (key, en) in Locale::En.texts().unwrap() {
-            let text = &locale.texts().unwrap()[key];
+        let translated = texts(locale);
+        for (key, en) in texts(Locale::En) {
+            let text = &translated[&key];
             assert!(!en.trim().is_empty() && !text.trim().is_empty(), "{}: empty text for {key}", locale.code());
             assert_eq!(
-                placeholders(en),
+                placeholders(&en),
                 placeholders(text),
                 "{}: placeholders of {key} differ: {en:?} / {text:?}",
                 locale.code()
@@ -87,7 +92,7 @@ fn english_rule_messages_match_the_model_crate() {
     // One source of truth for the English rule texts: the model crate.
     for (key, text) in messages::ENGLISH {
         assert_eq!(
-            Locale::En.texts().unwrap().get(*key).map(String::as_str),
+            Locale::En.texts().unwrap().get(key).as_deref(),
             Some(*text),
             "en.json differs from the model for {key}"
         );
@@ -115,9 +120,26 @@ fn every_key_the_source_names_is_translated() {
         let have = keys(locale);
         let missing: Vec<String> = literal
             .iter()
-            .filter(|(_, key)| !have.contains(key))
+            .filter(|(_, key)| !have.contains(*key))
             .map(|(file, key)| format!("{key} ({file})"))
             .collect();
         assert!(missing.is_empty(), "{}.json misses {missing:?}", locale.code());
     }
 }
+
+#[wasm_bindgen_test]
+fn a_table_answers_with_its_texts_only() {
+    let table = Table::from_json(r#"{"a": "A", "n": 1, "o": {"x": "y"}, "empty": ""}"#).expect("an object");
+    assert_eq!(table.get("a").as_deref(), Some("A"));
+    assert_eq!(table.get("empty").as_deref(), Some(""));
+    // Not text, missing, or a name every object inherits: no text, so the
+    // caller falls back to English, then to the key.
+    for key in ["n", "o", "missing", "constructor", "toString", "__proto__"] {
+        assert_eq!(table.get(key), None, "{key}");
+    }
+    assert_eq!(table.entries(), [("a".to_string(), "A".to_string()), ("empty".to_string(), String::new())]);
+    for not_a_table in ["[]", r#"["a"]"#, r#""text""#, "1", "null", "{", ""] {
+        assert!(Table::from_json(not_a_table).is_none(), "{not_a_table:?} was taken for a table");
+    }
+}
+

@@ -6,12 +6,11 @@
 //! `tests/settings_translations.rs` fails when the files disagree on keys
 //! or placeholders, or miss a model message or catalogue label key.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::cell::OnceCell;
 
 use leptos::prelude::*;
 use profile_model::{FieldSpec, Message};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::context::use_or_provide;
 use crate::prefs;
@@ -70,13 +69,13 @@ impl Locale {
     }
 
     /// The whole translation table of this language, once it is here.
-    pub fn texts(self) -> Option<&'static HashMap<String, String>> {
-        let table = &TABLES[self as usize];
-        if let Some(texts) = table.get() {
+    pub fn texts(self) -> Option<Table> {
+        if let Some(texts) = TABLES.with(|t| t[self as usize].get().cloned()) {
             return Some(texts);
         }
         let bundled = self.bundled()?;
-        Some(table.get_or_init(|| parse_table(bundled)))
+        let texts = Table::from_json(bundled).expect("translation files are JSON objects");
+        TABLES.with(|t| Some(t[self as usize].get_or_init(|| texts).clone()))
     }
 
     /// The file inside the wasm. The split build (`.ci/build`) bundles
@@ -106,35 +105,61 @@ impl Locale {
             return Err(LanguageUnavailable);
         }
         let json = response.text().await.map_err(|_| LanguageUnavailable)?;
-        let table = read_table(&json).ok_or(LanguageUnavailable)?;
-        let _ = TABLES[self as usize].set(table);
+        let table = Table::from_json(&json).ok_or(LanguageUnavailable)?;
+        TABLES.with(|t| _ = t[self as usize].set(table));
         Ok(())
     }
 }
 
-/// One table per `Locale`, in `Locale::ALL` order.
-static TABLES: [OnceLock<HashMap<String, String>>; Locale::ALL.len()] = [const { OnceLock::new() }; Locale::ALL.len()];
+thread_local! {
+    /// One table per `Locale`, in `Locale::ALL` order.
+    static TABLES: [OnceCell<Table>; Locale::ALL.len()] = const { [const { OnceCell::new() }; Locale::ALL.len()] };
+}
 
 /// A language's file could not be fetched or read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LanguageUnavailable;
 
-fn parse_table(json: &str) -> HashMap<String, String> {
-    read_table(json).expect("translation files are valid JSON maps of strings")
-}
+/// A translation file as the browser's `JSON.parse` made it: a plain
+/// object of `key → text`, looked up a key at a time. Copying every text
+/// into a Rust map first cost ~16 ms at 4x CPU on each start-up for the
+/// English table alone (hundreds of texts crossing into the wasm), where
+/// a first screen asks for a few dozen.
+#[derive(Clone)]
+pub struct Table(js_sys::Object);
 
-/// A translation file: a JSON object of strings (read by the browser's
-/// parser, `crate::json`).
-fn read_table(json: &str) -> Option<HashMap<String, String>> {
-    let serde_json::Value::Object(texts) = crate::json::parse(json).ok()? else { return None };
-    texts.into_iter().map(|(key, text)| Some((key, text.as_str()?.to_string()))).collect()
+impl Table {
+    /// A JSON object, else `None` (not JSON, or an array, text, number…).
+    pub fn from_json(json: &str) -> Option<Table> {
+        let value = js_sys::JSON::parse(json).ok()?;
+        let is_object = value.is_object() && !js_sys::Array::is_array(&value);
+        is_object.then(|| Table(value.unchecked_into()))
+    }
+
+    /// The text of `key`. A value that is not text counts as missing, so
+    /// it falls back like a gap does; so do the names every object
+    /// inherits (`constructor`), none of which is text.
+    pub fn get(&self, key: &str) -> Option<String> {
+        js_sys::Reflect::get(&self.0, &JsValue::from_str(key)).ok()?.as_string()
+    }
+
+    /// Every `key → text` pair, in the file's order (the translation tests).
+    pub fn entries(&self) -> Vec<(String, String)> {
+        js_sys::Object::entries(&self.0)
+            .iter()
+            .filter_map(|entry| {
+                let pair: js_sys::Array = entry.unchecked_into();
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect()
+    }
 }
 
 /// A message in English, from the English file (outside any view: the
 /// config page's network problem, a client error's `Display`).
 pub fn english(message: &Message) -> String {
     let locale = Locale::En;
-    message.render_from(|key| locale.texts()?.get(key).cloned(), |n| locale.singular(n))
+    message.render_from(|key| locale.texts()?.get(key), |n| locale.singular(n))
 }
 
 /// Translation key of a choice option's label: `choice.<field>.<option>`
@@ -279,7 +304,7 @@ impl I18n {
     fn lookup(&self, key: &str) -> Option<String> {
         let locale = self.locale.get();
         let found = locale.texts().and_then(|t| t.get(key));
-        found.or_else(|| Locale::En.texts()?.get(key)).cloned()
+        found.or_else(|| Locale::En.texts()?.get(key))
     }
 }
 
