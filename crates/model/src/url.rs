@@ -38,7 +38,25 @@ pub fn backend_url(api_base_url: &str, url: &str) -> Option<String> {
     } else {
         url.to_string()
     };
-    is_valid_url(&resolved).then_some(resolved)
+    is_followable(&resolved).then_some(resolved)
+}
+
+/// A URL from the backend is followed (a link, an image) only when it is
+/// http(s) with a host and nothing a browser would strip or reinterpret
+/// (white space, control characters, backslashes): the scheme is what
+/// keeps `javascript:` and `data:` out. Django's whole grammar
+/// ([`is_valid_url`]) judges what a person types; judging answers with
+/// it put its code (~5 KB of wasm) on every first screen (#28).
+fn is_followable(url: &str) -> bool {
+    if url.len() > 2048 || url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+        return false;
+    }
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    HTTP_SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s)) && !host.is_empty() && !host.starts_with(':')
 }
 
 /// What `URLValidator(schemes=schemes)` accepts (schemes in lower case).
@@ -286,6 +304,36 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn backend_urls_are_followed_only_when_http_with_a_host() {
+        for ok in [
+            "HTTPS://CDN.EXAMPLE.ORG/a.jpg",
+            "http://user@example.com:8080/a?b#c",
+            "https://[::1]/x",
+            "https://例え.テスト/a",
+        ] {
+            assert_eq!(backend_url("", ok).as_deref(), Some(ok), "{ok:?}");
+        }
+        for bad in [
+            "ftp://example.com/a.jpg",
+            "javascript://example.com/%0aalert(1)",
+            "https://exa mple.com/a.jpg",
+            "https://example.com/a\tb",
+            "https:\\\\evil.example/a",
+            "https://evil.example\\@good.example/",
+            "https://:443/a",
+            "https://user@/a",
+            "https:///a",
+        ] {
+            assert_eq!(backend_url("", bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            backend_url("", &format!("https://example.com/{}", "a".repeat(2048))),
+            None,
+            "longer than Django's 2,048"
+        );
+    }
 
     #[test]
     fn url_accepts_http_and_https_links() {
