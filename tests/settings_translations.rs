@@ -142,4 +142,3 @@ fn a_table_answers_with_its_texts_only() {
         assert!(Table::from_json(not_a_table).is_none(), "{not_a_table:?} was taken for a table");
     }
 }
-
