@@ -22,9 +22,13 @@ pub fn ErrorBanner(
         <Show when=move || messages.with(|m| !m.is_empty())>
             <div class="banner banner--error" role="alert" data-testid="form-banner">
                 <ul class="banner__list">
-                    <For each=move || messages.get() key=|m| m.clone() let:message>
-                        <li dir="auto">{move || i18n.message(&message)}</li>
-                    </For>
+                    // By position, not keyed (`For`): a list this short gains
+                    // nothing from keys, and leptos' keyed list cost ~7 KB of
+                    // wasm on every first screen.
+                    {move || messages.with(|all| all.iter().map(|message| {
+                        let message = message.clone();
+                        view! { <li dir="auto">{move || i18n.message(&message)}</li> }
+                    }).collect_view())}
                 </ul>
                 {on_retry.map(|retry| view! {
                     <Show when=move || can_retry.get().unwrap_or(true)>
