@@ -46,15 +46,16 @@ use crate::shell::AppShell;
 pub fn App() -> impl IntoView {
     provide_context(Session::restore());
     provide_app_state();
-    let config = LocalResource::new(config::load);
-    // The remembered language may be a file to fetch: both downloads run
-    // at once, and nothing renders in the wrong language meanwhile.
+    // The remembered language may be a file to fetch: it and the config
+    // download at once, and nothing renders in the wrong language
+    // meanwhile. One resource, not two: each resource type is its own copy
+    // of leptos' async machinery in the main module.
     let i18n = use_i18n();
-    let language = LocalResource::new(move || i18n.ready());
+    let config = LocalResource::new(move || async move { futures_util::future::join(config::load(), i18n.ready()).await.0 });
 
     view! {
         <Suspense fallback=|| view! { <p class="app-loading">"…"</p> }>
-            {move || language.get().and(config.get()).map(|loaded| match loaded {
+            {move || config.get().map(|loaded| match loaded {
                 Ok((config, _source)) => view! { <Routed config/> }.into_any(),
                 Err(problem) => view! { <ConfigErrorPage problem/> }.into_any(),
             })}
