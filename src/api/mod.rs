@@ -22,6 +22,7 @@ use serde_json::Value;
 pub use error::ClientError;
 pub use fetch::Body;
 
+use crate::chunk::ChunkError;
 use crate::session::Session;
 
 /// How long a request may take before it is aborted and reported.
@@ -88,8 +89,7 @@ impl ApiClient {
         if self.session.is_signed_in_untracked() {
             return Ok(());
         }
-        let envelope = profile_model::parse_error::DEFAULT_ENVELOPE;
-        Err(ClientError::Api(profile_model::parse_error_with(crate::json::parse, envelope, 401, None, "", None)))
+        Err(ClientError::Api(profile_model::ApiError::status_only(401, None)))
     }
 
     /// Sends one request with the session's credentials and reads the
@@ -195,14 +195,11 @@ impl ApiClient {
             return crate::json::parse(&answer.body)
                 .map_err(|_| ClientError::Api(profile_model::ApiError::malformed(answer.status)));
         }
-        let error = profile_model::parse_error_with(
-            crate::json::parse,
-            &self.dialect().error_envelope,
-            answer.status,
-            answer.content_type.as_deref(),
-            &answer.body,
-            answer.retry_after.as_deref().and_then(profile_model::parse_error::parse_retry_after),
-        );
+        let status = answer.status;
+        let retry_after = answer.retry_after.as_deref().and_then(profile_model::parse_error::parse_retry_after);
+        let error = reading_error(self.dialect(), status, answer.content_type, answer.body, retry_after)
+            .await
+            .unwrap_or_else(|ChunkError| profile_model::ApiError::status_only(status, retry_after));
         Err(ClientError::Api(error))
     }
 
@@ -245,3 +242,17 @@ impl ApiClient {
         }
     }
 }
+
+// Reading a refusal's body (its envelope, field and form messages) comes on
+// the first refusal, off every first screen. Should that code not arrive,
+// the status still says what kind of refusal it was.
+on_demand!(api_errors: fn reading_error(
+    dialect: &'static Dialect,
+    status: u16,
+    content_type: Option<String>,
+    body: String,
+    retry_after: Option<u64>,
+) -> profile_model::ApiError {
+    let envelope = &dialect.error_envelope;
+    profile_model::parse_error_with(crate::json::parse, envelope, status, content_type.as_deref(), &body, retry_after)
+});

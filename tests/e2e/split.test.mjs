@@ -3,8 +3,8 @@
 // screen and the form's behaviour after it (after-first-screen.json), they start
 // before the main module has arrived instead of after it has started (but
 // not beside it, on a slow link), the avatar editor, the
-// sign-in dialog of a lost session and the Persian texts arrive only when
-// used, and a module that fails to
+// sign-in dialog of a lost session, the code that reads a refusal and the
+// Persian texts arrive only when used, and a module that fails to
 // download shows a message with Retry that keeps the page and its edits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { launch, pageFor, signIn, APP_URL } from './browser.mjs';
 import { bigJpeg } from './photo.mjs';
 import { SLOW_4G } from './bench/session.mjs';
+import { addHook, clearHooks } from './server.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url);
 const routes = JSON.parse(readFileSync(new URL('routes.json', DIST)));
@@ -174,6 +175,37 @@ test('a page whose module fails to download says so, and Retry brings it', async
   await page.unroute('**/split_settings-*.wasm');
   await page.getByTestId('retry').click();
   await page.getByTestId('settings').waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the code that reads a refusal arrives with the first one; without it, the status still says what went wrong and the edit stays', async () => {
+  const signedIn = await signedInPage();
+  const page = await signedIn.context().newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(String(e)));
+  const seen = recordFetches(page);
+  await page.goto(`${APP_URL}/profile`);
+  await page.getByTestId('save').waitFor();
+  assert.ok(!seen.some((f) => f.startsWith('split_api_errors')), `fetched before any refusal: ${seen}`);
+  // pwgen's update, refused twice with a field message.
+  const refusal = { method: 'PUT', path: '/api/profile/*', status: 400, content_type: 'application/json',
+    body: JSON.stringify({ first_name: ['Not a name we take.'] }), times: 2 };
+  try {
+    await addHook(refusal);
+    await page.route('**/split_api_errors-*.wasm', (route) => route.abort());
+    await page.getByTestId('first_name').fill('Augusta');
+    await page.getByTestId('save').click();
+    await page.getByTestId('form-banner').getByText('The server sent an answer the app does not understand.').waitFor();
+    assert.equal(await page.getByTestId('first_name').inputValue(), 'Augusta', 'the edit is kept');
+    await page.unroute('**/split_api_errors-*.wasm');
+    await page.getByTestId('save').click();
+    // Read this time: the server's own words, under the field.
+    await page.getByTestId('error-first_name').getByText('Not a name we take.').waitFor();
+    assert.equal(seen.filter((f) => f.startsWith('split_api_errors')).length, 2, `asked for once blocked, once read: ${seen}`);
+  } finally {
+    await clearHooks();
+  }
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

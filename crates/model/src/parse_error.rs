@@ -105,6 +105,20 @@ impl ApiError {
         self
     }
 
+    /// What the status alone says: the error [`parse_error_with`] makes of
+    /// an answer with nothing readable in its body (the app's own 401
+    /// before asking, or when the code that reads bodies cannot arrive).
+    pub fn status_only(status: u16, retry_after: Option<u64>) -> ApiError {
+        let kind = match ErrorKind::from_status(status, retry_after) {
+            // A refusal of the data that says nothing about it.
+            ErrorKind::Validation => ErrorKind::Malformed,
+            kind => kind,
+        };
+        let mut errors = FieldErrors::new();
+        errors.add_form(kind.message());
+        ApiError { status, kind, errors, reference: None }
+    }
+
     /// For an answer whose body could not be read as expected (a 200 that
     /// is not the JSON the dialect promises).
     pub fn malformed(status: u16) -> ApiError {
@@ -174,10 +188,7 @@ pub fn parse_error_with(
         said.into_iter().for_each(|m| errors.add_form(m));
     }
     if errors.is_empty() {
-        if kind == ErrorKind::Validation {
-            kind = ErrorKind::Malformed;
-        }
-        errors.add_form(kind.message());
+        return ApiError { reference, ..ApiError::status_only(status, retry_after) };
     }
     ApiError { status, kind, errors, reference }
 }
