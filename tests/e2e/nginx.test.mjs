@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { launch, pageFor } from './browser.mjs';
 import { bigJpeg } from './photo.mjs';
 
@@ -46,6 +47,17 @@ test('nginx: each file goes out as its precompressed copy the browser accepts, b
     assert.equal(r.headers['content-type'], 'application/wasm');
     assert.match(r.headers.vary ?? '', /Accept-Encoding/i, 'caches keep one copy per encoding');
     assert.ok(r.body.equals(readFileSync(new URL(file, DIST))), `${accept}: the body is ${file}`);
+  }
+});
+
+test('nginx: the dialect files the build leaves plain go out gzipped to browsers that take it', NEEDS_NGINX, async () => {
+  for (const file of ['dialects/letraz.json', 'dialects/aisquare-profile.json']) {
+    const r = await get(`/${file}`, { 'accept-encoding': 'br, gzip' });
+    assert.equal(r.status, 200, file);
+    assert.equal(r.headers['content-encoding'], 'gzip', file);
+    assert.ok(gunzipSync(r.body).equals(readFileSync(new URL(file, DIST))), `${file}: the file, gzipped`);
+    const plain = await get(`/${file}`, { 'accept-encoding': 'identity' });
+    assert.equal(plain.headers['content-encoding'], undefined, file);
   }
 });
 

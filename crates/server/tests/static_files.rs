@@ -93,3 +93,46 @@ async fn the_apps_files_carry_only_the_headers_a_browser_reads_there() {
     let api = s.req("GET", "/_ref/health").header("Origin", origin).send().await.unwrap();
     assert_eq!(api.headers()["access-control-allow-origin"], origin);
 }
+
+#[tokio::test]
+async fn json_the_build_leaves_plain_is_gzipped_as_it_is_sent() {
+    use std::io::Read;
+    let (s, dist) = serving_a_build().await;
+    std::fs::create_dir(dist.path().join("dialects")).unwrap();
+    let file = dist.path().join("dialects/mine.json");
+    let text = format!(r#"{{"format": 2, "fields": [{}]}}"#, r#""a repeated field name","#.repeat(40));
+    std::fs::write(&file, &text).unwrap();
+    let gunzip = |bytes: &[u8]| {
+        let mut plain = String::new();
+        flate2::read::GzDecoder::new(bytes).read_to_string(&mut plain).unwrap();
+        plain
+    };
+
+    let r = get(&s, "/dialects/mine.json", Some("gzip, deflate, br")).await;
+    assert_eq!(r.headers()["content-encoding"], "gzip");
+    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
+    assert!(r.headers().get("accept-ranges").is_none(), "no ranges of what is not the file");
+    let vary: Vec<String> = r.headers().get_all("vary").iter().map(|v| v.to_str().unwrap().to_string()).collect();
+    assert!(vary.iter().any(|v| v.contains("accept-encoding")), "{vary:?}");
+    let sent = r.bytes().await.unwrap();
+    assert!(sent.len() < text.len() / 4, "{} bytes sent for {}", sent.len(), text.len());
+    assert_eq!(gunzip(&sent), text);
+
+    // Edited in place: the next answer is the edit (no stale copy wins).
+    let edited = text.replace("repeated", "renamed");
+    std::fs::write(&file, &edited).unwrap();
+    let r = get(&s, "/dialects/mine.json", Some("gzip")).await;
+    assert_eq!(gunzip(&r.bytes().await.unwrap()), edited);
+
+    // Too small for gzip to pay.
+    std::fs::write(dist.path().join("config.json"), r#"{"dialect": "letraz"}"#).unwrap();
+    let r = get(&s, "/config.json", Some("gzip")).await;
+    assert!(r.headers().get("content-encoding").is_none());
+    assert_eq!(r.text().await.unwrap(), r#"{"dialect": "letraz"}"#);
+
+    for refusing in [None, Some("br"), Some("gzip;q=0, br"), Some("identity")] {
+        let r = get(&s, "/dialects/mine.json", refusing).await;
+        assert!(r.headers().get("content-encoding").is_none(), "{refusing:?}");
+        assert_eq!(r.text().await.unwrap(), edited, "{refusing:?}");
+    }
+}
