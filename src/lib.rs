@@ -51,7 +51,8 @@ pub fn App() -> impl IntoView {
     // meanwhile. One resource, not two: each resource type is its own copy
     // of leptos' async machinery in the main module.
     let i18n = use_i18n();
-    let config = LocalResource::new(move || async move { futures_util::future::join(config::load(), i18n.ready()).await.0 });
+    let config =
+        LocalResource::new(move || async move { futures_util::future::join(config::load(), i18n.ready()).await.0 });
 
     view! {
         <Suspense fallback=|| view! { <p class="app-loading">"…"</p> }>
