@@ -213,10 +213,103 @@ def without_exports(wasm: bytes, dropped) -> bytes:
     return with_section(wasm, 7, kept)
 
 
+# What the stream classes' methods run (their futures and closures, named
+# for wasm-streams' readable and writable modules): reached only through
+# those classes, so only through the exports `prune` drops; kept alive by
+# the function table all the same.
+STREAM_CODE = re.compile(r"12wasm_streams(8readable|8writable)")
+UNREACHABLE_BODY = bytes([0x00, 0x00, 0x0B])  # no locals; unreachable; end
+
+
+def function_names(wasm: bytes) -> dict:
+    """Function index -> name, from the name section (the build keeps it
+    until wasm-opt)."""
+    names, i = {}, 8
+    while i < len(wasm):
+        section = wasm[i]
+        size, i = read_uleb(wasm, i + 1)
+        end = i + size
+        if section == 0:
+            length, j = read_uleb(wasm, i)
+            if wasm[j:j + length] == b"name":
+                j += length
+                while j < end:
+                    sub = wasm[j]
+                    sub_size, j = read_uleb(wasm, j + 1)
+                    if sub == 1:
+                        count, k = read_uleb(wasm, j)
+                        for _ in range(count):
+                            index, k = read_uleb(wasm, k)
+                            length, k = read_uleb(wasm, k)
+                            names[index] = wasm[k:k + length].decode("utf-8", "replace")
+                            k += length
+                    j += sub_size
+        i = end
+    return names
+
+
+def imported_function_count(wasm: bytes) -> int:
+    count, i = 0, 8
+    while i < len(wasm):
+        section = wasm[i]
+        size, i = read_uleb(wasm, i + 1)
+        if section == 2:
+            entries, j = read_uleb(wasm, i)
+            for _ in range(entries):
+                for _ in range(2):  # module and field names
+                    length, j = read_uleb(wasm, j)
+                    j += length
+                kind, j = wasm[j], j + 1
+                if kind == 0:  # function: type index
+                    _, j = read_uleb(wasm, j)
+                    count += 1
+                elif kind == 1:  # table: ref type, limits
+                    flags, j = read_uleb(wasm, j + 1)
+                    _, j = read_uleb(wasm, j)
+                    if flags & 1:
+                        _, j = read_uleb(wasm, j)
+                elif kind == 2:  # memory: limits
+                    flags, j = read_uleb(wasm, j)
+                    _, j = read_uleb(wasm, j)
+                    if flags & 1:
+                        _, j = read_uleb(wasm, j)
+                elif kind == 3:  # global: value type, mutability
+                    j += 2
+                else:  # tag: attribute, type index
+                    _, j = read_uleb(wasm, j + 1)
+            return count
+        i += size
+    return count
+
+
+def with_unreachable_bodies(wasm: bytes, stubbed) -> tuple:
+    """`wasm` with the body of every function whose name `stubbed` matches
+    replaced by `unreachable`, and how many there were."""
+    names, first = function_names(wasm), imported_function_count(wasm)
+    count = 0
+
+    def bodies(wasm: bytes, i: int, end: int) -> bytes:
+        nonlocal count
+        total, j = read_uleb(wasm, i)
+        out = bytearray(uleb(total))
+        for index in range(first, first + total):
+            size, body = read_uleb(wasm, j)
+            if stubbed(names.get(index, "")):
+                count += 1
+                out += uleb(len(UNREACHABLE_BODY)) + UNREACHABLE_BODY
+            else:
+                out += wasm[j:body + size]
+            j = body + size
+        return bytes(out)
+
+    return with_section(wasm, 10, bodies), count
+
+
 def prune(work: Path) -> None:
     """Before wasm-opt: the main module without wasm-streams' exports and
-    the glue without their classes. Stops the build if anything of them is
-    left, or if they are not there (then this step should go)."""
+    the code only they reach, and the glue without their classes. Stops the
+    build if anything of them is left, or if they are not there (then this
+    step should go)."""
     wasm_path, glue_path = work / f"{APP}_bg.wasm", work / f"{APP}.js"
     glue, found = STREAM_CLASS.subn("", glue_path.read_text())
     if found != 6 or re.search("intounderlying", glue, re.I):
@@ -225,6 +318,11 @@ def prune(work: Path) -> None:
     pruned = without_exports(wasm, STREAM_EXPORT.fullmatch)
     if len(pruned) >= len(wasm):
         sys.exit("dist.py prune: wasm-streams' exports are not in the main module")
+    # Their code then stays only as table entries no call can reach: each
+    # body becomes `unreachable` (~6.5 KB of code, ~2 KB brotli, on every route).
+    pruned, stubbed = with_unreachable_bodies(pruned, STREAM_CODE.search)
+    if stubbed == 0:
+        sys.exit("dist.py prune: no function of wasm-streams' classes is named in the main module")
     wasm_path.write_bytes(pruned)
     glue_path.write_text(glue)
 
