@@ -103,7 +103,7 @@ fn body_key(obj: &Map<String, Value>, at: &str, key: &str, nullable: bool) -> Re
                 return err(
                     file,
                     &path,
-                    format!("{k:?} is not a key of the request body such as \"new_password\" (letters, digits, '_' and '-'){none}"),
+                    format!("\"{k}\" is not a key of the request body such as \"new_password\" (letters, digits, '_' and '-'){none}"),
                 );
             }
             Ok(Some(k.to_string()))
@@ -125,7 +125,7 @@ pub(crate) fn password_change(v: &Value) -> Result<PasswordChange, ConfigError> 
     // One key per input, or the body would hold one value for two.
     for (key, value) in [("current_field", &current_field), ("confirm_field", &confirm_field)] {
         if value.as_deref() == Some(new_field.as_str()) {
-            return err(file, &format!("{at}.{key}"), format!("{new_field:?} is already the new_field"));
+            return err(file, &format!("{at}.{key}"), format!("\"{new_field}\" is already the new_field"));
         }
     }
     if current_field.is_some() && current_field == confirm_field {

@@ -391,8 +391,8 @@ pub(crate) fn json_text(v: &Value) -> String {
 pub(crate) fn one_of<T: Copy>(name: &str, at: &str, all: &[(&str, T)], file: ConfigFile) -> Result<T, ConfigError> {
     let wanted = name.trim().to_ascii_lowercase();
     all.iter().find(|(n, _)| *n == wanted).map(|(_, v)| *v).ok_or_else(|| {
-        let names: Vec<String> = all.iter().map(|(n, _)| format!("{n:?}")).collect();
-        ConfigError::new(file, at, format!("unknown value {name:?}; expected one of {}", names.join(", ")))
+        let names: Vec<String> = all.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+        ConfigError::new(file, at, format!("unknown value \"{name}\"; expected one of {}", names.join(", ")))
     })
 }
 
@@ -400,7 +400,7 @@ pub(crate) fn auth_mode(v: &Value, at: &str, file: ConfigFile) -> Result<AuthMod
     let name = string(v, at, file)?;
     AuthMode::ALL.into_iter().find(|m| m.name() == name.trim().to_ascii_lowercase()).ok_or_else(|| {
         let all: Vec<_> = AuthMode::ALL.iter().map(|m| m.name()).collect();
-        ConfigError::new(file, at, format!("unknown auth mode {name:?}; expected one of {}", all.join(", ")))
+        ConfigError::new(file, at, format!("unknown auth mode \"{name}\"; expected one of {}", all.join(", ")))
     })
 }
 
@@ -484,13 +484,13 @@ pub(crate) fn check_auth(
         // Bearer and Token without a sign-in endpoint: the token comes from
         // elsewhere (an identity provider such as Clerk) and is pasted.
         AuthMode::Session if endpoints.sign_in.is_none() => {
-            err(file, "endpoints.sign_in", format!("auth {mode:?} needs a sign-in endpoint (method and path)"))
+            err(file, "endpoints.sign_in", format!("auth \"{mode}\" needs a sign-in endpoint (method and path)"))
         }
         AuthMode::Bearer | AuthMode::Token if endpoints.sign_in.is_some() && sign_in.token_field.is_none() => err(
             file,
             "sign_in.token_field",
             format!(
-                "auth {mode:?} needs the key of the token in the sign-in answer, such as \"access\" or \"auth_token\""
+                "auth \"{mode}\" needs the key of the token in the sign-in answer, such as \"access\" or \"auth_token\""
             ),
         ),
         _ => Ok(()),
@@ -507,7 +507,7 @@ pub(crate) fn sign_in(v: &Value, mut s: SignIn, file: ConfigFile) -> Result<Sign
                 ConfigError::new(
                     file,
                     "sign_in.login_field",
-                    format!("unknown login field {name:?}; expected \"email\" or \"username\""),
+                    format!("unknown login field \"{name}\"; expected \"email\" or \"username\""),
                 )
             })?;
     }
@@ -519,7 +519,7 @@ pub(crate) fn sign_in(v: &Value, mut s: SignIn, file: ConfigFile) -> Result<Sign
             v => {
                 let k = string(v, &path, file)?.trim();
                 if k.is_empty() || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
-                    return err(file, &path, format!("{k:?} is not a top-level key of the sign-in answer such as \"access\" (letters, digits, '_' and '-'); use null for none"));
+                    return err(file, &path, format!("\"{k}\" is not a top-level key of the sign-in answer such as \"access\" (letters, digits, '_' and '-'); use null for none"));
                 }
                 Some(k.to_string())
             }
@@ -578,7 +578,7 @@ fn base_url(s: &str) -> Result<String, ConfigError> {
         _ => err(
             ConfigFile::AppConfig,
             "api_base_url",
-            format!("{s:?} is not an http(s) origin such as \"https://api.example.com\", a path such as \"/backend\", or empty for this origin"),
+            format!("\"{s}\" is not an http(s) origin such as \"https://api.example.com\", a path such as \"/backend\", or empty for this origin"),
         ),
     }
 }
@@ -610,7 +610,7 @@ pub(crate) fn avatar_policy(
                     return err(
                         file,
                         &key("field"),
-                        format!("{p:?} is not a file field of the dialect; expected {expected}"),
+                        format!("\"{p}\" is not a file field of the dialect; expected {expected}"),
                     );
                 }
                 Some(p.to_string())
@@ -641,7 +641,7 @@ pub(crate) fn avatar_policy(
                 let t = string(t, &path, file)?.trim().to_ascii_lowercase();
                 match t.split_once('/') {
                     Some((a, b)) if is_token(a) && (b == "*" || is_token(b)) => Ok(t),
-                    _ => err(file, &path, format!("{t:?} is not a MIME type such as \"image/png\" or \"image/*\"")),
+                    _ => err(file, &path, format!("\"{t}\" is not a MIME type such as \"image/png\" or \"image/*\"")),
                 }
             })
             .collect::<Result<_, _>>()?;
@@ -662,7 +662,7 @@ pub(crate) fn endpoint(v: &Value, path: &str, mut ep: Endpoint, file: ConfigFile
         let at = format!("{path}.method");
         let m = string(m, &at, file)?.trim().to_ascii_uppercase();
         if !METHODS.contains(&m.as_str()) {
-            return err(file, &at, format!("unknown method {m:?}; expected one of {}", METHODS.join(", ")));
+            return err(file, &at, format!("unknown method \"{m}\"; expected one of {}", METHODS.join(", ")));
         }
         ep.method = m;
     }
@@ -670,23 +670,23 @@ pub(crate) fn endpoint(v: &Value, path: &str, mut ep: Endpoint, file: ConfigFile
         let at = format!("{path}.path");
         let p = string(p, &at, file)?.trim();
         if !p.starts_with('/') || p.starts_with("//") {
-            return err(file, &at, format!("{p:?} must start with a single '/'; put the origin in api_base_url"));
+            return err(file, &at, format!("\"{p}\" must start with a single '/'; put the origin in api_base_url"));
         }
         if !p.ends_with('/') {
             return err(
                 file,
                 &at,
                 format!(
-                    "{p:?} must end with '/': Django answers paths without the trailing slash with a redirect or a 500"
+                    "\"{p}\" must end with '/': Django answers paths without the trailing slash with a redirect or a 500"
                 ),
             );
         }
         if p.chars().any(char::is_whitespace) || p.contains(['?', '#']) {
-            return err(file, &at, format!("{p:?} must be a plain path without spaces, '?' or '#'"));
+            return err(file, &at, format!("\"{p}\" must be a plain path without spaces, '?' or '#'"));
         }
         let without_id = p.replace("{id}", "");
         if without_id.contains(['{', '}']) {
-            return err(file, &at, format!("{p:?}: the only placeholder is {{id}}"));
+            return err(file, &at, format!("\"{p}\": the only placeholder is {{id}}"));
         }
         ep.path = p.to_string();
     }

@@ -76,7 +76,7 @@ impl fmt::Display for Date {
 impl std::str::FromStr for Date {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Date::parse(s).ok_or_else(|| format!("not a YYYY-MM-DD date: {s:?}"))
+        Date::parse(s).ok_or_else(|| format!("not a YYYY-MM-DD date: \"{s}\""))
     }
 }
 

@@ -142,7 +142,7 @@ pub(crate) fn source_of(json: &Value) -> Result<DialectSource, ConfigError> {
     if url_like && name.ends_with(".json") && !name.chars().any(char::is_whitespace) {
         return Ok(DialectSource::Url(name.to_string()));
     }
-    Err(e("dialect", format!("unknown dialect {name:?}; expected {expected}")))
+    Err(e("dialect", format!("unknown dialect \"{name}\"; expected {expected}")))
 }
 
 /// Parses and checks a dialect file.
@@ -186,7 +186,7 @@ pub fn parse_dialect_with(text: &str, read: ReadJson) -> Result<Dialect, ConfigE
     }
     let name = required_string(obj, "name")?;
     if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return err(file, "name", format!("{name:?}: use letters, digits, '-' and '_'"));
+        return err(file, "name", format!("\"{name}\": use letters, digits, '-' and '_'"));
     }
     if let Some(v) = obj.get("description") {
         string(v, "description", file)?;
@@ -248,7 +248,11 @@ fn required_string(obj: &Map<String, Value>, key: &str) -> Result<String, Config
 fn key_name(s: &str, at: &str) -> Result<String, ConfigError> {
     let s = s.trim();
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
-        return err(ConfigFile::Dialect, at, format!("{s:?} is not a key such as \"id\" (letters, digits, '_', '-')"));
+        return err(
+            ConfigFile::Dialect,
+            at,
+            format!("\"{s}\" is not a key such as \"id\" (letters, digits, '_', '-')"),
+        );
     }
     Ok(s.to_string())
 }
@@ -344,7 +348,7 @@ fn fields(v: &Value) -> Result<Vec<FieldSpec>, ConfigError> {
     for (i, v) in list.iter().enumerate() {
         let spec = field(v, &format!("fields.{i}"))?;
         if out.iter().any(|f| f.path == spec.path) {
-            return err(file, &format!("fields.{i}.path"), format!("{:?} is already a field", spec.path));
+            return err(file, &format!("fields.{i}.path"), format!("\"{}\" is already a field", spec.path));
         }
         out.push(spec);
     }
@@ -440,7 +444,7 @@ fn dotted_path(s: &str, at: &str) -> Result<String, ConfigError> {
         return err(
             ConfigFile::Dialect,
             at,
-            format!("{s:?} is not a field path such as \"bio\" or \"details.bio\" (keys of letters, digits and '_', joined by '.')"),
+            format!("\"{s}\" is not a field path such as \"bio\" or \"details.bio\" (keys of letters, digits and '_', joined by '.')"),
         );
     }
     Ok(s.to_string())
