@@ -144,13 +144,20 @@ test('a second visit, its files cached, leaves the main module to the glue (whic
   await page.context().close();
 });
 
-test('the avatar editor arrives with the first photo, and a failed download keeps the edits and retries', async () => {
+/// A second signed-in page of /profile, its page errors and its fetches
+/// recorded from the navigation on.
+async function watchedProfilePage() {
   const signedIn = await signedInPage();
   const page = await signedIn.context().newPage();
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(String(e)));
   const seen = recordFetches(page);
   await page.goto(`${APP_URL}/profile`);
+  return { page, seen };
+}
+
+test('the avatar editor arrives with the first photo, and a failed download keeps the edits and retries', async () => {
+  const { page, seen } = await watchedProfilePage();
   await page.getByTestId('first_name').fill('Augusta');
   assert.ok(seen.some((f) => f.startsWith('profile-app_bg-')), `fetches were recorded from the start: ${seen}`);
   assert.ok(!seen.some((f) => f.startsWith('split_avatar_editor')), `not fetched before it is needed: ${seen}`);
@@ -180,12 +187,7 @@ test('a page whose module fails to download says so, and Retry brings it', async
 });
 
 test('the code that reads a refusal arrives with the first one; without it, the status still says what went wrong and the edit stays', async () => {
-  const signedIn = await signedInPage();
-  const page = await signedIn.context().newPage();
-  page.problems = [];
-  page.on('pageerror', (e) => page.problems.push(String(e)));
-  const seen = recordFetches(page);
-  await page.goto(`${APP_URL}/profile`);
+  const { page, seen } = await watchedProfilePage();
   await page.getByTestId('save').waitFor();
   assert.ok(!seen.some((f) => f.startsWith('split_api_errors')), `fetched before any refusal: ${seen}`);
   // pwgen's update, refused twice with a field message.
