@@ -118,21 +118,64 @@ def read_uleb(data: bytes, i: int):
             return value, i
 
 
-def with_section(wasm: bytes, section_id: int, rewrite) -> bytes:
-    """`wasm` with the body of its section `section_id` replaced by
-    `rewrite(wasm, start, end)` (the body's bounds in `wasm`)."""
-    out, i = bytearray(wasm[:8]), 8
+def sections(wasm: bytes):
+    """Each section of `wasm`: (id, its header's start, its body's start, its end)."""
+    i = 8
     while i < len(wasm):
         section, start = wasm[i], i
         size, i = read_uleb(wasm, i + 1)
-        end = i + size
+        yield section, start, i, i + size
+        i += size
+
+
+def with_section(wasm: bytes, section_id: int, rewrite) -> bytes:
+    """`wasm` with the body of its section `section_id` replaced by
+    `rewrite(wasm, start, end)` (the body's bounds in `wasm`)."""
+    out = bytearray(wasm[:8])
+    for section, start, body, end in sections(wasm):
         if section == section_id:
-            body = rewrite(wasm, i, end)
-            out += bytes([section_id]) + uleb(len(body)) + body
+            new_body = rewrite(wasm, body, end)
+            out += bytes([section_id]) + uleb(len(new_body)) + new_body
         else:
             out += wasm[start:end]
-        i = end
     return bytes(out)
+
+
+def import_entries(wasm: bytes, i: int):
+    """Each entry of the import section whose body starts at `i`: (module,
+    name, kind, where its descriptor starts, where the entry ends)."""
+    count, j = read_uleb(wasm, i)
+    for _ in range(count):
+        length, j = read_uleb(wasm, j)
+        mod, j = wasm[j:j + length], j + length
+        length, j = read_uleb(wasm, j)
+        name, j = wasm[j:j + length].decode(), j + length
+        desc = j
+        kind, j = wasm[j], j + 1
+        if kind == 0:  # function: type index
+            _, j = read_uleb(wasm, j)
+        elif kind in (1, 2):  # table (reftype, limits) or memory (limits)
+            j += kind == 1
+            flags, j = wasm[j], j + 1
+            _, j = read_uleb(wasm, j)
+            if flags & 1:
+                _, j = read_uleb(wasm, j)
+        elif kind == 3:  # global: valtype, mutability
+            j += 2
+        else:
+            sys.exit(f"dist.py: import kind {kind} in a module; teach import_entries")
+        yield mod, name, kind, desc, j
+
+
+def code_bodies(wasm: bytes, i: int):
+    """Each function of the code section whose body starts at `i`: (where
+    its entry starts, where its body starts, where it ends)."""
+    count, j = read_uleb(wasm, i)
+    for _ in range(count):
+        entry = j
+        size, j = read_uleb(wasm, j)
+        yield entry, j, j + size
+        j += size
 
 
 def short_import_names(wasm: bytes, glue: str, module: str):
@@ -147,25 +190,7 @@ def short_import_names(wasm: bytes, glue: str, module: str):
     def renamed(wasm: bytes, i: int, end: int) -> bytes:
         count, j = read_uleb(wasm, i)
         body = bytearray(uleb(count))
-        for _ in range(count):
-            length, j = read_uleb(wasm, j)
-            mod, j = wasm[j:j + length], j + length
-            length, j = read_uleb(wasm, j)
-            name, j = wasm[j:j + length].decode(), j + length
-            desc = j
-            kind, j = wasm[j], j + 1
-            if kind == 0:  # function: type index
-                _, j = read_uleb(wasm, j)
-            elif kind in (1, 2):  # table (reftype, limits) or memory (limits)
-                j += kind == 1
-                flags, j = wasm[j], j + 1
-                _, j = read_uleb(wasm, j)
-                if flags & 1:
-                    _, j = read_uleb(wasm, j)
-            elif kind == 3:  # global: valtype, mutability
-                j += 2
-            else:
-                sys.exit(f"dist.py: import kind {kind} in the main module; teach short_import_names")
+        for mod, name, _, desc, j in import_entries(wasm, i):
             if mod.decode() == module:
                 renames[name] = f"w{len(renames):x}"
                 name = renames[name]
@@ -224,62 +249,32 @@ UNREACHABLE_BODY = bytes([0x00, 0x00, 0x0B])  # no locals; unreachable; end
 def function_names(wasm: bytes) -> dict:
     """Function index -> name, from the name section (the build keeps it
     until wasm-opt)."""
-    names, i = {}, 8
-    while i < len(wasm):
-        section = wasm[i]
-        size, i = read_uleb(wasm, i + 1)
-        end = i + size
-        if section == 0:
-            length, j = read_uleb(wasm, i)
-            if wasm[j:j + length] == b"name":
-                j += length
-                while j < end:
-                    sub = wasm[j]
-                    sub_size, j = read_uleb(wasm, j + 1)
-                    if sub == 1:
-                        count, k = read_uleb(wasm, j)
-                        for _ in range(count):
-                            index, k = read_uleb(wasm, k)
-                            length, k = read_uleb(wasm, k)
-                            names[index] = wasm[k:k + length].decode("utf-8", "replace")
-                            k += length
-                    j += sub_size
-        i = end
+    names = {}
+    for section, _, i, end in sections(wasm):
+        if section != 0:
+            continue
+        length, j = read_uleb(wasm, i)
+        if wasm[j:j + length] != b"name":
+            continue
+        j += length
+        while j < end:
+            sub = wasm[j]
+            sub_size, j = read_uleb(wasm, j + 1)
+            if sub == 1:
+                count, k = read_uleb(wasm, j)
+                for _ in range(count):
+                    index, k = read_uleb(wasm, k)
+                    length, k = read_uleb(wasm, k)
+                    names[index] = wasm[k:k + length].decode("utf-8", "replace")
+                    k += length
+            j += sub_size
     return names
 
 
 def imported_function_count(wasm: bytes) -> int:
-    count, i = 0, 8
-    while i < len(wasm):
-        section = wasm[i]
-        size, i = read_uleb(wasm, i + 1)
-        if section == 2:
-            entries, j = read_uleb(wasm, i)
-            for _ in range(entries):
-                for _ in range(2):  # module and field names
-                    length, j = read_uleb(wasm, j)
-                    j += length
-                kind, j = wasm[j], j + 1
-                if kind == 0:  # function: type index
-                    _, j = read_uleb(wasm, j)
-                    count += 1
-                elif kind == 1:  # table: ref type, limits
-                    flags, j = read_uleb(wasm, j + 1)
-                    _, j = read_uleb(wasm, j)
-                    if flags & 1:
-                        _, j = read_uleb(wasm, j)
-                elif kind == 2:  # memory: limits
-                    flags, j = read_uleb(wasm, j)
-                    _, j = read_uleb(wasm, j)
-                    if flags & 1:
-                        _, j = read_uleb(wasm, j)
-                elif kind == 3:  # global: value type, mutability
-                    j += 2
-                else:  # tag: attribute, type index
-                    _, j = read_uleb(wasm, j + 1)
-            return count
-        i += size
-    return count
+    """Imported functions come first in the function index space."""
+    imports = [entry for section, _, i, _ in sections(wasm) if section == 2 for entry in import_entries(wasm, i)]
+    return sum(1 for _, _, kind, _, _ in imports if kind == 0)
 
 
 def with_unreachable_bodies(wasm: bytes, stubbed) -> tuple:
@@ -290,16 +285,14 @@ def with_unreachable_bodies(wasm: bytes, stubbed) -> tuple:
 
     def bodies(wasm: bytes, i: int, end: int) -> bytes:
         nonlocal count
-        total, j = read_uleb(wasm, i)
+        total, _ = read_uleb(wasm, i)
         out = bytearray(uleb(total))
-        for index in range(first, first + total):
-            size, body = read_uleb(wasm, j)
+        for index, (entry, _, body_end) in enumerate(code_bodies(wasm, i), start=first):
             if stubbed(names.get(index, "")):
                 count += 1
                 out += uleb(len(UNREACHABLE_BODY)) + UNREACHABLE_BODY
             else:
-                out += wasm[j:body + size]
-            j = body + size
+                out += wasm[entry:body_end]
         return bytes(out)
 
     return with_section(wasm, 10, bodies), count

@@ -16,25 +16,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from dist import function_names, imported_function_count, read_uleb  # noqa: E402
+from dist import code_bodies, function_names, imported_function_count, sections  # noqa: E402
 
 
-def bodies(wasm: bytes) -> list:
+def body_sizes(wasm: bytes) -> list:
     """The size of each defined function's body, in index order."""
-    i = 8
-    while i < len(wasm):
-        section = wasm[i]
-        size, i = read_uleb(wasm, i + 1)
-        if section == 10:
-            count, j = read_uleb(wasm, i)
-            sizes = []
-            for _ in range(count):
-                length, j = read_uleb(wasm, j)
-                sizes.append(length)
-                j += length
-            return sizes
-        i += size
-    return []
+    return [end - body for section, _, i, _ in sections(wasm) if section == 10 for _, body, end in code_bodies(wasm, i)]
 
 
 def readable(name: str) -> str:
@@ -68,7 +55,7 @@ def main(dist: Path, trace_path: Path, route: str, rows: int) -> None:
     for module in modules:
         wasm = (dist / module).read_bytes()
         names, first = function_names(wasm), imported_function_count(wasm)
-        sizes = bodies(wasm)
+        sizes = body_sizes(wasm)
         ran_here = 0
         for k, size in enumerate(sizes):
             if (first + k, size) in ran:
