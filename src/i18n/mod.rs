@@ -70,12 +70,26 @@ impl Locale {
 
     /// The whole translation table of this language, once it is here.
     pub fn texts(self) -> Option<Table> {
-        if let Some(texts) = TABLES.with(|t| t[self as usize].get().cloned()) {
-            return Some(texts);
-        }
-        let bundled = self.bundled()?;
-        let texts = Table::from_json(bundled).expect("translation files are JSON objects");
-        TABLES.with(|t| Some(t[self as usize].get_or_init(|| texts).clone()))
+        self.with_table(Table::clone)
+    }
+
+    /// The text of `key` in this language, once its table is here. Reads
+    /// the table where it is kept: no handle is cloned per lookup.
+    pub fn text(self, key: &str) -> Option<String> {
+        self.with_table(|table| table.get(key)).flatten()
+    }
+
+    /// `read` of this language's table, once it is here; a bundled table
+    /// is read from its file on first use.
+    fn with_table<R>(self, read: impl FnOnce(&Table) -> R) -> Option<R> {
+        TABLES.with(|tables| {
+            let table = &tables[self as usize];
+            if table.get().is_none() {
+                let bundled = self.bundled()?;
+                _ = table.set(Table::from_json(bundled).expect("translation files are JSON objects"));
+            }
+            table.get().map(read)
+        })
     }
 
     /// The file inside the wasm. The split build (`.ci/build`) bundles
@@ -159,7 +173,7 @@ impl Table {
 /// config page's network problem, a client error's `Display`).
 pub fn english(message: &Message) -> String {
     let locale = Locale::En;
-    message.render_from(|key| locale.texts()?.get(key), |n| locale.singular(n))
+    message.render_from(|key| locale.text(key), |n| locale.singular(n))
 }
 
 /// Translation key of a choice option's label: `choice.<field>.<option>`
@@ -303,8 +317,7 @@ impl I18n {
 
     fn lookup(&self, key: &str) -> Option<String> {
         let locale = self.locale.get();
-        let found = locale.texts().and_then(|t| t.get(key));
-        found.or_else(|| Locale::En.texts()?.get(key))
+        locale.text(key).or_else(|| Locale::En.text(key))
     }
 }
 
