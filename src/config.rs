@@ -5,7 +5,10 @@
 //! `dialects/`, or a URL), fetched next: only that one backend's
 //! description is ever downloaded.
 
-use profile_model::{dialect_source_with, parse_config_with, parse_dialect_with, AppConfig};
+use profile_model::{
+    dialect_source_unexplained, dialect_source_with, parse_config_unexplained, parse_config_with,
+    parse_dialect_unexplained, parse_dialect_with, AppConfig,
+};
 
 use wasm_bindgen::JsCast;
 
@@ -41,13 +44,52 @@ pub async fn load() -> Result<(AppConfig, ConfigSource), ConfigProblem> {
 }
 
 /// The config text with its dialect file fetched and both checked (both
-/// read by the browser's JSON parser, `crate::json`).
+/// read by the browser's JSON parser, `crate::json`). They are read
+/// unexplained (#28): a wrong file is read again by `explaining`, which
+/// comes then, for the message a deployer needs.
 pub async fn resolve(text: &str) -> Result<AppConfig, String> {
-    let url = dialect_source_with(text, crate::json::parse).map_err(|e| e.to_string())?.url();
+    let read = crate::json::parse;
+    let source = match dialect_source_unexplained(text, read) {
+        Ok(source) => source,
+        Err(e) => return Err(explained(text, None, e.to_string()).await),
+    };
+    let url = source.url();
     let dialect_text = fetch_text(&url).await?;
-    let dialect = parse_dialect_with(&dialect_text, crate::json::parse).map_err(|e| format!("{url}: {e}"))?.leak();
-    parse_config_with(text, dialect, crate::json::parse).map_err(|e| e.to_string())
+    let dialect = match parse_dialect_unexplained(&dialect_text, read) {
+        Ok(dialect) => dialect.leak(),
+        Err(e) => {
+            let key_only = format!("{url}: {e}");
+            return Err(explained(text, Some((url, dialect_text)), key_only).await);
+        }
+    };
+    match parse_config_unexplained(text, dialect, read) {
+        Ok(config) => Ok(config),
+        Err(e) => Err(explained(text, Some((url, dialect_text)), e.to_string()).await),
+    }
 }
+
+/// Why the config (or its dialect file, fetched from `url`) is wrong: the
+/// explained reading's message, or `key_only` (the first reading's file
+/// and key) should its code not arrive.
+async fn explained(config: &str, dialect: Option<(String, String)>, key_only: String) -> String {
+    explaining(config.to_string(), dialect).await.unwrap_or(key_only)
+}
+
+// The messages of a wrong config or dialect file, and the formatting
+// behind them, come only with a wrong file, off every first screen.
+on_demand!(config_errors: fn explaining(config: String, dialect: Option<(String, String)>) -> String {
+    let read = crate::json::parse;
+    let error = match dialect {
+        None => dialect_source_with(&config, read).err().map(|e| e.to_string()),
+        Some((url, text)) => match parse_dialect_with(&text, read) {
+            Err(e) => Some(format!("{url}: {e}")),
+            Ok(dialect) => parse_config_with(&config, dialect.leak(), read).err().map(|e| e.to_string()),
+        },
+    };
+    // Both readings run the same rules; an explained reading that finds
+    // nothing wrong would be a bug in the model, not in the file.
+    error.unwrap_or_else(|| "the config could not be read".to_string())
+});
 
 /// `config.json`: the text the boot script already asked for (release
 /// builds start it beside the wasm), else a fetch of our own.

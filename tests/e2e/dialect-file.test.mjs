@@ -99,6 +99,39 @@ test('a broken dialect file: a page naming the file, the key and why', async () 
   await page.context().close();
 });
 
+test('a broken dialect file whose messages cannot arrive: the page still names the file and the key', async () => {
+  // The messages come with a wrong file (#28, split_config_errors): with
+  // that module blocked, the first reading's file and key are what is left.
+  await clearHooks();
+  const broken = customDialect();
+  broken.fields[1].kind = 'telephone';
+  await serveDialect('/team/broken.json', broken);
+  const page = await pageWithConfig({ dialect: '/team/broken.json' });
+  const asked = [];
+  await page.route('**/split_config_errors-*.wasm', (route) => { asked.push(route.request().url()); return route.abort(); });
+  await page.goto(`${APP_URL}/profile`);
+  const error = page.getByTestId('config-error');
+  await error.waitFor();
+  const text = await error.innerText();
+  assert.match(text, /\/team\/broken\.json: dialect file, `fields\.1\.kind`: not as this app reads it/);
+  assert.equal(asked.length, 1, 'the messages were asked for');
+  await page.context().close();
+});
+
+test('a good dialect file: the messages of a wrong one are never fetched', async () => {
+  await clearHooks();
+  await serveDialect('/team/pwgen.json', customDialect());
+  const page = await pageWithConfig({ dialect: '/team/pwgen.json' });
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto(`${APP_URL}/sign-in`);
+  await page.getByTestId('email').waitFor();
+  assert.ok(wasm.length > 0, 'the app loaded wasm');
+  assert.deepEqual(wasm.filter((p) => p.includes('split_config_errors')), []);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a dialect file that is not there: the page says which URL answered what', async () => {
   await clearHooks();
   const page = await pageWithConfig({ dialect: '/team/missing.json' });

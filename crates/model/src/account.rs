@@ -5,7 +5,7 @@
 //! where the dialect has it, and builds the bodies here so that no page
 //! spells djoser's or dj-rest-auth's keys itself.
 
-use crate::config::{err, kind, known_keys, object, ConfigError, ConfigFile};
+use crate::config::{err, err_with, kind, known_keys, object, ConfigError, Explain, Reading};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -90,42 +90,46 @@ pub const PASSWORD_CHANGE_KEYS: [&str; 3] = ["current_field", "new_field", "conf
 pub const DELETE_ACCOUNT_KEYS: [&str; 1] = ["current_field"];
 
 /// A body key: `null` where `nullable` (the backend takes no such key).
-fn body_key(obj: &Map<String, Value>, at: &str, key: &str, nullable: bool) -> Result<Option<String>, ConfigError> {
-    let file = ConfigFile::Dialect;
+fn body_key<E: Explain>(
+    obj: &Map<String, Value>,
+    at: &str,
+    key: &str,
+    nullable: bool,
+    file: Reading<E>,
+) -> Result<Option<String>, ConfigError> {
     let path = format!("{at}.{key}");
     let none = if nullable { "; use null for none" } else { "" };
     match obj.get(key) {
-        None => err(file, &path, format!("missing; the key of the request body, such as \"new_password\"{none}")),
+        None => {
+            err_with(file, &path, || format!("missing; the key of the request body, such as \"new_password\"{none}"))
+        }
         Some(Value::Null) if nullable => Ok(None),
         Some(Value::String(s)) => {
             let k = s.trim();
             if k.is_empty() || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
-                return err(
-                    file,
-                    &path,
-                    format!("\"{k}\" is not a key of the request body such as \"new_password\" (letters, digits, '_' and '-'){none}"),
-                );
+                return err_with(file, &path, || {
+                    format!("\"{k}\" is not a key of the request body such as \"new_password\" (letters, digits, '_' and '-'){none}")
+                });
             }
             Ok(Some(k.to_string()))
         }
-        Some(v) => {
-            err(file, &path, format!("expected a string{}, got {}", if nullable { " or null" } else { "" }, kind(v)))
-        }
+        Some(v) => err_with(file, &path, || {
+            format!("expected a string{}, got {}", if nullable { " or null" } else { "" }, kind(v))
+        }),
     }
 }
 
-pub(crate) fn password_change(v: &Value) -> Result<PasswordChange, ConfigError> {
-    let file = ConfigFile::Dialect;
+pub(crate) fn password_change<E: Explain>(v: &Value, file: Reading<E>) -> Result<PasswordChange, ConfigError> {
     let at = "password_change";
     let obj = object(v, at, file)?;
     known_keys(obj, at, &PASSWORD_CHANGE_KEYS, file)?;
-    let current_field = body_key(obj, at, "current_field", true)?;
-    let new_field = body_key(obj, at, "new_field", false)?.expect("not nullable");
-    let confirm_field = body_key(obj, at, "confirm_field", true)?;
+    let current_field = body_key(obj, at, "current_field", true, file)?;
+    let new_field = body_key(obj, at, "new_field", false, file)?.expect("not nullable");
+    let confirm_field = body_key(obj, at, "confirm_field", true, file)?;
     // One key per input, or the body would hold one value for two.
     for (key, value) in [("current_field", &current_field), ("confirm_field", &confirm_field)] {
         if value.as_deref() == Some(new_field.as_str()) {
-            return err(file, &format!("{at}.{key}"), format!("\"{new_field}\" is already the new_field"));
+            return err_with(file, &format!("{at}.{key}"), || format!("\"{new_field}\" is already the new_field"));
         }
     }
     if current_field.is_some() && current_field == confirm_field {
@@ -134,11 +138,10 @@ pub(crate) fn password_change(v: &Value) -> Result<PasswordChange, ConfigError> 
     Ok(PasswordChange { current_field, new_field, confirm_field })
 }
 
-pub(crate) fn delete_account(v: &Value) -> Result<DeleteAccount, ConfigError> {
-    let file = ConfigFile::Dialect;
+pub(crate) fn delete_account<E: Explain>(v: &Value, file: Reading<E>) -> Result<DeleteAccount, ConfigError> {
     let obj = object(v, "delete_account", file)?;
     known_keys(obj, "delete_account", &DELETE_ACCOUNT_KEYS, file)?;
-    Ok(DeleteAccount { current_field: body_key(obj, "delete_account", "current_field", true)? })
+    Ok(DeleteAccount { current_field: body_key(obj, "delete_account", "current_field", true, file)? })
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@
 
 use crate::catalogue::{FieldKind, FieldSpec, Label, Section};
 use crate::config::{
-    avatar_policy, endpoint, err, json_text, kind, known_keys, object, one_of, sign_in, string, ConfigError,
-    ConfigFile, ReadJson,
+    avatar_policy, endpoint, err, err_with, json_text, kind, known_keys, object, one_of, sign_in, string, ConfigError,
+    ConfigFile, Explain, Explained, ReadJson, Reading, Unexplained,
 };
 use crate::{AuthMode, AvatarPolicy, DeleteAccount, Endpoints, PasswordChange, SignIn};
 use serde::Serialize;
@@ -124,16 +124,26 @@ pub fn dialect_source(config_text: &str) -> Result<DialectSource, ConfigError> {
 
 /// [`dialect_source`] with the text read by `read`.
 pub fn dialect_source_with(config_text: &str, read: ReadJson) -> Result<DialectSource, ConfigError> {
-    source_of(&crate::config::json_with(config_text, ConfigFile::AppConfig, read)?)
+    dialect_source_as::<Explained>(config_text, read)
+}
+
+/// [`dialect_source_with`] whose errors name the key only ([`Unexplained`]).
+pub fn dialect_source_unexplained(config_text: &str, read: ReadJson) -> Result<DialectSource, ConfigError> {
+    dialect_source_as::<Unexplained>(config_text, read)
+}
+
+fn dialect_source_as<E: Explain>(config_text: &str, read: ReadJson) -> Result<DialectSource, ConfigError> {
+    let file = Reading::<E>::of(ConfigFile::AppConfig);
+    source_of(&crate::config::json_with(config_text, file, read)?, file)
 }
 
 /// The dialect source of a config already read.
-pub(crate) fn source_of(json: &Value) -> Result<DialectSource, ConfigError> {
-    let e = |path: &str, m: String| ConfigError::new(ConfigFile::AppConfig, path, m);
-    let obj = json.as_object().ok_or_else(|| e("", format!("expected an object, got {}", kind(json))))?;
-    let expected = format!("one of {}, or the URL of a dialect file ending in .json", SHIPPED.join(", "));
-    let value = obj.get("dialect").ok_or_else(|| e("dialect", format!("missing; expected {expected}")))?;
-    let name = value.as_str().ok_or_else(|| e("dialect", format!("expected a string, got {}", kind(value))))?.trim();
+pub(crate) fn source_of<E: Explain>(json: &Value, file: Reading<E>) -> Result<DialectSource, ConfigError> {
+    let obj = object(json, "", file)?;
+    let expected = || format!("one of {}, or the URL of a dialect file ending in .json", SHIPPED.join(", "));
+    let value =
+        obj.get("dialect").ok_or_else(|| file.error_with("dialect", || format!("missing; expected {}", expected())))?;
+    let name = string(value, "dialect", file)?.trim();
     if SHIPPED.contains(&name) {
         return Ok(DialectSource::Shipped(name.to_string()));
     }
@@ -142,7 +152,7 @@ pub(crate) fn source_of(json: &Value) -> Result<DialectSource, ConfigError> {
     if url_like && name.ends_with(".json") && !name.chars().any(char::is_whitespace) {
         return Ok(DialectSource::Url(name.to_string()));
     }
-    Err(e("dialect", format!("unknown dialect \"{name}\"; expected {expected}")))
+    err_with(file, "dialect", || format!("unknown dialect \"{name}\"; expected {}", expected()))
 }
 
 /// Parses and checks a dialect file.
@@ -152,20 +162,27 @@ pub fn parse_dialect(text: &str) -> Result<Dialect, ConfigError> {
 
 /// [`parse_dialect`] with the text read by `read`.
 pub fn parse_dialect_with(text: &str, read: ReadJson) -> Result<Dialect, ConfigError> {
-    let file = ConfigFile::Dialect;
+    parse_dialect_as::<Explained>(text, read)
+}
+
+/// [`parse_dialect_with`] whose errors name the key only ([`Unexplained`]).
+pub fn parse_dialect_unexplained(text: &str, read: ReadJson) -> Result<Dialect, ConfigError> {
+    parse_dialect_as::<Unexplained>(text, read)
+}
+
+fn parse_dialect_as<E: Explain>(text: &str, read: ReadJson) -> Result<Dialect, ConfigError> {
+    let file = Reading::<E>::of(ConfigFile::Dialect);
     let json = crate::config::json_with(text, file, read)?;
     let obj = object(&json, "", file)?;
     known_keys(obj, "", &TOP_KEYS, file)?;
     let format = match obj.get("format") {
-        None => return err(file, "format", format!("missing; expected {FORMAT}")),
+        None => return err_with(file, "format", || format!("missing; expected {FORMAT}")),
         Some(v) => match v.as_u64() {
             Some(n) if (OLDEST_FORMAT..=FORMAT).contains(&n) => n,
             _ => {
-                return err(
-                    file,
-                    "format",
-                    format!("this app reads formats {OLDEST_FORMAT} to {FORMAT}, got {}", json_text(v)),
-                )
+                return err_with(file, "format", || {
+                    format!("this app reads formats {OLDEST_FORMAT} to {FORMAT}, got {}", json_text(v))
+                })
             }
         },
     };
@@ -184,36 +201,36 @@ pub fn parse_dialect_with(text: &str, read: ReadJson) -> Result<Dialect, ConfigE
             return err(file, &at, "new in format 2; set \"format\": 2");
         }
     }
-    let name = required_string(obj, "name")?;
+    let name = required_string(obj, "name", file)?;
     if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return err(file, "name", format!("\"{name}\": use letters, digits, '-' and '_'"));
+        return err_with(file, "name", || format!("\"{name}\": use letters, digits, '-' and '_'"));
     }
     if let Some(v) = obj.get("description") {
         string(v, "description", file)?;
     }
-    let auth = crate::config::auth_mode(required(obj, "auth")?, "auth", file)?;
-    let endpoints = endpoints(required(obj, "endpoints")?)?;
+    let auth = crate::config::auth_mode(required(obj, "auth", file)?, "auth", file)?;
+    let endpoints = endpoints(required(obj, "endpoints", file)?, file)?;
     let no_token = SignIn { login_field: crate::LoginField::Email, token_field: None, refresh_field: None };
     let sign_in = match obj.get("sign_in") {
         Some(v) => sign_in(v, no_token, file)?,
         None => no_token,
     };
     let id_field = match obj.get("id_field") {
-        Some(v) => key_name(string(v, "id_field", file)?, "id_field")?,
+        Some(v) => key_name(string(v, "id_field", file)?, "id_field", file)?,
         None => "id".to_string(),
     };
     let error_envelope = match obj.get("error_envelope") {
-        Some(v) => key_name(string(v, "error_envelope", file)?, "error_envelope")?,
+        Some(v) => key_name(string(v, "error_envelope", file)?, "error_envelope", file)?,
         None => crate::parse_error::DEFAULT_ENVELOPE.to_string(),
     };
     let password_change =
-        account_block(obj, &endpoints.password_change, "password_change", crate::account::password_change)?;
+        account_block(obj, &endpoints.password_change, "password_change", crate::account::password_change, file)?;
     let delete_account =
-        account_block(obj, &endpoints.delete_account, "delete_account", crate::account::delete_account)?;
-    let fields = fields(required(obj, "fields")?)?;
+        account_block(obj, &endpoints.delete_account, "delete_account", crate::account::delete_account, file)?;
+    let fields = fields(required(obj, "fields", file)?, file)?;
     let (photo, photo_removal) = match obj.get("photo") {
         None | Some(Value::Null) => (AvatarPolicy::default(), PhotoRemoval::None),
-        Some(v) => photo(v, &fields)?,
+        Some(v) => photo(v, &fields, file)?,
     };
     let dialect = Dialect {
         name,
@@ -232,49 +249,49 @@ pub fn parse_dialect_with(text: &str, read: ReadJson) -> Result<Dialect, ConfigE
     Ok(dialect)
 }
 
-fn required<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a Value, ConfigError> {
-    obj.get(key).ok_or_else(|| ConfigError::new(ConfigFile::Dialect, key, "missing"))
+fn required<'a, E: Explain>(
+    obj: &'a Map<String, Value>,
+    key: &str,
+    file: Reading<E>,
+) -> Result<&'a Value, ConfigError> {
+    obj.get(key).ok_or_else(|| file.error(key, "missing"))
 }
 
-fn required_string(obj: &Map<String, Value>, key: &str) -> Result<String, ConfigError> {
-    let s = string(required(obj, key)?, key, ConfigFile::Dialect)?.trim();
+fn required_string<E: Explain>(obj: &Map<String, Value>, key: &str, file: Reading<E>) -> Result<String, ConfigError> {
+    let s = string(required(obj, key, file)?, key, file)?.trim();
     if s.is_empty() {
-        return err(ConfigFile::Dialect, key, "must not be empty");
+        return err(file, key, "must not be empty");
     }
     Ok(s.to_string())
 }
 
 /// A key of a JSON object as DRF writes them.
-fn key_name(s: &str, at: &str) -> Result<String, ConfigError> {
+fn key_name<E: Explain>(s: &str, at: &str, file: Reading<E>) -> Result<String, ConfigError> {
     let s = s.trim();
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
-        return err(
-            ConfigFile::Dialect,
-            at,
-            format!("\"{s}\" is not a key such as \"id\" (letters, digits, '_', '-')"),
-        );
+        return err_with(file, at, || format!("\"{s}\" is not a key such as \"id\" (letters, digits, '_', '-')"));
     }
     Ok(s.to_string())
 }
 
 /// The body block of an account call: there exactly when its endpoint is,
 /// so the app never sends a body whose keys nobody wrote down.
-fn account_block<T>(
+fn account_block<T, E: Explain>(
     obj: &Map<String, Value>,
     endpoint: &Option<crate::Endpoint>,
     key: &str,
-    parse: fn(&Value) -> Result<T, ConfigError>,
+    parse: fn(&Value, Reading<E>) -> Result<T, ConfigError>,
+    file: Reading<E>,
 ) -> Result<Option<T>, ConfigError> {
-    let file = ConfigFile::Dialect;
     match (obj.get(key).filter(|v| !v.is_null()), endpoint) {
-        (Some(v), Some(_)) => parse(v).map(Some),
+        (Some(v), Some(_)) => parse(v, file).map(Some),
         (None, None) => Ok(None),
-        (None, Some(_)) => err(
-            file,
-            key,
-            format!("missing; endpoints.{key} needs a {key} block naming the body's keys ({})", block_keys(key)),
-        ),
-        (Some(_), None) => err(file, key, format!("there is no endpoints.{key}; add the call or remove this block")),
+        (None, Some(_)) => err_with(file, key, || {
+            format!("missing; endpoints.{key} needs a {key} block naming the body's keys ({})", block_keys(key))
+        }),
+        (Some(_), None) => {
+            err_with(file, key, || format!("there is no endpoints.{key}; add the call or remove this block"))
+        }
     }
 }
 
@@ -286,8 +303,7 @@ fn block_keys(key: &str) -> String {
     keys.join(", ")
 }
 
-fn endpoints(v: &Value) -> Result<Endpoints, ConfigError> {
-    let file = ConfigFile::Dialect;
+fn endpoints<E: Explain>(v: &Value, file: Reading<E>) -> Result<Endpoints, ConfigError> {
     let obj = object(v, "endpoints", file)?;
     known_keys(obj, "endpoints", &ENDPOINT_KEYS, file)?;
     let call = |key: &str, method: &str| -> Result<Option<crate::Endpoint>, ConfigError> {
@@ -297,9 +313,8 @@ fn endpoints(v: &Value) -> Result<Endpoints, ConfigError> {
         }
     };
     let optional = |key: &str| call(key, Endpoints::default_method(key));
-    let needed = |key: &str, method: &str| {
-        call(key, method)?.ok_or_else(|| ConfigError::new(file, &format!("endpoints.{key}"), "missing"))
-    };
+    let needed =
+        |key: &str, method: &str| call(key, method)?.ok_or_else(|| file.error(&format!("endpoints.{key}"), "missing"));
     Ok(Endpoints {
         read: needed("read", "GET")?,
         update: needed("update", "PATCH")?,
@@ -312,8 +327,11 @@ fn endpoints(v: &Value) -> Result<Endpoints, ConfigError> {
     })
 }
 
-fn photo(v: &Value, fields: &[FieldSpec]) -> Result<(AvatarPolicy, PhotoRemoval), ConfigError> {
-    let file = ConfigFile::Dialect;
+fn photo<E: Explain>(
+    v: &Value,
+    fields: &[FieldSpec],
+    file: Reading<E>,
+) -> Result<(AvatarPolicy, PhotoRemoval), ConfigError> {
     let obj = object(v, "photo", file)?;
     known_keys(obj, "photo", &["field", "max_bytes", "accepted_types", "remove"], file)?;
     let mut policy_keys = obj.clone();
@@ -336,19 +354,18 @@ fn photo(v: &Value, fields: &[FieldSpec]) -> Result<(AvatarPolicy, PhotoRemoval)
     Ok((policy, removal))
 }
 
-fn fields(v: &Value) -> Result<Vec<FieldSpec>, ConfigError> {
-    let file = ConfigFile::Dialect;
+fn fields<E: Explain>(v: &Value, file: Reading<E>) -> Result<Vec<FieldSpec>, ConfigError> {
     let list = v
         .as_array()
-        .ok_or_else(|| ConfigError::new(file, "fields", format!("expected a list of fields, got {}", kind(v))))?;
+        .ok_or_else(|| file.error_with("fields", || format!("expected a list of fields, got {}", kind(v))))?;
     if list.is_empty() {
         return err(file, "fields", "expected at least one field");
     }
     let mut out: Vec<FieldSpec> = Vec::with_capacity(list.len());
     for (i, v) in list.iter().enumerate() {
-        let spec = field(v, &format!("fields.{i}"))?;
+        let spec = field(v, &format!("fields.{i}"), file)?;
         if out.iter().any(|f| f.path == spec.path) {
-            return err(file, &format!("fields.{i}.path"), format!("\"{}\" is already a field", spec.path));
+            return err_with(file, &format!("fields.{i}.path"), || format!("\"{}\" is already a field", spec.path));
         }
         out.push(spec);
     }
@@ -371,14 +388,13 @@ pub const FIELD_KEYS: [&str; 12] = [
     "read_key",
 ];
 
-fn field(v: &Value, at: &str) -> Result<FieldSpec, ConfigError> {
-    let file = ConfigFile::Dialect;
+fn field<E: Explain>(v: &Value, at: &str, file: Reading<E>) -> Result<FieldSpec, ConfigError> {
     let obj = object(v, at, file)?;
     known_keys(obj, at, &FIELD_KEYS, file)?;
     let key = |k: &str| format!("{at}.{k}");
-    let get = |k: &str| obj.get(k).ok_or_else(|| ConfigError::new(file, &key(k), "missing"));
+    let get = |k: &str| obj.get(k).ok_or_else(|| file.error(&key(k), "missing"));
 
-    let path = dotted_path(string(get("path")?, &key("path"), file)?, &key("path"))?;
+    let path = dotted_path(string(get("path")?, &key("path"), file)?, &key("path"), file)?;
     let kinds: Vec<_> = FieldKind::ALL.iter().map(|k| (k.name(), *k)).collect();
     let kind_of = one_of(string(get("kind")?, &key("kind"), file)?, &key("kind"), &kinds, file)?;
     let sections: Vec<_> = Section::ALL.iter().map(|s| (s.name(), *s)).collect();
@@ -387,9 +403,10 @@ fn field(v: &Value, at: &str) -> Result<FieldSpec, ConfigError> {
 
     match (obj.get("choices"), kind_of) {
         (Some(v), FieldKind::Choice) => {
-            let items = v.as_array().filter(|a| !a.is_empty()).ok_or_else(|| {
-                ConfigError::new(file, &key("choices"), "expected a list of the values the server takes")
-            })?;
+            let items = v
+                .as_array()
+                .filter(|a| !a.is_empty())
+                .ok_or_else(|| file.error(&key("choices"), "expected a list of the values the server takes"))?;
             for (j, item) in items.iter().enumerate() {
                 spec.choices.push(string(item, &format!("{at}.choices.{j}"), file)?.to_string());
             }
@@ -401,11 +418,9 @@ fn field(v: &Value, at: &str) -> Result<FieldSpec, ConfigError> {
     if let Some(v) = obj.get("max_length") {
         let n = v.as_u64().filter(|n| *n > 0 && kind_of.is_text());
         spec.max_length = Some(n.ok_or_else(|| {
-            ConfigError::new(
-                file,
-                &key("max_length"),
-                format!("expected a whole number above 0 on a text kind, got {}", json_text(v)),
-            )
+            file.error_with(&key("max_length"), || {
+                format!("expected a whole number above 0 on a text kind, got {}", json_text(v))
+            })
         })? as usize);
     }
     for (flag, slot) in [
@@ -415,43 +430,40 @@ fn field(v: &Value, at: &str) -> Result<FieldSpec, ConfigError> {
         ("not_future", &mut spec.not_future),
     ] {
         if let Some(v) = obj.get(flag) {
-            *slot = v.as_bool().ok_or_else(|| {
-                ConfigError::new(file, &key(flag), format!("expected true or false, got {}", kind(v)))
-            })?;
+            *slot = v
+                .as_bool()
+                .ok_or_else(|| file.error_with(&key(flag), || format!("expected true or false, got {}", kind(v))))?;
         }
     }
     if spec.not_future && kind_of != FieldKind::Date {
         return err(file, &key("not_future"), "only a date field can be bounded by today");
     }
     if let Some(v) = obj.get("label") {
-        spec.label = Some(label(v, &key("label"))?);
+        spec.label = Some(label(v, &key("label"), file)?);
     }
     if let Some(v) = obj.get("read_from") {
-        spec.read_from = Some(dotted_path(string(v, &key("read_from"), file)?, &key("read_from"))?);
+        spec.read_from = Some(dotted_path(string(v, &key("read_from"), file)?, &key("read_from"), file)?);
     }
     if let Some(v) = obj.get("read_key") {
-        spec.read_key = Some(key_name(string(v, &key("read_key"), file)?, &key("read_key"))?);
+        spec.read_key = Some(key_name(string(v, &key("read_key"), file)?, &key("read_key"), file)?);
     }
     Ok(spec)
 }
 
 /// `details.bio`: keys joined by dots.
-fn dotted_path(s: &str, at: &str) -> Result<String, ConfigError> {
+fn dotted_path<E: Explain>(s: &str, at: &str, file: Reading<E>) -> Result<String, ConfigError> {
     let s = s.trim();
     let ok = !s.is_empty()
         && s.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
     if !ok {
-        return err(
-            ConfigFile::Dialect,
-            at,
-            format!("\"{s}\" is not a field path such as \"bio\" or \"details.bio\" (keys of letters, digits and '_', joined by '.')"),
-        );
+        return err_with(file, at, || {
+            format!("\"{s}\" is not a field path such as \"bio\" or \"details.bio\" (keys of letters, digits and '_', joined by '.')")
+        });
     }
     Ok(s.to_string())
 }
 
-fn label(v: &Value, at: &str) -> Result<Label, ConfigError> {
-    let file = ConfigFile::Dialect;
+fn label<E: Explain>(v: &Value, at: &str, file: Reading<E>) -> Result<Label, ConfigError> {
     match v {
         Value::String(s) if !s.trim().is_empty() => Ok(Label::Key(s.trim().to_string())),
         Value::Object(texts) if !texts.is_empty() => {
@@ -470,17 +482,23 @@ fn label(v: &Value, at: &str) -> Result<Label, ConfigError> {
             }
             Ok(Label::Text(out))
         }
-        _ => err(
-            file,
-            at,
-            format!("expected a translation key such as \"field.joined\" or texts by language such as {{\"en\": \"Joined\"}}, got {}", kind(v)),
-        ),
+        _ => err_with(file, at, || {
+            format!("expected a translation key such as \"field.joined\" or texts by language such as {{\"en\": \"Joined\"}}, got {}", kind(v))
+        }),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The app's first reading of a file stops at the key the explained one
+    /// names, with no message (#28: the message comes with a second reading).
+    fn assert_stops_unexplained_where_explained(text: &str, explained: &ConfigError) {
+        let quiet = parse_dialect_unexplained(text, crate::config::serde_json_text).unwrap_err();
+        assert_eq!((quiet.file, quiet.path.as_str()), (explained.file, explained.path.as_str()), "{text}");
+        assert!(quiet.message.is_empty() && !explained.message.is_empty(), "{quiet:?} / {explained:?}");
+    }
 
     const MINIMAL: &str = r#"{"format": 1, "name": "mine", "auth": "token",
         "endpoints": {"read": {"path": "/me/"}, "update": {"path": "/me/"}, "sign_in": {"path": "/login/"}},
@@ -539,6 +557,7 @@ mod tests {
             let e = parse_dialect(&text).unwrap_err();
             assert_eq!(e.path, path, "{text}: {e}");
             assert!(e.to_string().starts_with("dialect file"), "{e}");
+            assert_stops_unexplained_where_explained(&text, &e);
         }
     }
 
@@ -738,6 +757,7 @@ mod tests {
             let e = parse_dialect(&text).unwrap_err();
             assert_eq!(e.path, path, "{text}: {e}");
             assert!(e.message.contains(message), "{path}: {e}");
+            assert_stops_unexplained_where_explained(&text, &e);
         }
     }
 

@@ -35,12 +35,13 @@ pub mod values;
 pub use account::{DeleteAccount, PasswordChange, PasswordInput};
 pub use catalogue::{FieldKind, FieldSpec, Page, Section};
 pub use config::{
-    parse_config, parse_config_with, serde_json_text, AppConfig, AuthMode, AvatarPolicy, ConfigError, ConfigFile,
-    Endpoint, Endpoints, LoginField, ReadJson, SignIn,
+    parse_config, parse_config_unexplained, parse_config_with, serde_json_text, AppConfig, AuthMode, AvatarPolicy,
+    ConfigError, ConfigFile, Endpoint, Endpoints, LoginField, ReadJson, SignIn,
 };
 pub use date::Date;
 pub use dialect::{
-    dialect_source, dialect_source_with, parse_dialect, parse_dialect_with, Dialect, DialectSource, PhotoRemoval,
+    dialect_source, dialect_source_unexplained, dialect_source_with, parse_dialect, parse_dialect_unexplained,
+    parse_dialect_with, Dialect, DialectSource, PhotoRemoval,
 };
 pub use errors::{FieldErrors, Message};
 pub use parse_error::{parse_error, parse_error_in, parse_error_with, ApiError, ErrorKind};
