@@ -7,7 +7,8 @@ WORK holds what wasm-split-cli and wasm-bindgen wrote (profile-app.js,
 profile-app_bg.wasm, __wasm_split.js, split_*.wasm, chunk_*.wasm). Every
 code file gets a content hash in its name (so a deploy never mixes old and
 new modules, and hosts may cache them forever), is minified by esbuild and
-referenced by its new name. index.html is the Trunk entry with its
+referenced by its new name. The glue, the split loader and the start-up
+are bundled into one module, profile-app-HASH.js. index.html is the Trunk entry with its
 data-trunk links replaced by the built files: no inline script, so the
 CSP needs no hash. routes.json says which files each landing route needs
 before it works; boot.js preloads them and .ci/size-budget weighs them.
@@ -52,6 +53,20 @@ def minify_js(source: str, dist: Path) -> bytes:
     esbuild(str(tmp), "--minify", "--format=esm", "--target=es2022", f"--outfile={tmp}", "--allow-overwrite")
     data = tmp.read_bytes()
     tmp.unlink()
+    return data
+
+
+def bundle_js(sources: dict, entry: str, dist: Path) -> bytes:
+    """`sources` (file name -> ES module text, importing each other by
+    "./name") bundled from `entry` into one minified module."""
+    tmp = dist / ".bundle"
+    tmp.mkdir()
+    for name, text in sources.items():
+        (tmp / name).write_text(text)
+    out = tmp / "out.js"
+    esbuild(str(tmp / entry), "--bundle", "--minify", "--format=esm", "--target=es2022", f"--outfile={out}")
+    data = out.read_bytes()
+    shutil.rmtree(tmp)
     return data
 
 
@@ -368,28 +383,22 @@ def main(work: Path, dist: Path) -> None:
     for old, new in wasm_names.items():
         loader = loader.replace(f'"./{old}"', f'"./{new}"')
 
-    # The glue and the loader import each other: one hash of both names them.
+    # The glue, the split loader and the start-up are one module (esbuild
+    # bundles the first two, which import each other): one request before
+    # the first screen instead of three. Its hash is of what it holds.
     if 'from "./__wasm_split.js"' not in glue or f'from "./{APP}.js"' not in loader:
         sys.exit("dist.py: the glue and ./__wasm_split.js do not import each other; is the build split?")
-    pair = digest((glue + loader).encode())
-    glue_name, loader_name = f"{APP}-{pair}.js", f"__wasm_split-{pair}.js"
-    # Only the import statements: "./__wasm_split.js" is also the wasm's
-    # import module name, a key of the glue's imports object.
-    glue = glue.replace('from "./__wasm_split.js"', f'from "./{loader_name}"')
-    loader = loader.replace(f'from "./{APP}.js"', f'from "./{glue_name}"')
-    (dist / glue_name).write_bytes(minify_js(glue, dist))
-    (dist / loader_name).write_bytes(minify_js(loader, dist))
     main_wasm = wasm_names[f"{APP}_bg.wasm"]
-
     start = (
-        f"import init, * as bindings from './{glue_name}';\n"
+        f"import init, * as bindings from './{APP}.js';\n"
         # The boot script's fetch of the main module (src/route-preload.js), else our own.
         f"const wasm = await init({{ module_or_path: window.__mainWasm || new URL('./{main_wasm}', import.meta.url) }});\n"
         "window.wasmBindings = bindings;\n"
         # Trunk's event name: the benchmark and `trunk serve` builds share it.
         "dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));\n"
     )
-    start_name = emit(dist, "start.js", minify_js(start, dist))
+    app_js = bundle_js({f"{APP}.js": glue, "__wasm_split.js": loader, "start.js": start}, "start.js", dist)
+    app_name = emit(dist, f"{APP}.js", app_js)
 
     # What each landing route needs before its page works.
     index_html = (ROOT / "index.html").read_text()
@@ -425,9 +434,7 @@ def main(work: Path, dist: Path) -> None:
         f'<link rel="preload" href="/{main_wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">',
         f'<script src="/{boot_name}"></script>',
         f'<link rel="stylesheet" href="/{css_name}">',
-        f'<link rel="modulepreload" href="/{glue_name}">',
-        f'<link rel="modulepreload" href="/{loader_name}">',
-        f'<script type="module" src="/{start_name}"></script>',
+        f'<script type="module" src="/{app_name}"></script>',
     ])
     html = re.sub(r"<!--.*?-->", "", index_html, flags=re.S)
     html = re.sub(r"\s*<link\s+data-trunk\b[^>]*>", "", html, flags=re.S)
@@ -449,7 +456,7 @@ def main(work: Path, dist: Path) -> None:
         if table.stem != "en":  # English is inside the wasm
             (dist / "i18n" / table.name).write_bytes(json.dumps(json.loads(table.read_text()), ensure_ascii=False, separators=(",", ":")).encode())
 
-    common = ["index.html", boot_name, css_name, start_name, glue_name, loader_name, main_wasm, "config.json"]
+    common = ["index.html", boot_name, css_name, app_name, main_wasm, "config.json"]
     manifest = {route: common + files for route, files in route_files.items()}
     (dist / "routes.json").write_text(json.dumps(manifest, indent=2) + "\n")
     for route, files in manifest.items():

@@ -48,7 +48,7 @@
   }
   // Follows the main module's download (index.html preloads it before
   // this script runs, so this fetch takes that response) and hands the
-  // response to the glue (window.__mainWasm, read by start.js).
+  // response to the glue (window.__mainWasm, read by the app module's start-up).
   function followMain(main, roundTrip) {
     return fetch(main.href).then(function (response) {
       if (!response.ok || !response.body || !response.body.tee) {
