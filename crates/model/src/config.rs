@@ -512,7 +512,7 @@ fn parse_config_as<E: Explain>(
         config.sign_in = sign_in(v, config.sign_in, file)?;
     }
     if let Some(v) = obj.get("avatar") {
-        config.avatar = avatar_policy(v, &dialect.fields, config.avatar, "avatar", file)?;
+        config.avatar = avatar_policy(v, &AVATAR_KEYS, &dialect.fields, config.avatar, "avatar", file)?;
     }
     if let Some(v) = obj.get("endpoints") {
         let eps = object(v, "endpoints", file)?;
@@ -668,17 +668,22 @@ fn base_url<E: Explain>(s: &str, file: Reading<E>) -> Result<String, ConfigError
     }
 }
 
+/// The keys of the config's `avatar` block.
+const AVATAR_KEYS: [&str; 3] = ["field", "max_bytes", "accepted_types"];
+
 /// The photo block (`avatar` in the config, `photo` in a dialect file,
-/// named by `at`): which file field, how large, which types.
+/// named by `at`, whose `known` keys it reads or lets by): which file
+/// field, how large, which types.
 pub(crate) fn avatar_policy<E: Explain>(
     v: &Value,
+    known: &[&str],
     fields: &[FieldSpec],
     mut policy: AvatarPolicy,
     at: &str,
     file: Reading<E>,
 ) -> Result<AvatarPolicy, ConfigError> {
     let obj = object(v, at, file)?;
-    known_keys(obj, at, &["field", "max_bytes", "accepted_types"], file)?;
+    known_keys(obj, at, known, file)?;
     let key = |k: &str| format!("{at}.{k}");
     if let Some(v) = obj.get("field") {
         let files: Vec<&str> = fields.iter().filter(|f| f.kind == FieldKind::File).map(|f| f.path.as_str()).collect();

@@ -333,12 +333,10 @@ fn photo<E: Explain>(
     file: Reading<E>,
 ) -> Result<(AvatarPolicy, PhotoRemoval), ConfigError> {
     let obj = object(v, "photo", file)?;
-    known_keys(obj, "photo", &["field", "max_bytes", "accepted_types", "remove"], file)?;
-    let mut policy_keys = obj.clone();
-    let removal = match policy_keys.remove("remove") {
+    let removal = match obj.get("remove") {
         None => PhotoRemoval::Null,
         Some(v) => {
-            let name = string(&v, "photo.remove", file)?;
+            let name = string(v, "photo.remove", file)?;
             one_of(
                 name,
                 "photo.remove",
@@ -350,7 +348,8 @@ fn photo<E: Explain>(
     if !obj.contains_key("field") {
         return err(file, "photo.field", "missing; the path of a file field, or null");
     }
-    let policy = avatar_policy(&Value::Object(policy_keys), fields, AvatarPolicy::default(), "photo", file)?;
+    let keys = ["field", "max_bytes", "accepted_types", "remove"];
+    let policy = avatar_policy(v, &keys, fields, AvatarPolicy::default(), "photo", file)?;
     Ok((policy, removal))
 }
 
