@@ -2,7 +2,9 @@
 //! `serde_json::Value`: the start-up files (config, dialect file, the
 //! English table), the kept session and API answers all arrive as text,
 //! and reading them this way keeps serde_json's text parser out of the
-//! wasm (measured in #28 part 4). The rules stay the model crate's, which
+//! wasm (measured in #28 part 4). Written the same way (`JSON.stringify`,
+//! [`text`]): request bodies and the kept session, so serde_json's writer
+//! and its number formatting stay out of the main module. The rules stay the model crate's, which
 //! reads values; native code (server, dialect-gen) reads text with
 //! serde_json as before.
 
@@ -57,4 +59,27 @@ fn number(n: f64) -> Value {
         return Value::Number(Number::from(n as i64));
     }
     Number::from_f64(n).map_or(Value::Null, Value::Number)
+}
+
+/// `value` as JSON text, written by the browser's `JSON.stringify`. Numbers
+/// go through `f64`, as [`parse`] reads them.
+pub fn text(value: &Value) -> String {
+    js_sys::JSON::stringify(&js(value)).map(String::from).unwrap_or_default()
+}
+
+fn js(value: &Value) -> JsValue {
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => n.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items.iter().map(js).collect::<js_sys::Array>().into(),
+        Value::Object(map) => {
+            let object = js_sys::Object::new();
+            for (key, v) in map {
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &js(v));
+            }
+            object.into()
+        }
+    }
 }

@@ -55,7 +55,7 @@ impl Kept {
         if let Value::Object(top) = &mut kept {
             top.insert(KEPT_REFRESH.to_string(), refresh.map_or(Value::Null, Value::String));
         }
-        serde_json::to_string(&kept).unwrap_or_default()
+        crate::json::text(&kept)
     }
 
     fn from_json(kept: &Value) -> Option<Kept> {

@@ -283,3 +283,19 @@ async fn a_slow_answer_is_aborted_as_a_timeout() {
     assert_eq!(err, ClientError::Timeout);
     assert!(err.is_retryable());
 }
+
+#[wasm_bindgen_test]
+fn request_bodies_are_written_as_the_browser_reads_them() {
+    // Bodies and the kept session are written by JSON.stringify (#28):
+    // what json::parse reads back is the value written, for every shape a
+    // body or an answer has.
+    let value = json!({
+        "first_name": "Zoë \"Z\" \\ \u{1F600}\n",
+        "count": 3, "negative": -7, "ratio": 0.25, "none": null, "yes": true,
+        "nested": {"list": [1, "two", {"three": [false]}], "empty": {}},
+        "empty_list": []
+    });
+    let text = profile_app::json::text(&value);
+    assert_eq!(profile_app::json::parse(&text).unwrap(), value);
+    assert_eq!(profile_app::json::text(&json!({"a": 1, "b": [null]})), r#"{"a":1,"b":[null]}"#);
+}

@@ -64,7 +64,7 @@ pub(super) async fn send(
     }
     let request = match body {
         Body::None => builder.build(),
-        Body::Json(value) => builder.json(&value),
+        Body::Json(value) => builder.header("Content-Type", "application/json").body(crate::json::text(&value)),
         Body::Form(form) => builder.body(form),
     }
     .map_err(|_| ClientError::Network)?;

@@ -5,7 +5,7 @@
 
 use profile_model::catalogue::upload_field;
 use profile_model::patch::multipart_parts;
-use profile_model::values::from_answer;
+use profile_model::values::from_answer_with;
 use profile_model::{patch, FormValues, PhotoRemoval};
 use serde_json::Value;
 use web_sys::{Blob, FormData};
@@ -108,6 +108,6 @@ impl ApiClient {
             Value::String(s) => Some(s.clone()),
             _ => None,
         });
-        Ok(LoadedProfile { values: from_answer(self.dialect(), answer), id })
+        Ok(LoadedProfile { values: from_answer_with(self.dialect(), answer, crate::json::text), id })
     }
 }

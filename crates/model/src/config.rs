@@ -442,8 +442,8 @@ pub(crate) fn json_with<E: Explain>(text: &str, file: Reading<E>, read: ReadJson
     read(text).or_else(|e| err_with(file, "", || format!("not valid JSON ({e})")))
 }
 
-/// A value as JSON text, for a message: the writer the app already has
-/// for request bodies, not a second one behind `Value`'s `Display`.
+/// A value as JSON text (serde_json's writer), for a message, and natively
+/// for an answer's value that is not text (`values::from_answer`).
 pub(crate) fn json_text(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }

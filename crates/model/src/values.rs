@@ -148,9 +148,20 @@ pub fn normalize(spec: &FieldSpec, value: &FieldValue) -> FieldValue {
 /// Where to look and which key of an object to keep are the dialect
 /// file's `read_from` and `read_key`.
 pub fn from_answer(dialect: &Dialect, answer: &Value) -> FormValues {
+    from_answer_with(dialect, answer, crate::config::json_text)
+}
+
+/// Writes a value as JSON text, for an answer's value that is not text
+/// (a number, an object without its `read_key`): serde_json natively; the
+/// app passes the browser's `JSON.stringify`, which keeps serde_json's
+/// writer and its number formatting out of its first screen (#28).
+pub type WriteJson = fn(&Value) -> String;
+
+/// [`from_answer`] with values that are not text written by `write`.
+pub fn from_answer_with(dialect: &Dialect, answer: &Value, write: WriteJson) -> FormValues {
     let mut values = FormValues::new();
     for spec in catalogue(dialect) {
-        values.set(&spec.path, read_value(spec, answered(spec, answer)));
+        values.set(&spec.path, read_value(spec, answered(spec, answer), write));
     }
     values
 }
@@ -171,7 +182,7 @@ pub fn from_patch(dialect: &Dialect, patch: &Value) -> FormValues {
     let mut values = FormValues::new();
     for spec in catalogue(dialect).iter().filter(|s| s.in_json_patch()) {
         if let Some(raw) = lookup(patch, &spec.path) {
-            values.set(&spec.path, read_value(spec, Some(raw)));
+            values.set(&spec.path, read_value(spec, Some(raw), crate::config::json_text));
         }
     }
     values
@@ -182,7 +193,7 @@ pub(crate) fn lookup<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
     path.split('.').try_fold(v, |v, key| v.get(key))
 }
 
-fn read_value(spec: &FieldSpec, raw: Option<&Value>) -> FieldValue {
+fn read_value(spec: &FieldSpec, raw: Option<&Value>, write: WriteJson) -> FieldValue {
     let raw = raw.unwrap_or(&Value::Null);
     let key = spec.read_key.as_deref();
     match spec.kind {
@@ -192,33 +203,34 @@ fn read_value(spec: &FieldSpec, raw: Option<&Value>) -> FieldValue {
             _ => FieldValue::Null,
         },
         FieldKind::List => match raw.as_array() {
-            Some(items) => FieldValue::List(items.iter().map(|item| text_of(item, key)).collect()),
+            Some(items) => FieldValue::List(items.iter().map(|item| text_of(item, key, write)).collect()),
             None => FieldValue::Null,
         },
         _ => match raw {
             Value::Null => FieldValue::Null,
-            v => FieldValue::Text(text_of(v, key)),
+            v => FieldValue::Text(text_of(v, key, write)),
         },
     }
 }
 
 /// A scalar as text; an object as its `key`'s value (`{code, name}` read
 /// by `code`), or as JSON text when it has none.
-fn text_of(v: &Value, key: Option<&str>) -> String {
+fn text_of(v: &Value, key: Option<&str>, write: WriteJson) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Object(o) => match key.and_then(|k| o.get(k)) {
             Some(Value::String(s)) => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
-            _ => crate::config::json_text(v),
+            Some(n @ Value::Number(_)) => write(n),
+            _ => write(v),
         },
-        _ => crate::config::json_text(v),
+        _ => write(v),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::json_text;
     use crate::shipped;
     use serde_json::json;
 
@@ -248,6 +260,20 @@ mod tests {
     fn users_me_groups_read_as_names_or_ids() {
         let v = from_answer(shipped::users_me(), &json!({"groups": [{"id": 1, "name": "Administrators"}, 7]}));
         assert_eq!(v.list("groups"), ["Administrators", "7"]);
+    }
+
+    #[test]
+    fn values_that_are_not_text_are_written_by_the_writer_given() {
+        // The app writes them with the browser's JSON.stringify (#28).
+        let marked: WriteJson = |v| format!("<{}>", json_text(v));
+        let v = from_answer_with(
+            shipped::users_me(),
+            &json!({"groups": [{"id": 1, "name": "Admins"}, 7, {"id": 2}]}),
+            marked,
+        );
+        assert_eq!(v.list("groups"), ["Admins", "<7>", "<{\"id\":2}>"]);
+        let v = from_answer_with(shipped::aisquare_profile(), &json!({"followers_count": 3.5}), marked);
+        assert_eq!(v.text("details.followers_count"), "<3.5>");
     }
 
     #[test]
