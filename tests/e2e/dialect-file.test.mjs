@@ -85,16 +85,24 @@ test('a dialect file by URL: its fields, its labels, a save and a reload', async
   await page.context().close();
 });
 
-test('a broken dialect file: a page naming the file, the key and why', async () => {
+/// /profile with a config naming a dialect file whose second field has a
+/// kind the app does not know; `prepare(page)` runs before it loads.
+/// Answers the page and the text of its config error.
+async function brokenDialectPage(prepare = async () => {}) {
   await clearHooks();
   const broken = customDialect();
   broken.fields[1].kind = 'telephone';
   await serveDialect('/team/broken.json', broken);
   const page = await pageWithConfig({ dialect: '/team/broken.json' });
+  await prepare(page);
   await page.goto(`${APP_URL}/profile`);
   const error = page.getByTestId('config-error');
   await error.waitFor();
-  const text = await error.innerText();
+  return { page, text: await error.innerText() };
+}
+
+test('a broken dialect file: a page naming the file, the key and why', async () => {
+  const { page, text } = await brokenDialectPage();
   assert.match(text, /\/team\/broken\.json: dialect file, `fields\.1\.kind`: unknown value "telephone"; expected one of "text"/);
   await page.context().close();
 });
@@ -102,17 +110,9 @@ test('a broken dialect file: a page naming the file, the key and why', async () 
 test('a broken dialect file whose messages cannot arrive: the page still names the file and the key', async () => {
   // The messages come with a wrong file (#28, split_config_errors): with
   // that module blocked, the first reading's file and key are what is left.
-  await clearHooks();
-  const broken = customDialect();
-  broken.fields[1].kind = 'telephone';
-  await serveDialect('/team/broken.json', broken);
-  const page = await pageWithConfig({ dialect: '/team/broken.json' });
   const asked = [];
-  await page.route('**/split_config_errors-*.wasm', (route) => { asked.push(route.request().url()); return route.abort(); });
-  await page.goto(`${APP_URL}/profile`);
-  const error = page.getByTestId('config-error');
-  await error.waitFor();
-  const text = await error.innerText();
+  const { page, text } = await brokenDialectPage((page) =>
+    page.route('**/split_config_errors-*.wasm', (route) => { asked.push(route.request().url()); return route.abort(); }));
   assert.match(text, /\/team\/broken\.json: dialect file, `fields\.1\.kind`: not as this app reads it/);
   assert.equal(asked.length, 1, 'the messages were asked for');
   await page.context().close();
