@@ -500,6 +500,45 @@ fn merged_chunk_sets<'a>(
     keys.into_iter().map(|(set, key)| (set, unions[&key].clone())).collect()
 }
 
+/// A chunk with less code than this (bytes of function bodies) is not worth
+/// its own request and instantiation: see [`fold_small_chunks`].
+const SMALL_CHUNK_BYTES: usize = 2048;
+
+/// Folds each merged chunk smaller than `small` bytes (`sizes`, by union)
+/// into the smallest other chunk whose set of splits contains all of its
+/// own: every split that needed the small chunk already loads that one, so
+/// none fetches a module more, each fetches one fewer, and the splits of
+/// the larger chunk that did not need it get its few bytes. `merged` maps
+/// each original set to its chunk's set, as [`merged_chunk_sets`] does.
+fn fold_small_chunks(
+    merged: &mut HashMap<BTreeSet<String>, BTreeSet<String>>,
+    sizes: &HashMap<BTreeSet<String>, usize>,
+    small: usize,
+) {
+    let mut sizes = sizes.clone();
+    let mut smallest_first: Vec<_> = sizes.iter().map(|(set, size)| (*size, set.clone())).collect();
+    smallest_first.sort();
+    for (_, union) in smallest_first {
+        let Some(&size) = sizes.get(&union) else { continue };
+        if size >= small {
+            continue;
+        }
+        let into = sizes
+            .iter()
+            .filter(|(other, _)| **other != union && other.is_superset(&union))
+            .min_by_key(|(other, other_size)| (**other_size, other.len(), (*other).clone()))
+            .map(|(other, _)| other.clone());
+        let Some(into) = into else { continue };
+        for target in merged.values_mut() {
+            if *target == union {
+                *target = into.clone();
+            }
+        }
+        sizes.remove(&union);
+        *sizes.get_mut(&into).expect("a chunk's size") += size;
+    }
+}
+
 pub fn compute_split_modules(
     module: &InputModule,
     dep_graph: &DepGraph,
@@ -545,7 +584,23 @@ pub fn compute_split_modules(
         }
         painted.push((node, color.clone()));
     }
-    let merged = merged_chunk_sets(painted.iter().map(|(_, color)| color), merge_tiers);
+    let mut merged = merged_chunk_sets(painted.iter().map(|(_, color)| color), merge_tiers);
+    if !merge_tiers.is_empty() {
+        let code_bytes = |node: &DepNode| match node {
+            DepNode::Function(id) if *id >= module.imported_funcs.len() => {
+                let range = module.defined_funcs[id - module.imported_funcs.len()].body.range();
+                (range.end - range.start) as usize
+            }
+            _ => 0,
+        };
+        let mut sizes = HashMap::<BTreeSet<String>, usize>::new();
+        for (node, color) in &painted {
+            if let SplitModuleIdentifier::Chunk(set) = color {
+                *sizes.entry(merged[set].clone()).or_default() += code_bytes(node);
+            }
+        }
+        fold_small_chunks(&mut merged, &sizes, SMALL_CHUNK_BYTES);
+    }
     for (node, color) in painted {
         let color = &match color {
             SplitModuleIdentifier::Chunk(set) => SplitModuleIdentifier::Chunk(merged[&set].clone()),
@@ -681,6 +736,30 @@ mod merge_tests {
         assert_eq!(merged[&set(&["b", "c", "x"])], set(&["b", "c", "x"]));
         assert_eq!(merged[&set(&["c", "x"])], set(&["c", "x", "y"]));
         assert_eq!(merged[&set(&["x", "y"])], set(&["x", "y"]), "meets no tier: unchanged");
+    }
+
+    #[test]
+    fn a_small_chunk_folds_into_the_smallest_chunk_all_its_splits_load() {
+        let mut merged: HashMap<_, _> = [&["a", "b"][..], &["a", "b", "c"], &["a", "b", "c", "d"], &["a", "x"], &["y"]]
+            .iter()
+            .map(|names| (set(names), set(names)))
+            .collect();
+        let sizes: HashMap<_, _> = [
+            (set(&["a", "b"]), 10),
+            (set(&["a", "b", "c"]), 5000),
+            (set(&["a", "b", "c", "d"]), 9000),
+            (set(&["a", "x"]), 100),
+            (set(&["y"]), 50),
+        ]
+        .into_iter()
+        .collect();
+        fold_small_chunks(&mut merged, &sizes, 2048);
+        // Into the smaller of the two that hold both a and b.
+        assert_eq!(merged[&set(&["a", "b"])], set(&["a", "b", "c"]));
+        // No chunk holds a and x: it stays, small as it is.
+        assert_eq!(merged[&set(&["a", "x"])], set(&["a", "x"]));
+        assert_eq!(merged[&set(&["y"])], set(&["y"]));
+        assert_eq!(merged[&set(&["a", "b", "c", "d"])], set(&["a", "b", "c", "d"]));
     }
 
     #[test]
