@@ -7,7 +7,7 @@
 
 use profile_model::{
     dialect_source_unexplained, dialect_source_with, parse_config_unexplained, parse_config_with,
-    parse_dialect_unexplained, parse_dialect_with, AppConfig,
+    parse_dialect_unexplained, parse_dialect_with, AppConfig, ConfigError, Dialect, ReadJson,
 };
 
 use wasm_bindgen::JsCast;
@@ -48,24 +48,31 @@ pub async fn load() -> Result<(AppConfig, ConfigSource), ConfigProblem> {
 /// unexplained (#28): a wrong file is read again by `explaining`, which
 /// comes then, for the message a deployer needs.
 pub async fn resolve(text: &str) -> Result<AppConfig, String> {
-    let read = crate::json::parse;
-    let source = match dialect_source_unexplained(text, read) {
+    let source = match dialect_source_unexplained(text, crate::json::parse) {
         Ok(source) => source,
         Err(e) => return Err(explained(text, None, e.to_string()).await),
     };
     let url = source.url();
     let dialect_text = fetch_text(&url).await?;
-    let dialect = match parse_dialect_unexplained(&dialect_text, read) {
-        Ok(dialect) => dialect.leak(),
-        Err(e) => {
-            let key_only = format!("{url}: {e}");
-            return Err(explained(text, Some((url, dialect_text)), key_only).await);
-        }
-    };
-    match parse_config_unexplained(text, dialect, read) {
+    match over_dialect(text, &url, &dialect_text, parse_dialect_unexplained, parse_config_unexplained) {
         Ok(config) => Ok(config),
-        Err(e) => Err(explained(text, Some((url, dialect_text)), e.to_string()).await),
+        Err(key_only) => Err(explained(text, Some((url, dialect_text)), key_only).await),
     }
+}
+
+/// The config over its dialect file (fetched from `url`), each read by the
+/// reader given: the unexplained ones on start, the explained ones for the
+/// message. A dialect file's error says which file.
+fn over_dialect(
+    config: &str,
+    url: &str,
+    dialect: &str,
+    parse_dialect: fn(&str, ReadJson) -> Result<Dialect, ConfigError>,
+    parse_config: fn(&str, &'static Dialect, ReadJson) -> Result<AppConfig, ConfigError>,
+) -> Result<AppConfig, String> {
+    let read = crate::json::parse;
+    let dialect = parse_dialect(dialect, read).map_err(|e| format!("{url}: {e}"))?.leak();
+    parse_config(config, dialect, read).map_err(|e| e.to_string())
 }
 
 /// Why the config (or its dialect file, fetched from `url`) is wrong: the
@@ -78,13 +85,9 @@ async fn explained(config: &str, dialect: Option<(String, String)>, key_only: St
 // The messages of a wrong config or dialect file, and the formatting
 // behind them, come only with a wrong file, off every first screen.
 on_demand!(config_errors: fn explaining(config: String, dialect: Option<(String, String)>) -> String {
-    let read = crate::json::parse;
     let error = match dialect {
-        None => dialect_source_with(&config, read).err().map(|e| e.to_string()),
-        Some((url, text)) => match parse_dialect_with(&text, read) {
-            Err(e) => Some(format!("{url}: {e}")),
-            Ok(dialect) => parse_config_with(&config, dialect.leak(), read).err().map(|e| e.to_string()),
-        },
+        None => dialect_source_with(&config, crate::json::parse).err().map(|e| e.to_string()),
+        Some((url, text)) => over_dialect(&config, &url, &text, parse_dialect_with, parse_config_with).err(),
     };
     // Both readings run the same rules; an explained reading that finds
     // nothing wrong would be a bug in the model, not in the file.

@@ -2,11 +2,12 @@
 //! `serde_json::Value`: the start-up files (config, dialect file, the
 //! English table), the kept session and API answers all arrive as text,
 //! and reading them this way keeps serde_json's text parser out of the
-//! wasm (measured in #28 part 4). Written the same way (`JSON.stringify`,
-//! [`text`]): request bodies and the kept session, so serde_json's writer
-//! and its number formatting stay out of the main module. The rules stay the model crate's, which
-//! reads values; native code (server, dialect-gen) reads text with
-//! serde_json as before.
+//! wasm (measured in #28 part 4). Request bodies, the kept session and an
+//! answer's values that are not text are written the same way
+//! (`JSON.stringify`, [`text`]), so serde_json's writer and its number
+//! formatting stay out of the main module. The rules stay the model
+//! crate's, which reads values; native code (server, dialect-gen) reads
+//! and writes text with serde_json as before.
 
 use profile_model::parse_error::{depth_within, MAX_JSON_DEPTH};
 use serde_json::{Map, Number, Value};
