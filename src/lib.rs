@@ -54,13 +54,13 @@ pub fn App() -> impl IntoView {
     let config =
         LocalResource::new(move || async move { futures_util::future::join(config::load(), i18n.ready()).await.0 });
 
-    view! {
-        <Suspense fallback=|| view! { <p class="app-loading">"…"</p> }>
-            {move || config.get().map(|loaded| match loaded {
-                Ok((config, _source)) => view! { <Routed config/> }.into_any(),
-                Err(problem) => view! { <ConfigErrorPage problem/> }.into_any(),
-            })}
-        </Suspense>
+    // No `Suspense` here: a pending resource read anywhere below (an
+    // effect on a route reading the profile) would register with it and
+    // hide the whole shell until that answer came.
+    move || match config.get() {
+        None => view! { <p class="app-loading">"…"</p> }.into_any(),
+        Some(Ok((config, _source))) => view! { <Routed config/> }.into_any(),
+        Some(Err(problem)) => view! { <ConfigErrorPage problem/> }.into_any(),
     }
 }
 

@@ -98,6 +98,19 @@ test('on Slow 4G the profile read is sent before the main module has arrived', a
   await signedIn.context().close();
 });
 
+test('while the profile read is on its way, the header and the form\'s skeleton show', async () => {
+  const { method, path, field } = DIALECTS['users-me'];
+  const page = await keptSession('users-me');
+  await addHook({ method, path, delay_ms: 4000, times: 1 });
+  await page.reload();
+  await page.getByTestId('loading').waitFor();
+  assert.ok(await page.locator('header.app-header').isVisible(), 'the header is drawn before the answer');
+  assert.equal(await page.getByTestId(field).count(), 0, 'no form yet: the read is held');
+  await page.getByTestId(field).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 for (const [dialect, status] of [['users-me', 401], ['letraz', 403]]) {
   test(`${dialect}: an early read refused with ${status} leads to the sign-in page, as any refused read, with no second read`, async () => {
     const { method, path } = DIALECTS[dialect];
