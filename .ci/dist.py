@@ -374,6 +374,29 @@ def main(work: Path, dist: Path) -> None:
     if fetch_line not in loader:
         sys.exit("dist.py: the split loader no longer starts fetches as expected; check wasm-split-cli's output")
     loader = re.sub(r"(const src = fetch\(new URL\([^;]*\)\);)", r"\1 src.catch(() => {});", loader)
+    # Each module is compiled as it arrives, not once the modules it
+    # links to are in: the compile's main-thread part then runs while the
+    # app waits, not between the last byte and the first screen.
+    streaming = "WebAssembly.instantiateStreaming(src, imports)"
+    if streaming not in loader:
+        sys.exit("dist.py: the split loader no longer instantiates as expected; check wasm-split-cli's output")
+    # The boot script may have compiled it already (src/route-preload.js):
+    # taken once; if that failed, fetched again.
+    loader = re.sub(
+        r'const src = (fetch\(new URL\("\./([^"]+)"[^;]*\));',
+        r'const src = compiledEarly("./\2", () => WebAssembly.compileStreaming(\1));',
+        loader,
+    )
+    loader = (
+        "function compiledEarly(path, compile) {\n"
+        "    const file = path.slice(2);\n"
+        "    const early = window.__wasmModules && window.__wasmModules[file];\n"
+        "    if (!early) return compile();\n"
+        "    delete window.__wasmModules[file];\n"
+        "    return early.catch(compile);\n"
+        "}\n" + loader
+    )
+    loader = loader.replace(streaming, "src.then((module) => WebAssembly.instantiate(module, imports))")
     loader = sorted_main_shares(loader)
     main_bytes, glue = short_import_names((work / f"{APP}_bg.wasm").read_bytes(), glue, f"./{APP}_bg.js")
     wasm_names = {}
