@@ -44,7 +44,9 @@ use crate::shell::AppShell;
 /// the routes render only once the app knows which backend it talks to.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Session::restore());
+    let session = Session::restore();
+    provide_context(session);
+    pages::load_landing_module(session.is_signed_in_untracked());
     provide_app_state();
     // The remembered language may be a file to fetch: it and the config
     // download at once, and nothing renders in the wrong language

@@ -126,9 +126,18 @@
           r.headers.push([r.auth[0], r.auth[1] + secret]);
         }
         var signal = AbortSignal.timeout(r.timeout);
-        var response = fetch(r.url, { method: r.method, headers: r.headers, credentials: r.credentials, signal: signal });
-        response.catch(function () { /* the app reports it */ });
-        window.__profileRead = { recipe: recipe, response: response, signal: signal };
+        // Read whole here, body and all: the app then has the answer in
+        // the task that asks for it, and draws the form there, not after
+        // another task (and a paint of its skeleton) waiting for the body.
+        var answer = fetch(r.url, { method: r.method, headers: r.headers, credentials: r.credentials, signal: signal })
+          .then(function (response) {
+            return response.text().then(function (body) {
+              var header = function (name) { return response.headers.get(name); };
+              return { status: response.status, contentType: header('content-type'), retryAfter: header('retry-after'), body: body };
+            });
+          });
+        answer.catch(function () { /* the app reports it */ });
+        window.__profileRead = { recipe: recipe, answer: answer, signal: signal };
       }
     } catch (e) { /* no recipe, or no secret where it says: the app reads */ }
   }

@@ -154,7 +154,7 @@ async fn a_failed_early_read_is_the_reads_failure_and_retry_reads_again() {
     let early = js_sys::Object::new();
     for (k, v) in [
         ("recipe", JsValue::from_str(&stored(RECIPE_KEY).unwrap())),
-        ("response", refused.into()),
+        ("answer", refused.into()),
         ("signal", web_sys::AbortController::new().unwrap().signal().into()),
     ] {
         js_sys::Reflect::set(&early, &k.into(), &v).unwrap();

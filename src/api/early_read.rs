@@ -6,7 +6,8 @@
 //! headers, `credentials` mode and timeout exactly as [`fetch::send`] sends
 //! them, and instead of the secret, where it is kept and what precedes it
 //! in its header. The boot script replays the recipe with the kept secret
-//! and leaves `window.__profileRead = {recipe, response, signal}`. The
+//! and leaves `window.__profileRead = {recipe, answer, signal}`, the answer
+//! read whole. The
 //! app's first read takes that answer only when the recipe is, to the
 //! byte, the one it would write for the read it is about to send (the
 //! config, dialect, language or session may have changed since);
@@ -82,17 +83,31 @@ pub(super) fn take(recipe: Option<&str>) -> Option<EarlyRead> {
     if field("recipe")?.as_string().as_deref() != Some(recipe?) {
         return None;
     }
-    Some(EarlyRead { response: field("response")?.dyn_into().ok()?, signal: field("signal")?.dyn_into().ok()? })
+    Some(EarlyRead { answer: field("answer")?.dyn_into().ok()?, signal: field("signal")?.dyn_into().ok()? })
 }
 
 /// A read already on its way.
 pub(super) struct EarlyRead {
-    response: js_sys::Promise,
+    /// `{status, contentType, retryAfter, body}`: the boot script reads
+    /// the body too.
+    answer: js_sys::Promise,
     signal: AbortSignal,
 }
 
 impl EarlyRead {
     pub(super) async fn answer(self) -> Result<Answer, ClientError> {
-        fetch::receive(self.response, self.signal).await
+        let answer = match wasm_bindgen_futures::JsFuture::from(self.answer).await {
+            Ok(answer) => answer,
+            Err(_) if self.signal.aborted() => return Err(ClientError::Timeout),
+            Err(_) => return Err(ClientError::Network),
+        };
+        let field = |name: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(name)).ok();
+        let text = |name: &str| field(name).and_then(|v| v.as_string());
+        Ok(Answer {
+            status: field("status").and_then(|v| v.as_f64()).map_or(0, |s| s as u16),
+            content_type: text("contentType"),
+            retry_after: text("retryAfter"),
+            body: text("body").unwrap_or_default(),
+        })
     }
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
-use web_sys::{AbortController, AbortSignal, FormData, RequestCredentials};
+use web_sys::{AbortController, FormData, RequestCredentials};
 
 use super::ClientError;
 
@@ -90,18 +90,6 @@ pub(super) fn credentials(with_cookies: bool) -> (RequestCredentials, &'static s
     } else {
         (RequestCredentials::SameOrigin, "same-origin")
     }
-}
-
-/// The answer to a request the boot script sent before the app started
-/// (`early_read.rs`): `signal` aborts it at the recipe's timeout.
-pub(super) async fn receive(response: js_sys::Promise, signal: AbortSignal) -> Result<Answer, ClientError> {
-    let fired = || signal.aborted();
-    let response = match wasm_bindgen_futures::JsFuture::from(response).await {
-        Ok(response) => gloo_net::http::Response::from(response.unchecked_into::<web_sys::Response>()),
-        Err(_) if fired() => return Err(ClientError::Timeout),
-        Err(_) => return Err(ClientError::Network),
-    };
-    read(response, &fired).await
 }
 
 /// Status, the headers we use, and the text of an answer.

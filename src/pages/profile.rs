@@ -50,6 +50,9 @@ on_demand!(profile: fn profile_view(profile: ProfileResource) -> AnyView {
     view! { <ProfileRead profile/> }.into_any()
 });
 
+// Loads the page's module and nothing else (crate::pages::load_landing_module).
+on_demand!(profile: pub fn profile_module() -> () {});
+
 /// The read's answer: the editor, or what went wrong with Retry.
 #[component]
 fn ProfileRead(profile: ProfileResource) -> impl IntoView {

@@ -7,6 +7,9 @@ on_demand!(sign_in: pub fn sign_in_view() -> AnyView {
     view! { <SignInPage/> }.into_any()
 });
 
+// Loads the page's module and nothing else (crate::pages::load_landing_module).
+on_demand!(sign_in: pub fn sign_in_module() -> () {});
+
 /// Signing in for every auth mode: email (or username) + password; for
 /// token modes also "paste a token I already have". Then to the page that
 /// sent the person here ([`BACK_TO_SETTINGS`]), else the profile.

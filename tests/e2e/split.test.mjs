@@ -107,6 +107,31 @@ test('a remembered session\'s profile modules start downloading before the main 
   await page.context().close();
 });
 
+test('a signed-in landing on /profile takes its page\'s module while the dialect file is still on its way', async () => {
+  const signedIn = await signedInPage();
+  const page = await signedIn.context().newPage();
+  // Which of the modules the boot script compiled the split loader took.
+  await page.addInitScript(() => {
+    let modules;
+    Object.defineProperty(window, '__wasmModules', {
+      configurable: true,
+      get: () => modules,
+      set: (early) => {
+        modules = new Proxy(early, { deleteProperty: (t, k) => { (window.__taken ??= []).push(k); return delete t[k]; } });
+      },
+    });
+  });
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route('**/dialects/*.json', async (route) => { await released; await route.continue(); });
+  await page.goto(`${APP_URL}/profile`);
+  await page.waitForFunction(() => (window.__taken ?? []).some((f) => f.startsWith('split_profile-')));
+  assert.equal(await page.getByTestId('first_name').count(), 0, 'no form yet: the dialect file is held');
+  release();
+  await page.getByTestId('first_name').waitFor();
+  await signedIn.context().close();
+});
+
 test('on Slow 4G the main module downloads once, alone for most of its way, and the route\'s modules are asked for before it has arrived', async () => {
   const page = await signedInPage();
   const fresh = await coldSlow4gPage(page);

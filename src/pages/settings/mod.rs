@@ -36,6 +36,9 @@ pub fn SettingsRoute() -> impl IntoView {
     view! { <OnDemand load=settings_view/> }
 }
 
+// Loads the page's module and nothing else (crate::pages::load_landing_module).
+on_demand!(settings: pub fn settings_module() -> () {});
+
 on_demand!(settings: fn settings_view() -> AnyView {
     view! {
         <SettingsPage
