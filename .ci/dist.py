@@ -366,27 +366,23 @@ def main(work: Path, dist: Path) -> None:
     loader = (work / "__wasm_split.js").read_text()
     glue = (work / f"{APP}.js").read_text()
     modules = split_loader_modules(loader)
-    # The loader starts a module's fetch, then waits for its chunks before
-    # handing the fetch to instantiateStreaming: a fetch that fails in the
-    # meantime is an unhandled rejection (a page error), although the
-    # failure does reach the app. Mark it handled; the load still fails.
-    fetch_line = "const src = fetch(new URL("
-    if fetch_line not in loader:
-        sys.exit("dist.py: the split loader no longer starts fetches as expected; check wasm-split-cli's output")
-    loader = re.sub(r"(const src = fetch\(new URL\([^;]*\)\);)", r"\1 src.catch(() => {});", loader)
-    # Each module is compiled as it arrives, not once the modules it
-    # links to are in: the compile's main-thread part then runs while the
-    # app waits, not between the last byte and the first screen.
+    # Each module is compiled as it arrives (WebAssembly.compileStreaming),
+    # not once the modules it links to are in: the compile's main-thread
+    # part then runs while the app waits, not between the last byte and
+    # the first screen. The boot script may have compiled it already
+    # (src/route-preload.js): taken once; if that failed, fetched again.
+    # The compile is started before its chunks are in, so one that fails
+    # meanwhile would be an unhandled rejection (a page error), although
+    # the failure does reach the app: marked handled; the load still fails.
+    # compiledEarly gets the "./name" the hashed names below replace.
+    fetch_line = re.compile(r'const src = (fetch\(new URL\("\./([^"]+)"[^;]*\));')
     streaming = "WebAssembly.instantiateStreaming(src, imports)"
-    if streaming not in loader:
-        sys.exit("dist.py: the split loader no longer instantiates as expected; check wasm-split-cli's output")
-    # The boot script may have compiled it already (src/route-preload.js):
-    # taken once; if that failed, fetched again.
-    loader = re.sub(
-        r'const src = (fetch\(new URL\("\./([^"]+)"[^;]*\));',
-        r'const src = compiledEarly("./\2", () => WebAssembly.compileStreaming(\1));',
-        loader,
+    if not fetch_line.search(loader) or streaming not in loader:
+        sys.exit("dist.py: the split loader no longer fetches and instantiates as expected; check wasm-split-cli's output")
+    loader = fetch_line.sub(
+        r'const src = compiledEarly("./\2", () => WebAssembly.compileStreaming(\1)); src.catch(() => {});', loader
     )
+    loader = loader.replace(streaming, "src.then((module) => WebAssembly.instantiate(module, imports))")
     loader = (
         "function compiledEarly(path, compile) {\n"
         "    const file = path.slice(2);\n"
@@ -396,7 +392,6 @@ def main(work: Path, dist: Path) -> None:
         "    return early.catch(compile);\n"
         "}\n" + loader
     )
-    loader = loader.replace(streaming, "src.then((module) => WebAssembly.instantiate(module, imports))")
     loader = sorted_main_shares(loader)
     main_bytes, glue = short_import_names((work / f"{APP}_bg.wasm").read_bytes(), glue, f"./{APP}_bg.js")
     wasm_names = {}

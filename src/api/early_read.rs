@@ -7,11 +7,10 @@
 //! them, and instead of the secret, where it is kept and what precedes it
 //! in its header. The boot script replays the recipe with the kept secret
 //! and leaves `window.__profileRead = {recipe, answer, signal}`, the answer
-//! read whole. The
-//! app's first read takes that answer only when the recipe is, to the
-//! byte, the one it would write for the read it is about to send (the
-//! config, dialect, language or session may have changed since);
-//! otherwise it drops it and reads as always. Either way the answer goes
+//! read whole. The app's first read takes that answer only when the recipe
+//! is, to the byte, the one it would write for the read it is about to
+//! send (the config, dialect, language or session may have changed
+//! since); otherwise it drops it and reads as always. Either way the answer goes
 //! down the one path every answer takes (renewal, sign-in, Retry).
 
 use wasm_bindgen::{JsCast, JsValue};
