@@ -34,6 +34,9 @@ export async function launch() {
       // a cold-load series that landed inside half the timed loads, on
       // either app, on this 2-core machine. Not part of any page.
       '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+      // For a one-off measurement only (a V8 flag no page can set, say):
+      // nothing in the tests or the bench sets it.
+      ...(process.env.EXTRA_CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? []),
     ],
   });
   if (UNDER_TEST) {

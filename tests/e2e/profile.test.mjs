@@ -66,3 +66,32 @@ test('a server field error appears under its field and the edit stays', async ()
   assert.equal(await username.count(), 0);
   await page.context().close();
 });
+
+test('a message that comes and goes under a field as it is typed does not move the fields below', async () => {
+  const page = await pageFor(browser, 'letraz');
+  await signIn(page);
+  const website = page.getByTestId('website');
+  const message = page.getByTestId('error-website');
+  const city = page.getByTestId('city');
+  await page.getByTestId('save').waitFor();
+  // Left once, so its rules show as it is typed.
+  await website.fill('');
+  await website.blur();
+  await website.focus();
+  const cityTop = () => city.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  // Within a layout unit's rounding (1/32 px); the shift this guards
+  // against is 2.4 px under a field with a counter, a line without one.
+  const assertStill = async (before, when) => {
+    const moved = (await cityTop()) - before;
+    assert.ok(Math.abs(moved) < 0.1, `City moved ${moved} px ${when}`);
+  };
+  const before = await cityTop();
+  await page.keyboard.press('h');
+  await message.getByText('Enter a valid URL.').waitFor();
+  await assertStill(before, 'with the message shown');
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction((el) => el.textContent === '', await message.elementHandle());
+  await assertStill(before, 'once it is gone');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
