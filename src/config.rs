@@ -53,7 +53,7 @@ pub async fn resolve(text: &str) -> Result<AppConfig, String> {
         Err(e) => return Err(explained(text, None, e.to_string()).await),
     };
     let url = source.url();
-    let dialect_text = fetch_text(&url).await?;
+    let dialect_text = dialect_text(&url).await?;
     match over_dialect(text, &url, &dialect_text, parse_dialect_unexplained, parse_config_unexplained) {
         Ok(config) => Ok(config),
         Err(key_only) => Err(explained(text, Some((url, dialect_text)), key_only).await),
@@ -97,18 +97,40 @@ on_demand!(config_errors: fn explaining(config: String, dialect: Option<(String,
 /// `config.json`: the text the boot script already asked for (release
 /// builds start it beside the wasm), else a fetch of our own.
 async fn served_text() -> Result<String, String> {
-    let early = web_sys::window().and_then(|w| {
-        let key = wasm_bindgen::JsValue::from_str("__profileConfig");
-        let promise = js_sys::Reflect::get(&w, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
-        let _ = js_sys::Reflect::delete_property(&w, &key);
-        Some(promise)
-    });
-    if let Some(promise) = early {
-        if let Some(text) = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string()) {
-            return Ok(text);
-        }
+    if let Some(text) = early_text(take_early("__profileConfig")).await {
+        return Ok(text);
     }
     fetch_text(CONFIG_URL).await
+}
+
+/// The dialect file at `url`: the text the boot script already asked for
+/// when it asked for that URL (`{url, text}`), else a fetch of our own.
+async fn dialect_text(url: &str) -> Result<String, String> {
+    let early = take_early("__profileDialect").filter(|early| {
+        js_sys::Reflect::get(early, &"url".into()).ok().and_then(|u| u.as_string()).as_deref() == Some(url)
+    });
+    let text = early.and_then(|early| js_sys::Reflect::get(&early, &"text".into()).ok());
+    if let Some(text) = early_text(text).await {
+        return Ok(text);
+    }
+    fetch_text(url).await
+}
+
+/// What the boot script (src/route-preload.js) left under `window[key]`,
+/// taken once: a later start reads the file afresh.
+fn take_early(key: &str) -> Option<wasm_bindgen::JsValue> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str(key);
+    let early = js_sys::Reflect::get(&window, &key).ok().filter(|v| !v.is_undefined())?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(early)
+}
+
+/// The text a boot script's promise gave, or None where it had none (an
+/// error, a status other than 200-299): the app then asks itself.
+async fn early_text(promise: Option<wasm_bindgen::JsValue>) -> Option<String> {
+    let promise = promise?.dyn_into::<js_sys::Promise>().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_string()
 }
 
 /// The words the API client uses for a failed connection.

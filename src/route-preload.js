@@ -103,10 +103,17 @@
   } else {
     askForModules();
   }
-  function preloadDialect(text) {
+  // The dialect file the config names, read here: the app takes its text
+  // when it resolves the same URL (src/config.rs, window.__profileDialect)
+  // instead of sending a request of its own, whose code then stays off
+  // the first screen. null: the app asks again and says what went wrong.
+  function fetchDialect(text) {
     try {
       var name = String(JSON.parse(text).dialect || '').trim();
-      if (name) preload(/\.json$/.test(name) ? name : '/dialects/' + name + '.json');
+      if (!name) return;
+      var url = /\.json$/.test(name) ? name : '/dialects/' + name + '.json';
+      var answer = fetch(url).then(function (r) { return r.ok ? r.text() : null; }, function () { return null; });
+      window.__profileDialect = { url: url, text: answer };
     } catch (e) { /* the app shows what is wrong with the config */ }
   }
   // The profile read, sent now where a session is kept: the app wrote its
@@ -143,14 +150,14 @@
   }
   var override = stored('profile-app.config-override');
   if (override) {
-    preloadDialect(override);
+    fetchDialect(override);
   } else {
     // One request for config.json (it takes the preload above): its text
     // goes to the app (src/config.rs reads window.__profileConfig), and the
-    // dialect file it names starts downloading now. null: the app fetches
-    // it itself and says what went wrong.
+    // dialect file it names is asked for now. null: the app fetches it
+    // itself and says what went wrong.
     window.__profileConfig = fetch('/config.json')
       .then(function (r) { return r.ok ? r.text() : null; })
-      .then(function (text) { if (text) preloadDialect(text); return text; }, function () { return null; });
+      .then(function (text) { if (text) fetchDialect(text); return text; }, function () { return null; });
   }
 })(/* ROUTE_MODULES */ {}, /* MAIN_MODULE */ null);

@@ -118,3 +118,39 @@ test('a behaviour module that fails to download keeps the typing, says so, and R
   assert.deepEqual(fresh.problems, []);
   await fresh.context().close();
 });
+
+/// Records each fetch() of a dialect file with the script file that made it.
+function recordDialectFetches() {
+  window.__dialectFetches = [];
+  const fetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = String(input instanceof Request ? input.url : input);
+    if (url.includes('/dialects/')) {
+      const by = (new Error().stack ?? '').split('\n').slice(1).map((line) => line.match(/\/(boot|profile-app)-[0-9a-f]+\.js/)?.[1]).find(Boolean);
+      window.__dialectFetches.push({ url: new URL(url, location.href).pathname, by: by ?? 'unknown' });
+    }
+    return fetch.call(this, input, init);
+  };
+}
+
+for (const [how, dialect, expected] of [['served config.json', null, '/dialects/pwgen.json'], ['a browser override', 'letraz', '/dialects/letraz.json']]) {
+  test(`with ${how}, the dialect file is asked for once, by the boot script, and the app takes its answer`, async () => {
+    const page = await pageFor(browser, dialect);
+    await page.context().addInitScript(recordDialectFetches);
+    await page.goto(`${APP_URL}/sign-in`);
+    await page.getByTestId('sign-in').waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__dialectFetches), [{ url: expected, by: 'boot' }]);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test('a dialect file the boot script could not get is asked for again by the app, which starts', async () => {
+  const page = await pageFor(browser, 'letraz');
+  let asked = 0;
+  await page.route('**/dialects/letraz.json', (route) => (++asked === 1 ? route.abort() : route.continue()));
+  await page.goto(`${APP_URL}/sign-in`);
+  await page.getByTestId('sign-in').waitFor();
+  assert.equal(asked, 2);
+  await page.context().close();
+});
