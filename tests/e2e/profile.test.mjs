@@ -67,31 +67,42 @@ test('a server field error appears under its field and the edit stays', async ()
   await page.context().close();
 });
 
-test('a message that comes and goes under a field as it is typed does not move the fields below', async () => {
-  const page = await pageFor(browser, 'letraz');
-  await signIn(page);
-  const website = page.getByTestId('website');
-  const message = page.getByTestId('error-website');
-  const city = page.getByTestId('city');
-  await page.getByTestId('save').waitFor();
-  // Left once, so its rules show as it is typed.
-  await website.fill('');
-  await website.blur();
-  await website.focus();
-  const cityTop = () => city.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
-  // Within a layout unit's rounding (1/32 px); the shift this guards
-  // against is 2.4 px under a field with a counter, a line without one.
-  const assertStill = async (before, when) => {
-    const moved = (await cityTop()) - before;
-    assert.ok(Math.abs(moved) < 0.1, `City moved ${moved} px ${when}`);
-  };
-  const before = await cityTop();
-  await page.keyboard.press('h');
-  await message.getByText('Enter a valid URL.').waitFor();
-  await assertStill(before, 'with the message shown');
-  await page.keyboard.press('Backspace');
-  await page.waitForFunction((el) => el.textContent === '', await message.elementHandle());
-  await assertStill(before, 'once it is gone');
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
-});
+// A field's message as it is typed, and the keys that bring it and take it
+// away: a URL field (no thicker border rule of its own) and a text field.
+const LIVE_MESSAGES = [
+  { field: 'website', text: 'Enter a valid URL.', invalid: ['Control+a', 'Backspace', 'h'], valid: ['Backspace'] },
+  { field: 'first_name', text: 'This field is required.', invalid: ['Control+a', 'Backspace'], valid: ['A'] },
+];
+
+for (const { field, text, invalid, valid } of LIVE_MESSAGES) {
+  test(`a message that comes and goes under ${field} as it is typed does not move the fields below`, async () => {
+    const page = await pageFor(browser, 'letraz');
+    await signIn(page);
+    const input = page.getByTestId(field);
+    const message = page.getByTestId(`error-${field}`);
+    const city = page.getByTestId('city');
+    await page.getByTestId('save').waitFor();
+    // Left once, so its rules show as it is typed.
+    await input.focus();
+    await input.blur();
+    await input.focus();
+    const cityTop = () => city.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    // Within a layout unit's rounding (1/32 px); the shifts this guards
+    // against: the message's line (2.4 px under a field with a counter, a
+    // line without one) and a thicker border on an invalid input (2 px).
+    const assertStill = async (before, when) => {
+      const moved = (await cityTop()) - before;
+      assert.ok(Math.abs(moved) < 0.1, `City moved ${moved} px ${when}`);
+    };
+    const before = await cityTop();
+    for (const key of invalid) await page.keyboard.press(key);
+    await message.getByText(text).waitFor();
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    await assertStill(before, 'with the message shown');
+    for (const key of valid) await page.keyboard.press(key);
+    await page.waitForFunction((el) => el.textContent === '', await message.elementHandle());
+    await assertStill(before, 'once it is gone');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
