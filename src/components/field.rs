@@ -97,7 +97,7 @@ pub fn FieldInput(
     });
 
     view! {
-        <div class="field" class:field--invalid=move || error.with(Option::is_some) class:field--inline=spec.kind == FieldKind::Bool>
+        <div class="field" class:field--inline=spec.kind == FieldKind::Bool>
             <label class="field__label" for=id.clone()>{move || i18n.field_label(spec)}</label>
             {control}
             <div class="field__meta">

@@ -27,7 +27,7 @@ pub fn PasswordField(
     let shown = RwSignal::new(false);
     let invalid = move || errors.with(|e| !e.is_empty()).then_some("true");
     view! {
-        <div class="field" class:field--invalid=move || invalid().is_some()>
+        <div class="field">
             <label class="field__label" for=id.clone()>{i18n.tr(label)}</label>
             <div class="password">
                 <input id=id.clone() data-testid=id.clone() class="password__input"
