@@ -5,9 +5,9 @@
 mod support;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
-use profile_app::app_state::{use_unsaved_guard, Announcer, CurrentUser};
+use profile_app::app_state::{use_unsaved_guard, Announcer, CurrentUser, UnsavedChanges};
 use profile_app::i18n::{I18n, Locale};
 use profile_app::pages::not_found::NotFound;
 use profile_app::session::Session;
@@ -23,6 +23,7 @@ struct Shell {
     user: CurrentUser,
     announcer: Announcer,
     i18n: I18n,
+    unsaved: UnsavedChanges,
 }
 
 /// The shell around two stand-in pages and the not-found fallback.
@@ -34,24 +35,26 @@ fn mount_shell(signed_in: bool) -> (Shell, impl Drop) {
         session.sign_in(profile_app::session::Credential::Secret("token".into()), None, false);
     }
     let (user, announcer, i18n) = (CurrentUser::new(), Announcer::new(), I18n::new(Locale::En));
+    let unsaved = UnsavedChanges::new();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(session);
         provide_context(user);
         provide_context(announcer);
         provide_context(i18n);
+        provide_context(unsaved);
         view! {
             <Router>
                 <AppShell>
-                    <Routes fallback=NotFound>
+                    <FlatRoutes fallback=NotFound>
                         <Route path=path!("/profile") view=|| view! { <p data-testid="profile-stub">"profile"</p> }/>
                         <Route path=path!("/editing") view=EditingStub/>
                         <Route path=path!("/settings") view=|| view! { <p data-testid="settings-stub">"settings"</p> }/>
-                    </Routes>
+                    </FlatRoutes>
                 </AppShell>
             </Router>
         }
     });
-    (Shell { root, user, announcer, i18n }, handle)
+    (Shell { root, user, announcer, i18n, unsaved }, handle)
 }
 
 /// A page with unsaved edits.
@@ -183,6 +186,9 @@ async fn unsaved_edits_make_header_links_ask_first() {
     go_to("/editing");
     let (shell, _mounted) = mount_shell(true);
     wait_for_test_id(&shell.root, "editing-stub").await;
+    // The page's guard is armed by an effect, which runs after the page is
+    // drawn (FlatRoutes draws it in the task that mounts the shell).
+    wait_for("the unsaved guard", 5_000.0, || shell.unsaved.is_dirty().then_some(())).await;
     // The person answers "Cancel": the link does nothing.
     js_sys::eval("window.__asked = 0; window.confirm = () => { window.__asked += 1; return false; };").unwrap();
     let settings = link(&shell.root, "/settings");
