@@ -42,6 +42,20 @@ def readable(name: str) -> str:
     return "::".join(w for w in words if w not in common) or name
 
 
+# The crates a function's name is credited to, first match wins: a
+# generic of one crate made for another's types names both, and the
+# outer crate (the one whose code it is) is listed first.
+CRATES = ("leptos_router", "reactive_graph", "tachys", "leptos", "wasm_bindgen", "js_sys", "web_sys",
+          "serde_json", "serde", "gloo", "hashbrown", "indexmap", "dlmalloc", "futures", "wasm_split",
+          "profile_model", "profile_app")
+
+
+def crate_of(name: str) -> str:
+    """The crate credited with a function, from its mangled name (see
+    CRATES), or 'other': core, alloc, std and the like."""
+    return next((c for c in CRATES if c in name), "other")
+
+
 def main(dist: Path, trace_path: Path, route: str, rows: int) -> None:
     trace = json.loads(trace_path.read_text())
     events = trace["traceEvents"] if isinstance(trace, dict) else trace
@@ -52,19 +66,30 @@ def main(dist: Path, trace_path: Path, route: str, rows: int) -> None:
     print(f"## {route}: code of the modules fetched before its first screen\n")
     print("| module | code B | ran B | ran |\n|---|---:|---:|---:|")
     unrun, total, total_ran = [], 0, 0
+    by_crate, ran_by_crate = {}, {}
     for module in modules:
         wasm = (dist / module).read_bytes()
         names, first = function_names(wasm), imported_function_count(wasm)
         sizes = body_sizes(wasm)
         ran_here = 0
         for k, size in enumerate(sizes):
+            raw = names.get(first + k, "?")
+            name, crate = readable(raw), crate_of(raw)
+            by_crate[crate] = by_crate.get(crate, 0) + size
             if (first + k, size) in ran:
                 ran_here += size
+                ran_by_crate[crate] = ran_by_crate.get(crate, 0) + size
             else:
-                unrun.append((size, module.rsplit("-", 1)[0], readable(names.get(first + k, "?"))))
+                unrun.append((size, module.rsplit("-", 1)[0], name))
         total, total_ran = total + sum(sizes), total_ran + ran_here
         print(f"| {module} | {sum(sizes):,} | {ran_here:,} | {100 * ran_here / max(1, sum(sizes)):.0f}% |")
     print(f"| all | {total:,} | {total_ran:,} | {100 * total_ran / max(1, total):.0f}% |\n")
+    # What V8 compiled on the way to the screen, by crate: the code that
+    # ran is what the main thread compiles lazily before the screen shows.
+    print("## The code that ran, by crate\n\n| crate | code B | ran B |\n|---|---:|---:|")
+    for crate, size in sorted(ran_by_crate.items(), key=lambda kv: -kv[1]):
+        print(f"| {crate} | {by_crate[crate]:,} | {size:,} |")
+    print()
     print(f"## The largest functions that did not run ({rows})\n\n| bytes | module | function |\n|---:|---|---|")
     for size, module, name in sorted(unrun, reverse=True)[:rows]:
         print(f"| {size:,} | {module} | `{name[-150:]}` |")
