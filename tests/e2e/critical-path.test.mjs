@@ -154,3 +154,25 @@ test('a dialect file the boot script could not get is asked for again by the app
   assert.equal(asked, 2);
   await page.context().close();
 });
+
+test('a remembered session\'s first screen does not touch sessionStorage: the drafts read it once the form is there', async () => {
+  const page = await signedInPage();
+  // Each read of this tab's sessionStorage, and whether the form showed its values yet.
+  await page.addInitScript(() => {
+    window.__tabStoreReads = [];
+    const read = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (key) {
+      if (this === window.sessionStorage) {
+        window.__tabStoreReads.push({ key, formShown: Boolean(document.querySelector('[data-testid="first_name"]')?.value) });
+      }
+      return read.call(this, key);
+    };
+  });
+  await page.goto(`${APP_URL}/profile`);
+  await page.getByTestId('save').waitFor();
+  const reads = await page.evaluate(() => window.__tabStoreReads);
+  assert.ok(reads.length > 0, 'the draft check reads sessionStorage');
+  assert.deepEqual(reads.filter((r) => !r.formShown), [], JSON.stringify(reads));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
