@@ -13,10 +13,10 @@
   // which looks in that order too. A remembered one leaves sessionStorage
   // untouched: a page's first read of it costs ~2 ms at 4x CPU, which the
   // drafts then pay after the first screen.
-  function keeps(store) {
+  // (`find` stops at the first store that holds one.)
+  var keptIn = ['localStorage', 'sessionStorage'].find(function (store) {
     return stored('profile-app.credential', store) || stored('profile-app.cookie-session', store);
-  }
-  var keptIn = keeps('localStorage') ? 'localStorage' : keeps('sessionStorage') ? 'sessionStorage' : undefined;
+  });
   var signedIn = !!keptIn;
   var path = location.pathname.replace(/\/+$/, '') || '/';
   if (path === '/') path = '/profile';
