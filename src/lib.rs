@@ -10,6 +10,7 @@ pub mod config;
 pub mod context;
 pub mod dom_id;
 pub mod drafts;
+pub mod first_paint;
 pub mod format;
 pub mod forms;
 pub mod i18n;

@@ -6,8 +6,11 @@
 use leptos::prelude::*;
 use profile_model::catalogue::FieldKind;
 use profile_model::FieldValue;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 
 use crate::dom_id;
+use crate::first_paint::after_next_paint;
 use crate::forms::FieldState;
 use crate::i18n::use_i18n;
 
@@ -79,13 +82,26 @@ pub fn FieldInput(
             }
             .into_any()
         }
-        kind => view! {
-            <input type=input_type(kind) id=id.clone() data-testid=spec.path.as_str() dir="auto"
-                autocomplete=autocomplete(&spec.path)
-                prop:value=text on:input=on_text on:blur=on_blur
-                aria-invalid=invalid aria-describedby=described.clone()/>
+        kind => {
+            let is_date = kind == FieldKind::Date;
+            if is_date {
+                date_control_after_first_paint(id.clone());
+            }
+            view! {
+                <input type=input_type(kind) id=id.clone() data-testid=spec.path.as_str() dir="auto"
+                    autocomplete=autocomplete(&spec.path)
+                    prop:value=text on:input=on_text
+                    on:blur=move |ev| {
+                        let input = event_target::<HtmlInputElement>(&ev);
+                        on_blur(ev);
+                        if is_date {
+                            take_date_control(&input);
+                        }
+                    }
+                    aria-invalid=invalid aria-describedby=described.clone()/>
+            }
+            .into_any()
         }
-        .into_any(),
     };
 
     let counter = spec.max_length.map(|max| {
@@ -110,11 +126,43 @@ pub fn FieldInput(
     }
 }
 
+/// The browser's date control is the costliest element of the first
+/// screen (its creation and layout, ~20 ms of a 4x-CPU load by A/B), so a
+/// date field starts as text holding the ISO date the server sent and
+/// becomes the control a frame after the form's first paint (after the
+/// form's behaviour module has been asked for), or on its blur.
+fn date_control_after_first_paint(id: String) {
+    after_next_paint(move || {
+        after_next_paint(move || {
+            if let Some(input) = document().get_element_by_id(&id).and_then(|e| e.dyn_into().ok()) {
+                take_date_control(&input);
+            }
+        })
+    });
+}
+
+/// Makes a date field's text input the date control, unless it has focus
+/// (its blur tries again) or holds text the control cannot (a date typed
+/// meanwhile stays as typed, for the rules to judge).
+fn take_date_control(input: &HtmlInputElement) {
+    let focused = document().active_element().is_some_and(|active| &active == input.as_ref());
+    if focused || input.type_() == "date" {
+        return;
+    }
+    let typed = input.value();
+    input.set_type("date");
+    if input.value() != typed {
+        input.set_type("text");
+        input.set_value(&typed);
+    }
+}
+
 fn input_type(kind: FieldKind) -> &'static str {
     match kind {
         FieldKind::Email => "email",
         FieldKind::Url => "url",
-        FieldKind::Date => "date",
+        // Text until the form has been painted: date_control_after_first_paint.
+        FieldKind::Date => "text",
         FieldKind::Phone => "tel",
         FieldKind::Number => "number",
         _ => "text",

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::api::profile::LoadedProfile;
 use crate::components::save_bar::{DraftOffer, SaveErrors};
+use crate::first_paint::use_first_paint;
 use crate::forms::{FormState, SaveFlow};
 use crate::i18n::use_i18n;
 use crate::pages::reauth::ReauthOnDemand;
@@ -73,9 +74,7 @@ pub fn submit_with(slots: RwSignal<Option<FormSlots>>) -> impl Fn(leptos::ev::Su
 /// they fetch does not compete with the first screen.
 #[component]
 pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
-    let painted = RwSignal::new(false);
-    // A frame's callbacks run before its paint; a task queued from one runs after it.
-    request_animation_frame(move || set_timeout(move || _ = painted.try_set(true), std::time::Duration::ZERO));
+    let painted = use_first_paint();
     view! { <Show when=move || painted.get() fallback=SaveBarPlaceholder>{children()}</Show> }
 }
 

@@ -14,10 +14,10 @@ const BEHAVIOUR = '**/split_form_behaviour-*.wasm';
 const browser = await launch();
 test.after(() => browser.close());
 
-/// A signed-in (remembered) pwgen context, then a fresh page in it that
-/// records page errors.
-async function signedInPage() {
-  const page = await pageFor(browser, 'pwgen');
+/// A signed-in (remembered) context for `dialect`, then a fresh page in it
+/// that records page errors.
+async function signedInPage(dialect = 'pwgen') {
+  const page = await pageFor(browser, dialect);
   await signIn(page);
   await page.getByTestId('first_name').waitFor();
   const fresh = await page.context().newPage();
@@ -173,6 +173,67 @@ test('a remembered session\'s first screen does not touch sessionStorage: the dr
   const reads = await page.evaluate(() => window.__tabStoreReads);
   assert.ok(reads.length > 0, 'the draft check reads sessionStorage');
   assert.deepEqual(reads.filter((r) => !r.formShown), [], JSON.stringify(reads));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+const dobType = (page) => page.getByTestId('dob').evaluate((input) => input.type);
+
+test('the date of birth is text on the first screen and becomes the browser\'s date control after it, with the server\'s date, nothing moving', async () => {
+  const page = await signedInPage('letraz');
+  // The field (type, value, height) and where the field after it starts,
+  // as the frame that first shows its value draws them.
+  await page.addInitScript(() => {
+    window.__dobBox = () => {
+      const dob = document.querySelector('[data-testid="dob"]');
+      const next = document.querySelector('[data-testid="nationality"]');
+      return { type: dob.type, value: dob.value, height: dob.getBoundingClientRect().height, nextTop: next.getBoundingClientRect().top };
+    };
+    const check = () => {
+      if (document.querySelector('[data-testid="dob"]')?.value) {
+        window.__dobOnFirstScreen = window.__dobBox();
+        return;
+      }
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  await page.goto(`${APP_URL}/profile`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="dob"]')?.type === 'date');
+  const first = await page.evaluate(() => window.__dobOnFirstScreen);
+  const now = await page.evaluate(() => window.__dobBox());
+  assert.deepEqual({ type: first.type, value: first.value }, { type: 'text', value: '1815-12-10' });
+  assert.deepEqual(now, { ...first, type: 'date' }, 'the same date, the same height, the field below where it was');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a date typed before the date control arrives stays as typed, and the field becomes the control once it holds a date', async () => {
+  const page = await signedInPage('letraz');
+  // Focus the field and type into it as it appears, before the first paint.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const dob = document.querySelector('[data-testid="dob"]');
+      if (!dob) return;
+      observer.disconnect();
+      dob.focus();
+      dob.value = '1990-1';
+      dob.dispatchEvent(new Event('input', { bubbles: true }));
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${APP_URL}/profile`);
+  const dob = page.getByTestId('dob');
+  // Save comes with the behaviour module, fetched after the first paint.
+  await page.getByTestId('save').waitFor();
+  assert.equal(await dobType(page), 'text', 'no control swapped in under the typing');
+  assert.equal(await dob.inputValue(), '1990-1');
+  await page.getByTestId('city').focus();
+  assert.equal(await dobType(page), 'text', 'a date the control cannot hold stays text');
+  assert.equal(await dob.inputValue(), '1990-1');
+  await dob.fill('1990-01-02');
+  await page.getByTestId('city').focus();
+  assert.equal(await dobType(page), 'date');
+  assert.equal(await dob.inputValue(), '1990-01-02');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
