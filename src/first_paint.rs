@@ -1,6 +1,6 @@
-//! When the page around a view has been painted: what the first screen
-//! can do without waits for it (the form's behaviour module, the
-//! browser's date control), so its cost lands after the person sees the form.
+//! Work the first screen can do without (the form's behaviour module, the
+//! browser's date control), run once the frame showing it has been
+//! painted, so its cost lands after the person sees the form.
 
 use std::time::Duration;
 

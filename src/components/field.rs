@@ -86,6 +86,7 @@ pub fn FieldInput(
             let is_date = kind == FieldKind::Date;
             if is_date {
                 date_control_after_first_paint(id.clone());
+                show_what_a_date_field_holds(id.clone(), text);
             }
             view! {
                 <input type=input_type(kind) id=id.clone() data-testid=spec.path.as_str() dir="auto"
@@ -133,13 +134,35 @@ pub fn FieldInput(
 /// the control a frame after the form's first paint (after the form's
 /// behaviour module has been asked for), or on its blur.
 fn date_control_after_first_paint(id: String) {
+    // Two paints: the first paint's task is where AfterFirstPaint asks for
+    // the behaviour module.
     after_next_paint(move || {
         after_next_paint(move || {
-            if let Some(input) = document().get_element_by_id(&id).and_then(|e| e.dyn_into().ok()) {
+            if let Some(input) = date_input(&id) {
                 take_date_control(&input);
             }
         })
     });
+}
+
+/// A value set from elsewhere once the field is the control (a restored
+/// draft, Discard) that the control cannot hold, such as text typed before
+/// it came: the field goes back to text, showing what Save would send.
+fn show_what_a_date_field_holds(id: String, text: impl Fn() -> String + 'static) {
+    Effect::new(move || {
+        let want = text();
+        let Some(input) = date_input(&id).filter(|input| input.type_() == "date") else { return };
+        // Written here too, so it does not matter whether `prop:value` ran first.
+        input.set_value(&want);
+        if input.value() != want {
+            input.set_type("text");
+            input.set_value(&want);
+        }
+    });
+}
+
+fn date_input(id: &str) -> Option<HtmlInputElement> {
+    document().get_element_by_id(id).and_then(|e| e.dyn_into().ok())
 }
 
 /// Makes a date field's text input the date control, unless it has focus
