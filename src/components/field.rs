@@ -85,8 +85,7 @@ pub fn FieldInput(
         kind => {
             let is_date = kind == FieldKind::Date;
             if is_date {
-                date_control_after_first_paint(id.clone());
-                show_what_a_date_field_holds(id.clone(), text);
+                use_date_control(id.clone(), text);
             }
             view! {
                 <input type=input_type(kind) id=id.clone() data-testid=spec.path.as_str() dir="auto"
@@ -132,31 +131,29 @@ pub fn FieldInput(
 /// and /profile's form showed 50 ms sooner without it (A/B). So a date
 /// field starts as text holding the ISO date the server sent and becomes
 /// the control a frame after the form's first paint (after the form's
-/// behaviour module has been asked for), or on its blur.
-fn date_control_after_first_paint(id: String) {
+/// behaviour module has been asked for), or on its blur. Once it is the
+/// control, a value set from elsewhere that it cannot hold (a restored
+/// draft of text typed before it came) sends it back to text, showing
+/// what Save would send.
+fn use_date_control(id: String, text: impl Fn() -> String + 'static) {
+    let at_paint = id.clone();
     // Two paints: the first paint's task is where AfterFirstPaint asks for
     // the behaviour module.
     after_next_paint(move || {
         after_next_paint(move || {
-            if let Some(input) = date_input(&id) {
+            if let Some(input) = date_input(&at_paint) {
                 take_date_control(&input);
             }
         })
     });
-}
-
-/// A value set from elsewhere once the field is the control (a restored
-/// draft, Discard) that the control cannot hold, such as text typed before
-/// it came: the field goes back to text, showing what Save would send.
-fn show_what_a_date_field_holds(id: String, text: impl Fn() -> String + 'static) {
     Effect::new(move || {
         let want = text();
         let Some(input) = date_input(&id).filter(|input| input.type_() == "date") else { return };
-        // Written here too, so it does not matter whether `prop:value` ran first.
-        input.set_value(&want);
+        // Written here too when it does not show yet, so it does not matter
+        // whether `prop:value` ran first.
         if input.value() != want {
-            input.set_type("text");
             input.set_value(&want);
+            text_unless_held(&input, &want);
         }
     });
 }
@@ -175,9 +172,14 @@ fn take_date_control(input: &HtmlInputElement) {
     }
     let typed = input.value();
     input.set_type("date");
-    if input.value() != typed {
+    text_unless_held(input, &typed);
+}
+
+/// Back to text showing `want` if the date control just given it dropped it.
+fn text_unless_held(input: &HtmlInputElement, want: &str) {
+    if input.value() != want {
         input.set_type("text");
-        input.set_value(&typed);
+        input.set_value(want);
     }
 }
 
@@ -185,7 +187,7 @@ fn input_type(kind: FieldKind) -> &'static str {
     match kind {
         FieldKind::Email => "email",
         FieldKind::Url => "url",
-        // Text until the form has been painted: date_control_after_first_paint.
+        // Text until the form has been painted: use_date_control.
         FieldKind::Date => "text",
         FieldKind::Phone => "tel",
         FieldKind::Number => "number",
